@@ -1,0 +1,55 @@
+"""Vietnamese text: NFC normalisation, diacritic folding and conversion-markup cleanup."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
+_SUPERSCRIPTS = re.compile(f"[{SUPERSCRIPT_DIGITS}]+")
+_TAGS = re.compile(r"</?(?:b|i|u|em|strong|sup|sub|br|span)\b[^>]*>", re.IGNORECASE)
+_EMPHASIS = re.compile(r"\*{1,3}")
+_SPACES = re.compile(r"[ \u00a0\u2002\u2003\u2009\u202f]+")
+_DASHES = re.compile(r"[\u2010\u2011\u2012\u2013\u2014\u2015\u2212]")
+
+
+def nfc(text: str) -> str:
+    """Normalise to NFC: the one form every stored and compared string uses."""
+    return unicodedata.normalize("NFC", text)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form for matching with and without diacritics: "Giải ngân" -> "giai ngan"."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return collapse_spaces(normalise_dashes(stripped)).casefold()
+
+
+def normalise_dashes(text: str) -> str:
+    """En and em dashes, minus signs and friends become "-"."""
+    return _DASHES.sub("-", text)
+
+
+def collapse_spaces(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def strip_markup(text: str) -> str:
+    """Remove what conversion leaves around text: <b>/<i> tags, Markdown emphasis, footnote markers."""
+    text = _TAGS.sub("", text)
+    text = _EMPHASIS.sub("", text)
+    text = _SUPERSCRIPTS.sub("", text)
+    return text
+
+
+def clean(text: str) -> str:
+    """NFC, markup removed, spaces collapsed: the form a cell's text is kept in."""
+    return collapse_spaces(strip_markup(nfc(text)))
+
+
+def is_emphasised(raw: str) -> bool:
+    """True when the whole cell was bold or italic in the source (a group or label row)."""
+    s = raw.strip()
+    return bool(s) and bool(
+        re.fullmatch(r"(<(b|i|strong|em)>.*</\2>)|(\*{1,3}[^*].*\*{1,3})", s, re.IGNORECASE | re.DOTALL)
+    )
