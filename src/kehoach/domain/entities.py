@@ -100,6 +100,7 @@ class Value:
     low: Decimal | None = None
     high: Decimal | None = None
     note: str = ""  # what followed the number ("Phấn đấu 7,0-7,5", "(500 triệu USD)")
+    reversed: bool = False  # a range written high-low ("1.765-1.741"): low/high are sorted, this says so
 
     @property
     def is_number(self) -> bool:

@@ -36,8 +36,8 @@ def collapse_spaces(text: str) -> str:
 
 def strip_markup(text: str) -> str:
     """Remove what conversion leaves around text: <b>/<i> tags, Markdown emphasis, footnote markers."""
-    text = _TAGS.sub("", text)
-    text = _EMPHASIS.sub("", text)
+    text = _TAGS.sub(" ", text)
+    text = _EMPHASIS.sub(" ", text)
     text = _SUPERSCRIPTS.sub("", text)
     return text
 

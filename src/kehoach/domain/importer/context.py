@@ -1,0 +1,34 @@
+"""What the parsers of one import share: the document being read and the directories being built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kehoach.domain.entities import Document, Finding, Location
+from kehoach.domain.importer.reader import Source
+from kehoach.domain.indicators import IndicatorRegistry
+from kehoach.domain.names import AgencyDirectory, LeaderDirectory
+
+
+@dataclass
+class Directories:
+    """Built across all files of one import, so that every file resolves to the same entries."""
+
+    agencies: AgencyDirectory = field(default_factory=AgencyDirectory)
+    leaders: LeaderDirectory = field(default_factory=LeaderDirectory)
+    indicators: IndicatorRegistry = field(default_factory=IndicatorRegistry)
+
+
+@dataclass
+class Context:
+    source: Source
+    document: Document
+    directories: Directories
+    warnings: list[Finding]
+
+    def warn(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
+        location = Location(self.source.name, line, column) if line else None
+        self.warnings.append(Finding(code, message, location))
+
+    def at(self, line: int, column: int | None = None) -> Location:
+        return Location(self.source.name, line, column)

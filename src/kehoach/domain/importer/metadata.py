@@ -1,0 +1,207 @@
+"""Who issued a document, when, under which number, and who signed it.
+
+Nghị định 30/2020/NĐ-CP fixes the shape of an administrative document: number and symbol
+("Số: 86/KH-UBND"), place and date ("Hải Phòng, ngày 31 tháng 3 năm 2025"), the kind as a title
+("KẾ HOẠCH"), the signature block ("TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / name"). Conversion may lose
+some of these; an appendix then still names its document ("Kèm theo Báo cáo số 619-BC/TU, ngày
+03/12/2024 của Thành uỷ Hải Phòng"), which is used as a fallback.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from datetime import date
+
+from kehoach.domain.entities import Document, TargetBasis
+from kehoach.domain.importer.errors import ImportFailure
+from kehoach.domain.importer.reader import Source
+from kehoach.domain.territories import scope_for
+from kehoach.domain.text import clean, fold
+
+# symbol code -> kind, as Phụ lục III of Nghị định 30/2020/NĐ-CP abbreviates them
+KINDS: dict[str, str] = {
+    "NQ": "Nghị quyết", "QĐ": "Quyết định", "CT": "Chỉ thị", "QC": "Quy chế", "QyĐ": "Quy định",
+    "TB": "Thông báo", "HD": "Hướng dẫn", "CTr": "Chương trình", "KH": "Kế hoạch", "PA": "Phương án",
+    "ĐA": "Đề án", "DA": "Dự án", "BC": "Báo cáo", "BB": "Biên bản", "TTr": "Tờ trình", "CV": "Công văn",
+    "KL": "Kết luận", "TT": "Thông tư", "NĐ": "Nghị định",
+}
+_KIND_WORDS = sorted({v for v in KINDS.values()}, key=len, reverse=True)
+
+# the issuing-body code after the kind in a symbol
+ISSUERS: dict[str, str] = {
+    "UBND": "Ủy ban nhân dân", "HĐND": "Hội đồng nhân dân", "TU": "Thành ủy", "TU-tỉnh": "Tỉnh ủy",
+    "BCĐ": "Ban Chỉ đạo", "VPCP": "Văn phòng Chính phủ", "CP": "Chính phủ", "TTg": "Thủ tướng Chính phủ",
+    "QH15": "Quốc hội", "BTC": "Bộ Tài chính", "STC": "Sở Tài chính",
+}
+
+_NUMBER = re.compile(r"^\s*S[ốo]\s*:?\s*([0-9][0-9.\s]*)\s*/\s*([A-Za-zĐđ0-9\-/]+)", re.IGNORECASE)
+_ATTACHED = re.compile(
+    r"k[eè]m theo\s+(?P<kind>[^\d]+?)\s+s[ốo]\s*[.\s]*(?P<num>\d+)[.\s]*(?P<sym>[/-][A-Za-zĐđ\-/0-9]+)"
+    r"[,\s]*(?:ng[àa]y\s*(?P<d>\d{1,2})\s*[./]+\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4}))?"
+    r"(?:\s*của\s+(?P<issuer>[^)*]+))?",
+    re.IGNORECASE,
+)
+_PLACE_DATE = re.compile(
+    r"^\s*(?P<place>[^\d,]{2,40}),\s*ng[àa]y\s*(?P<d>\d{1,2})\s*th[áa]ng\s*(?P<m>\d{1,2})\s*n[ăa]m\s*(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+_SIGN_BLOCK = re.compile(r"^\s*\**\s*(TM\.|T/M|KT\.|Q\.|TL\.|TUQ\.)\s*(.*)$", re.IGNORECASE)
+_NAME = re.compile(r"^[A-ZĐÀ-Ỵ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỵ][a-zà-ỹđ]+){1,4}$")
+
+
+def read_metadata(source: Source) -> Document:
+    lines = [clean(line.text) for line in source.lines]
+    number, symbol_kind, issuer_code = _number(lines)
+    place, when = _place_date(lines)
+    attached = _attached(lines)
+    kind = symbol_kind or _kind_from_title(lines) or (attached.get("kind") if attached else "")
+    if not number and attached:
+        number = attached["number"]
+        issuer_code = issuer_code or _issuer_code(number)
+        kind = kind or KINDS.get(_kind_code(number), "")
+    if not kind:
+        raise ImportFailure(
+            "this file is not an official document: no number and symbol and no document title near the top",
+            source.location(1),
+            expected="a line such as 'Số: 86/KH-UBND' or a title such as 'KẾ HOẠCH' or 'BÁO CÁO'",
+        )
+    if when is None and attached and attached.get("date"):
+        when = attached["date"]
+    issuer = attached.get("issuer", "") if attached else ""
+    if not place and issuer:
+        place = _place_of(issuer)
+    if issuer and place and fold(place) not in fold(issuer):
+        issuer = f"{issuer} {place}"
+    if not issuer and issuer_code:
+        issuer = _issuer_name(issuer_code, place, lines)
+    signer, signer_title = _signature(lines)
+    return Document(
+        kind=kind, number=number, issuer=issuer, date=when, title=_title(lines, kind), signer=signer,
+        signer_title=signer_title, place=place, file=source.name, scope=scope_for(place, when),
+    )
+
+
+def default_basis(document: Document) -> TargetBasis:
+    """A plan of the People's Committee sets the city's stretch targets; resolutions and the Party
+    committee's reports set the assigned ones."""
+    code = _issuer_code(document.number)
+    if fold(document.kind) in ("ke hoach", "chuong trinh", "phuong an") and code == "UBND":
+        return TargetBasis.STRETCH
+    return TargetBasis.COUNCIL
+
+
+def basis_from_words(text: str) -> TargetBasis | None:
+    f = fold(text)
+    if "trung uong giao" in f or "chinh phu giao" in f or "thu tuong" in f:
+        return TargetBasis.CENTRAL
+    if "hdnd" in f or "hoi dong nhan dan" in f:
+        return TargetBasis.COUNCIL
+    if "phan dau" in f:
+        return TargetBasis.STRETCH
+    return None
+
+
+def _number(lines: list[str]) -> tuple[str, str, str]:
+    for text in lines[:40]:
+        if m := _NUMBER.match(text):
+            digits = re.sub(r"[\s.]", "", m.group(1))
+            symbol = m.group(2).strip("-/ ")
+            number = f"{digits}/{symbol}"
+            return number, KINDS.get(_kind_code(number), ""), _issuer_code(number)
+    return "", "", ""
+
+
+def _kind_code(number: str) -> str:
+    m = re.search(r"[/-]([A-Za-zĐđ]+)(?:[/-]|$)", number)
+    if not m:
+        return ""
+    code = m.group(1)
+    return next((k for k in KINDS if k.casefold() == code.casefold()), code)
+
+
+def _issuer_code(number: str) -> str:
+    parts = re.split(r"[/-]", number)
+    return parts[-1] if len(parts) >= 3 else ""
+
+
+def _issuer_name(code: str, place: str, lines: list[str]) -> str:
+    body = ISSUERS.get(code, code)
+    if code == "TU":
+        return f"{body} {place}".strip()
+    level = "tỉnh" if any("ủy ban nhân dân tỉnh" in t.casefold() for t in lines) else "thành phố"
+    return f"{body} {level} {place}".strip() if place else body
+
+
+def _place_of(issuer: str) -> str:
+    m = re.search(r"(?:thành phố|tỉnh|thành ủy|thành uỷ|tỉnh ủy|tỉnh uỷ)\s+(.+)$", issuer, re.IGNORECASE)
+    return m.group(1).strip() if m else ""
+
+
+def _place_date(lines: list[str]) -> tuple[str, date | None]:
+    for text in lines[:40]:
+        if m := _PLACE_DATE.match(text):
+            try:
+                return m.group("place").strip(), date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+            except ValueError:
+                return m.group("place").strip(), None
+    return "", None
+
+
+def _attached(lines: list[str]) -> dict | None:
+    for text in lines:
+        m = _ATTACHED.search(text)
+        if not m:
+            continue
+        number = f"{m.group('num')}{m.group('sym')}".replace("-", "-")
+        out: dict = {"number": number, "kind": clean(m.group("kind")).capitalize()}
+        if m.group("y"):
+            with contextlib.suppress(ValueError):
+                out["date"] = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+        if m.group("issuer"):
+            out["issuer"] = m.group("issuer").strip(" .)")
+        return out
+    return None
+
+
+def _kind_from_title(lines: list[str]) -> str:
+    for text in lines[:40]:
+        head = text.lstrip("# ").strip()
+        for word in _KIND_WORDS:
+            if fold(head).startswith(fold(word)) and head[: len(word)].isupper():
+                return word
+    return ""
+
+
+def _title(lines: list[str], kind: str) -> str:
+    for i, text in enumerate(lines[:40]):
+        head = text.lstrip("# ").strip()
+        if not kind or not fold(head).startswith(fold(kind)) or not head[: len(kind)].isupper():
+            continue
+        rest = head[len(kind):].strip()
+        if not rest:
+            rest = next((t.lstrip("# ").strip() for t in lines[i + 1 : i + 4] if t.strip()), "")
+        rest = re.split(r"Phần thứ|PHẦN THỨ", rest)[0].strip()
+        return f"{kind} {rest[:1].lower() + rest[1:]}".strip() if rest else kind
+    return kind
+
+
+def _signature(lines: list[str]) -> tuple[str, str]:
+    for i, text in enumerate(lines):
+        m = _SIGN_BLOCK.match(text)
+        if not m:
+            continue
+        title_lines = [m.group(1) + " " + m.group(2).strip(" *")]
+        j = i + 1
+        while j < len(lines) and lines[j].strip(" *"):
+            title_lines.append(lines[j].strip(" *"))
+            j += 1
+        while j < len(lines) and not lines[j].strip(" *"):
+            j += 1
+        name = lines[j].strip(" *") if j < len(lines) else ""
+        office = title_lines[-1] if len(title_lines) > 1 else ""
+        if _NAME.match(name):
+            if office.isupper():
+                office = office.capitalize().replace("bí thư", "Bí thư")
+            return name, office
+    return "", ""

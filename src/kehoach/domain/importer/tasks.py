@@ -1,0 +1,142 @@
+"""Task tables: the numbered tasks of an implementation plan, under their groups.
+
+A row is a group ("I", "II", or a letter "A", "B" above Roman numerals), a task (a number "1.",
+"12", "1.1") or a sub-row ("-", "+"): a sub-row with its own agency or deadline is a task of its
+own, otherwise its text belongs to the task above it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kehoach.domain.deadlines import parse_deadline
+from kehoach.domain.entities import Deadline, Task, TaskGroup
+from kehoach.domain.importer.columns import Column, by_role, roman_value
+from kehoach.domain.importer.context import Context
+from kehoach.domain.importer.errors import ImportFailure
+from kehoach.domain.importer.reader import Row, Table, join_continuations
+
+_TASK_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
+_ROMAN = re.compile(r"^[IVXL]+\.?$")
+_LETTER = re.compile(r"^[A-HĐ]\.?$")
+_SUB = re.compile(r"^[-+*•–]$")
+
+
+def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_number: int = 1) -> list[Task]:
+    roles = by_role(columns)
+    for needed, example in (("content", "'Nội dung' / 'Nhiệm vụ'"), ("lead", "'Cơ quan chủ trì' / 'Đơn vị thực hiện'")):
+        if needed not in roles:
+            raise ImportFailure(
+                f"the task table has no {needed} column; its header is: {_header_text(columns)}",
+                ctx.at(table.line), expected=f"a column such as {example}",
+            )
+    if "deadline" not in roles:
+        ctx.warn("task-table-no-deadline", "the task table has no deadline column: tasks have no due date",
+                 table.line)
+    key = roles.get("key", 0)
+    rows = join_continuations(table.rows, key)
+    if not rows:
+        raise ImportFailure("the task table ends after its header", ctx.at(table.line),
+                            expected="task rows under the header")
+    _check_key_column(rows, key, table, ctx)
+
+    tasks: list[Task] = []
+    letter: TaskGroup | None = None
+    group = TaskGroup(code="", title="")
+    year = ctx.document.date.year if ctx.document.date else None
+    for row in rows:
+        code = row.cell(key).strip()
+        content = row.cell(roles["content"])
+        if _is_group(code, row, roles, letter):
+            title = content or next((c for c in row.cells if c and c != code), "")
+            code = code.rstrip(".")
+            if _is_letter(code, letter):
+                letter = TaskGroup(code=code, title=title)
+                group = letter
+            else:
+                group = TaskGroup(code=f"{letter.code}.{code}" if letter else code, title=title)
+            continue
+        if _SUB.match(code) or not code:
+            if not (row.cell(roles["lead"]) or row.cell(roles.get("deadline"))) and tasks:
+                tasks[-1].content = f"{tasks[-1].content}\n{content}".strip()
+                continue
+        elif not _TASK_NUMBER.match(code):
+            ctx.warn("task-row-unknown", f"row number {code!r} is neither a task number nor a group; row skipped",
+                     row.line, key + 1)
+            continue
+        tasks.append(_task(row, code, group, roles, ctx, year, tasks, first_number + len(tasks)))
+    _check_numbering(tasks, ctx)
+    return tasks
+
+
+def _task(row: Row, code: str, group: TaskGroup, roles: dict[str, int], ctx: Context, year: int | None,
+          previous: list[Task], number: int) -> Task:
+    d = ctx.directories
+    parent = previous[-1] if previous and (_SUB.match(code) or not code) else None
+    lead = d.agencies.resolve_cell(row.cell(roles["lead"]))
+    support = d.agencies.resolve_cell(row.cell(roles.get("support")))
+    deadline_text = row.cell(roles.get("deadline"))
+    leader_cell = row.cell(roles.get("leader"))
+    leader = d.leaders.resolve(leader_cell) if leader_cell else None
+    if parent is not None:  # a sub-row inherits what it leaves empty from its task
+        lead = lead or list(parent.lead)
+        support = support or list(parent.support)
+        leader_name = leader.name if leader else parent.leader
+    else:
+        leader_name = leader.name if leader else None
+    if deadline_text:
+        deadline = parse_deadline(deadline_text, default_year=year)
+        if not deadline.understood:
+            ctx.warn("deadline-unknown", f"task {code}: deadline {deadline_text!r} is not understood; kept as text",
+                     row.line, roles["deadline"] + 1)
+    elif parent is not None:
+        deadline = parent.deadline
+    else:
+        deadline = Deadline(text="", understood=False)
+        if "deadline" in roles:
+            ctx.warn("deadline-missing", f"task {code}: no deadline written", row.line, roles["deadline"] + 1)
+    if not lead:
+        ctx.warn("lead-missing", f"task {code}: no lead agency written", row.line, roles["lead"] + 1)
+    return Task(
+        number=number, code=code or "-", group=group, content=row.cell(roles["content"]),
+        result=row.cell(roles.get("result")), lead=lead, support=support, deadline=deadline,
+        leader=leader_name, document=ctx.document.key, location=ctx.at(row.line),
+    )
+
+
+def _is_group(code: str, row: Row, roles: dict[str, int], letter: TaskGroup | None) -> bool:
+    if _ROMAN.match(code) and roman_value(code):
+        return True
+    if _is_letter(code.rstrip("."), letter):
+        return True
+    no_work = not row.cell(roles["lead"]) and not row.cell(roles.get("deadline"))
+    return not code and row.emphasised and no_work
+
+
+def _is_letter(code: str, letter: TaskGroup | None) -> bool:
+    """A, B... group Roman-numbered groups; C and D are letters only once A has been seen."""
+    return bool(_LETTER.match(code)) and (code in ("A", "B") or letter is not None)
+
+
+def _check_key_column(rows: list[Row], key: int, table: Table, ctx: Context) -> None:
+    codes = [r.cell(key).strip() for r in rows]
+    readable = [c for c in codes if not c or _TASK_NUMBER.match(c) or _ROMAN.match(c) or _LETTER.match(c) or _SUB.match(c)]
+    if len(readable) < len(codes) / 2:
+        raise ImportFailure(
+            "the number column of the task table does not hold task numbers: the header does not match the rows",
+            ctx.at(table.line, key + 1), expected="numbers such as '1.', '12', '1.1' or group numerals 'I', 'II'",
+        )
+
+
+def _check_numbering(tasks: list[Task], ctx: Context) -> None:
+    written = [int(t.code.rstrip(".")) for t in tasks if re.fullmatch(r"\d+\.?", t.code)]
+    if len(written) != len(tasks) or not written:
+        return
+    for before, after, task in zip(written, written[1:], tasks[1:], strict=False):
+        if after != before + 1 and after != 1:
+            ctx.warn("task-numbering", f"task number {after} follows {before}",
+                     task.location.line if task.location else None)
+
+
+def _header_text(columns: list[Column]) -> str:
+    return " | ".join(c.text for c in columns if c.labels)

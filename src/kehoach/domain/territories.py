@@ -1,0 +1,68 @@
+"""Territorial scope: which territory a target, trajectory or figure describes.
+
+Provinces change: on 1/7/2025 (Nghị quyết 202/2025/QH15) 63 provinces and centrally-run cities
+became 34, e.g. Hải Phòng merged with Hải Dương. A target set for the old city must never be
+compared with a figure of the merged one, so every plan value carries the scope of the territory
+as it was when its document was issued.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kehoach.domain.text import fold
+
+NATIONAL = "Cả nước"
+
+REORGANISATION_2025 = date(2025, 7, 1)
+
+# The province or city that kept its name, and the ones merged into it on 1/7/2025.
+MERGERS_2025: dict[str, tuple[str, ...]] = {
+    "Tuyên Quang": ("Hà Giang",),
+    "Lào Cai": ("Yên Bái",),
+    "Thái Nguyên": ("Bắc Kạn",),
+    "Phú Thọ": ("Vĩnh Phúc", "Hòa Bình"),
+    "Bắc Ninh": ("Bắc Giang",),
+    "Hưng Yên": ("Thái Bình",),
+    "Hải Phòng": ("Hải Dương",),
+    "Ninh Bình": ("Hà Nam", "Nam Định"),
+    "Quảng Trị": ("Quảng Bình",),
+    "Đà Nẵng": ("Quảng Nam",),
+    "Quảng Ngãi": ("Kon Tum",),
+    "Gia Lai": ("Bình Định",),
+    "Khánh Hòa": ("Ninh Thuận",),
+    "Lâm Đồng": ("Đắk Nông", "Bình Thuận"),
+    "Đắk Lắk": ("Phú Yên",),
+    "Hồ Chí Minh": ("Bình Dương", "Bà Rịa - Vũng Tàu"),
+    "Đồng Nai": ("Bình Phước",),
+    "Tây Ninh": ("Long An",),
+    "Cần Thơ": ("Sóc Trăng", "Hậu Giang"),
+    "Vĩnh Long": ("Bến Tre", "Trà Vinh"),
+    "Đồng Tháp": ("Tiền Giang",),
+    "Cà Mau": ("Bạc Liêu",),
+    "An Giang": ("Kiên Giang",),
+}
+
+_BY_FOLDED = {fold(k): k for k in MERGERS_2025}
+_ABSORBED = {fold(a): k for k, merged in MERGERS_2025.items() for a in merged}
+
+
+def scope_for(place: str, on: date | None) -> str:
+    """The scope label of a locality on a date: "Hải Phòng (trước 01/07/2025)" for the old city."""
+    if not place:
+        return ""
+    key = fold(place)
+    if key in ("ca nuoc", "toan quoc", "viet nam"):
+        return NATIONAL
+    if key in _ABSORBED:
+        successor = _ABSORBED[key]
+        if on is not None and on >= REORGANISATION_2025:
+            return f"{successor} (từ {REORGANISATION_2025:%d/%m/%Y})"
+        return place
+    if key in _BY_FOLDED:
+        name = _BY_FOLDED[key]
+        if on is None:
+            return name
+        when = f"{REORGANISATION_2025:%d/%m/%Y}"
+        return f"{name} (trước {when})" if on < REORGANISATION_2025 else f"{name} (từ {when})"
+    return place
