@@ -17,13 +17,13 @@ from kehoach.domain.text import fold
 # (role, patterns on the folded header text of a column, all levels joined by " / ")
 ROLE_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("key", (r"^(stt|tt|so tt|so thu tu)$",)),
-    ("support", (r"phoi hop",)),
     ("leader", (r"lanh dao", r"theo doi,? chi dao", r"chi dao")),
     ("monitoring", (r"don vi theo doi", r"co quan theo doi")),
     ("publication", (r"ky cong bo", r"ky bao cao")),
     ("unit", (r"^(don vi tinh|dvt|don vi)$", r"^don vi tinh\b")),
     ("lead", (r"chu tri", r"don vi thuc hien", r"co quan thuc hien", r"co quan, don vi thuc hien",
               r"trach nhiem thuc hien", r"don vi thuc hien")),
+    ("support", (r"phoi hop",)),
     ("deadline", (r"thoi gian", r"thoi han", r"tien do")),
     ("result", (r"ket qua", r"san pham")),
     ("approvals", (r"van ban phe duyet", r"van ban chap thuan", r"quyet dinh", r"chu truong dau tu")),

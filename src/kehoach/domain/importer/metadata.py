@@ -50,8 +50,16 @@ _SIGN_BLOCK = re.compile(r"^\s*\**\s*(TM\.|T/M|KT\.|Q\.|TL\.|TUQ\.)\s*(.*)$", re
 _NAME = re.compile(r"^[A-ZĐÀ-Ỵ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỵ][a-zà-ỹđ]+){1,4}$")
 
 
+_HEADER_BODY = re.compile(
+    r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|THÀNH ỦY|THÀNH UỶ|TỈNH ỦY|TỈNH UỶ|"
+    r"BAN CHẤP HÀNH ĐẢNG BỘ|BỘ [A-ZĐÀ-Ỹ ,]+|SỞ [A-ZĐÀ-Ỹ ,]+)\s*(.*)$"
+)
+_HEADER_PLACE = re.compile(r"^(TỈNH|THÀNH PHỐ|TP\.?)\s+(.+)$")
+
+
 def read_metadata(source: Source) -> Document:
-    lines = [clean(line.text) for line in source.lines]
+    # the header block is often laid out as a table: read every cell as a line of its own
+    lines = [clean(cell) for line in source.lines for cell in re.split(r"\t|(?<!\S)\|(?!\S)", line.text)]
     number, symbol_kind, issuer_code = _number(lines)
     place, when = _place_date(lines)
     attached = _attached(lines)
@@ -73,6 +81,10 @@ def read_metadata(source: Source) -> Document:
         place = _place_of(issuer)
     if issuer and place and fold(place) not in fold(issuer):
         issuer = f"{issuer} {place}"
+    header_issuer, header_place = _header_block(lines)
+    place = place or header_place
+    if not issuer and header_issuer:
+        issuer = header_issuer
     if not issuer and issuer_code:
         issuer = _issuer_name(issuer_code, place, lines)
     signer, signer_title = _signature(lines)
@@ -100,6 +112,23 @@ def basis_from_words(text: str) -> TargetBasis | None:
     if "phan dau" in f:
         return TargetBasis.STRETCH
     return None
+
+
+def _header_block(lines: list[str]) -> tuple[str, str]:
+    """ "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NINH" at the top left -> ("Ủy ban nhân dân tỉnh Quảng Ninh", "Quảng Ninh")."""
+    for i, text in enumerate(lines[:15]):
+        m = _HEADER_BODY.match(text)
+        if not m or not text.isupper():
+            continue
+        following = [m.group(2).strip()] if m.group(2).strip() else lines[i + 1 : i + 4]
+        where = next((w for w in (_HEADER_PLACE.match(t.strip()) for t in following) if w), None)
+        body = m.group(1).capitalize().replace("Uỷ", "Ủy")
+        if where:
+            level = "tỉnh" if where.group(1).startswith("TỈNH") else "thành phố"
+            place = where.group(2).title()
+            return f"{body} {level} {place}", place
+        return body, ""
+    return "", ""
 
 
 def _number(lines: list[str]) -> tuple[str, str, str]:

@@ -11,8 +11,6 @@ published quarterly) is taken as written.
 
 from __future__ import annotations
 
-import re
-
 from kehoach.domain.entities import ScenarioValue, Target
 from kehoach.domain.importer.columns import Column, by_role, derivable, parse_publication, period_of
 from kehoach.domain.importer.context import Context
@@ -20,6 +18,7 @@ from kehoach.domain.importer.errors import ImportFailure
 from kehoach.domain.importer.indicator_rows import IndicatorRow, indicator_rows, read_value
 from kehoach.domain.importer.metadata import basis_from_words, default_basis
 from kehoach.domain.importer.reader import Table, join_continuations
+from kehoach.domain.importer.targets import table_year
 
 PERIOD_NAMES = {"month": "tháng", "quarter": "quý", "h1": "6 tháng", "h2": "6 tháng cuối năm", "9m": "9 tháng",
                 "year": "năm"}
@@ -64,7 +63,7 @@ def parse_scenario_table(table: Table, columns: list[Column], ctx: Context) -> t
 
 def _read_row_header(item: IndicatorRow, roles: dict[str, int], ctx: Context) -> None:
     indicator = item.indicator
-    monitoring = item.row.cell(roles.get("monitoring"))
+    monitoring = item.row.cell(roles.get("monitoring", roles.get("lead")))
     if monitoring:
         for name in ctx.directories.agencies.resolve_cell(monitoring):
             if name not in indicator.monitoring_agencies:
@@ -105,10 +104,8 @@ def _year(table: Table, columns: list[Column], ctx: Context) -> int:
     for column in columns:
         if column.period_kind and column.year:
             return column.year
-    for text in reversed(table.caption):
-        if m := re.search(r"năm (\d{4})", text, re.IGNORECASE):
-            return int(m.group(1))
-    if ctx.document.date:
-        return ctx.document.date.year
-    raise ImportFailure("the year of the trajectory table cannot be determined", ctx.at(table.line),
-                        expected="a year in the header or title ('năm 2025')")
+    year = table_year(table, ctx)
+    if year is None:
+        raise ImportFailure("the year of the trajectory table cannot be determined", ctx.at(table.line),
+                            expected="a year in the header or title ('năm 2025')")
+    return year

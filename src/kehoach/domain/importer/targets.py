@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kehoach.domain.entities import ReportedFigure, Target
-from kehoach.domain.importer.columns import Column, by_role
+from kehoach.domain.importer.columns import Column, by_role, roman_value
 from kehoach.domain.importer.context import Context
 from kehoach.domain.importer.errors import ImportFailure
 from kehoach.domain.importer.indicator_rows import indicator_rows, read_value
@@ -24,10 +24,15 @@ from kehoach.domain.text import fold
 def parse_target_table(table: Table, columns: list[Column], ctx: Context) -> tuple[list[Target], list[ReportedFigure]]:
     roles = by_role(columns)
     values = [c for c in columns if (c.target or c.estimate) and c.role is None]
-    for column in values:
-        if column.year is None:
-            raise ImportFailure(f"column {column.index + 1} ({column.text!r}) names no year", ctx.at(table.line,
-                                column.index + 1), expected="a year in the column header ('Năm 2024', 'năm 2025')")
+    fallback = table_year(table, ctx)
+    if any(c.year is None for c in values):
+        if fallback is None:
+            column = next(c for c in values if c.year is None)
+            raise ImportFailure(f"column {column.index + 1} ({column.text!r}) names no year and neither does the "
+                                "table's title or the document", ctx.at(table.line, column.index + 1),
+                                expected="a year in the column header ('Năm 2024', 'năm 2025')")
+        ctx.warn("table-year", f"columns without a year are read as {fallback}, the year of the table's title "
+                 "or of the document", table.line)
     key = roles.get("key", 0)
     rows = join_continuations(table.rows, key)
     targets: list[Target] = []
@@ -39,13 +44,51 @@ def parse_target_table(table: Table, columns: list[Column], ctx: Context) -> tup
             value = read_value(cell, item, ctx, column.index) if cell else None
             if value is None:
                 continue
+            year = column.year or fallback
             scope = NATIONAL if column.national else ctx.document.scope
             where = ctx.at(item.row.line, column.index + 1)
             if column.estimate:
                 qualifier = "ước" if re.search(r"\buoc\b", fold(column.text)) else ""
-                figures.append(ReportedFigure(item.indicator.key, str(column.year), value, qualifier,
+                figures.append(ReportedFigure(item.indicator.key, figure_period(column, year), value, qualifier,
                                               ctx.document.key, scope, item.unit, where))
             else:
-                targets.append(Target(item.indicator.key, column.year, value, ctx.document.key,
+                targets.append(Target(item.indicator.key, year, value, ctx.document.key,
                                       basis_from_words(column.text) or basis_default, scope, item.unit, where))
     return targets, figures
+
+
+_PERIOD_WORDS = (
+    (re.compile(r"\b(6|sau) thang cuoi nam\b"), "{y}-H2"),
+    (re.compile(r"\b(6|sau) thang\b"), "{y}-H1"),
+    (re.compile(r"\b(9|chin) thang\b"), "{y}-9M"),
+    (re.compile(r"\bquy (iv|iii|ii|i|[1-4])\b"), "quarter"),
+    (re.compile(r"\bthang (\d{1,2})\b"), "month"),
+)
+
+
+def figure_period(column: Column, year: int) -> str:
+    """The period a reported-figure column covers: "Ước thực hiện 6 tháng" -> 2025-H1; the year
+    when the header names no shorter period."""
+    own = fold(column.labels[-1])
+    for pattern, code in _PERIOD_WORDS:
+        m = pattern.search(own)
+        if not m:
+            continue
+        if code == "quarter":
+            token = m.group(1)
+            return f"{year}-Q{int(token) if token.isdigit() else roman_value(token)}"
+        if code == "month":
+            month = int(m.group(1))
+            if 1 <= month <= 12:
+                return f"{year}-{month:02d}"
+            continue
+        return code.format(y=year)
+    return str(year)
+
+
+def table_year(table: Table, ctx: Context) -> int | None:
+    """The year a table is about: from its title, else the document's title, else its date."""
+    for text in [*reversed(table.caption), ctx.document.title]:
+        if m := re.search(r"năm (\d{4})", text, re.IGNORECASE):
+            return int(m.group(1))
+    return ctx.document.date.year if ctx.document.date else None

@@ -41,20 +41,26 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
     _check_key_column(rows, key, table, ctx)
 
     tasks: list[Task] = []
-    letter: TaskGroup | None = None
+    levels: dict[str, TaskGroup] = {}  # letter -> Roman numeral -> numbered heading
     group = TaskGroup(code="", title="")
+    headings = _numbered_headings(rows, key)
+    untitled = 0
     year = ctx.document.date.year if ctx.document.date else None
     for row in rows:
         code = row.cell(key).strip()
         content = row.cell(roles["content"])
-        if _is_group(code, row, roles, letter):
+        no_work = not row.cell(roles["lead"]) and not row.cell(roles.get("deadline"))
+        level = _group_level(code, row, no_work, levels, headings)
+        if level:
+            if not code:
+                untitled += 1
+                code = str(untitled)
             title = content or next((c for c in row.cells if c and c != code), "")
-            code = code.rstrip(".")
-            if _is_letter(code, letter):
-                letter = TaskGroup(code=code, title=title)
-                group = letter
-            else:
-                group = TaskGroup(code=f"{letter.code}.{code}" if letter else code, title=title)
+            order = ("letter", "roman", "heading")
+            for deeper in order[order.index(level):]:
+                levels.pop(deeper, None)
+            levels[level] = TaskGroup(code=code.rstrip("."), title=title)
+            group = TaskGroup(code=".".join(levels[k].code for k in order if k in levels), title=title)
             continue
         if _SUB.match(code) or not code:
             if not (row.cell(roles["lead"]) or row.cell(roles.get("deadline"))) and tasks:
@@ -104,13 +110,27 @@ def _task(row: Row, code: str, group: TaskGroup, roles: dict[str, int], ctx: Con
     )
 
 
-def _is_group(code: str, row: Row, roles: dict[str, int], letter: TaskGroup | None) -> bool:
+def _group_level(code: str, row: Row, no_work: bool, levels: dict[str, TaskGroup], headings: set[str]) -> str | None:
+    """Which level of grouping a row opens, if any: a letter (A, B), a Roman numeral, or a number
+    that heads other numbers ("1" above "1.1"); an unnumbered bold row without agency or deadline
+    is a group too."""
+    bare = code.rstrip(".")
+    if _is_letter(bare, levels.get("letter")):
+        return "letter"
     if _ROMAN.match(code) and roman_value(code):
-        return True
-    if _is_letter(code.rstrip("."), letter):
-        return True
-    no_work = not row.cell(roles["lead"]) and not row.cell(roles.get("deadline"))
-    return not code and row.emphasised and no_work
+        return "roman"
+    if code in headings and no_work:
+        return "heading"
+    if not code and row.emphasised and no_work:
+        return "roman" if "letter" in levels or not levels else "heading"
+    return None
+
+
+def _numbered_headings(rows: list[Row], key: int) -> set[str]:
+    """Numbers that head other numbers ("1" above "1.1", "1.2"): such a row is a group."""
+    codes = [r.cell(key).strip() for r in rows]
+    return {c for c in codes if _TASK_NUMBER.match(c)
+            and any(o.startswith(c.rstrip(".") + ".") and o.rstrip(".") != c.rstrip(".") for o in codes)}
 
 
 def _is_letter(code: str, letter: TaskGroup | None) -> bool:
