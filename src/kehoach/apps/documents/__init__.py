@@ -1,0 +1,1 @@
+"""Imported documents, their import warnings, and storing an import (:mod:`.importing`)."""

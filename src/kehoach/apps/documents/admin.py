@@ -1,0 +1,31 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from kehoach.apps.documents.models import Document, ImportWarning
+
+
+class ImportWarningInline(admin.TabularInline):
+    model = ImportWarning
+    extra = 0
+    fields = ["line", "column", "code", "message"]
+    readonly_fields = fields
+    can_delete = False
+    show_change_link = True
+
+
+@admin.register(Document)
+class DocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["number", "kind", "date", "issuer", "scope", "file_name", "imported_at"]
+    list_filter = ["kind", "issuer", "scope", "date"]
+    search_fields = ["number", "title", "issuer", "file_name", "signer"]
+    date_hierarchy = "date"
+    readonly_fields = ["sha256", "imported_at"]
+    inlines = [ImportWarningInline]
+
+
+@admin.register(ImportWarning)
+class ImportWarningAdmin(SimpleHistoryAdmin):
+    list_display = ["document", "line", "column", "code", "message"]
+    list_filter = ["code", "document"]
+    search_fields = ["code", "message", "document__number", "document__file_name"]
+    list_select_related = ["document"]

@@ -1,0 +1,534 @@
+"""Storing an import: a :class:`~kehoach.domain.entities.ParseResult` into the database.
+
+``store(result, files)`` writes everything in one transaction and is idempotent:
+
+* every row is found by its natural key (document by number, or by file name when it has
+  none; agency and leader by name; indicator by key; target by (indicator, year, basis,
+  scope, document); scenario value by (indicator, period, document); reported figure by
+  (indicator, period, scope, document); task group by (document, code); task by (document,
+  number); milestone by (task, order); project by (document, number));
+* a missing row is created; an existing row is saved only when a field (or a many-to-many
+  set) actually differs, so importing the same file twice writes nothing and adds no history
+  row; django-simple-history keeps the earlier values of whatever changed;
+* rows of an imported document that the new version no longer contains are deleted
+  (the deletion is kept in the history too);
+* agencies, leaders and indicators are shared by all documents: they are never deleted, an
+  empty value never erases a known one, and alias lists (and monitoring agencies) grow;
+* import warnings of a document are replaced by those of its latest import;
+* finally, among the targets of one (indicator, year, basis, scope), the one from the
+  latest-dated document is current and every other one is ``superseded_by`` it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.db import models, transaction
+from django.utils import timezone
+
+from kehoach.apps.documents.models import Document, ImportWarning
+from kehoach.apps.indicators.models import Indicator, ReportedFigure, ScenarioValue, Target
+from kehoach.apps.organisations.models import Agency, Leader
+from kehoach.apps.projects.models import Project
+from kehoach.apps.tasks.models import Task, TaskGroup, TaskMilestone
+from kehoach.domain import entities as e
+
+MODELS: tuple[type[models.Model], ...] = (
+    Document,
+    ImportWarning,
+    Agency,
+    Leader,
+    Indicator,
+    Target,
+    ScenarioValue,
+    ReportedFigure,
+    TaskGroup,
+    Task,
+    TaskMilestone,
+    Project,
+)
+
+_QUANTUM = Decimal("0.000001")  # the decimal_places of every DecimalField
+_UNKNOWN_KIND = "khac"  # AgencyKind.OTHER / IndicatorGroup.OTHER: the parser's "don't know"
+
+
+class StoreError(Exception):
+    """The parse result is inconsistent (e.g. a target of an unknown indicator). Nothing is stored."""
+
+
+@dataclass
+class ImportSummary:
+    """What ``store`` did, counted per model (keys are model names such as ``"Target"``)."""
+
+    created: Counter[str] = field(default_factory=Counter)
+    updated: Counter[str] = field(default_factory=Counter)
+    unchanged: Counter[str] = field(default_factory=Counter)
+    deleted: Counter[str] = field(default_factory=Counter)
+    superseded: int = 0  # targets whose superseded_by changed
+    documents: list[Document] = field(default_factory=list)
+    findings: list[e.Finding] = field(default_factory=list)  # problems store found (duplicate keys)
+
+    @property
+    def changed(self) -> bool:
+        return bool(+self.created or +self.updated or +self.deleted or self.superseded)
+
+    def rows(self) -> list[tuple[str, int, int, int, int]]:
+        """(model, created, updated, unchanged, deleted) for every model store touched, in MODELS order."""
+        out = []
+        for model in MODELS:
+            name = model.__name__
+            counts = (self.created[name], self.updated[name], self.unchanged[name], self.deleted[name])
+            if any(counts):
+                out.append((name, *counts))
+        return out
+
+
+def store(result: e.ParseResult, files: dict[str, bytes]) -> ImportSummary:
+    """Store a parse result in one transaction. ``files`` maps a file name to its content (for sha256)."""
+    with transaction.atomic():
+        return _Store(result, files).run()
+
+
+def to_decimal(value: Any) -> Decimal | None:
+    """A value as a Decimal with the models' six decimal places, through str to avoid float error."""
+    if value is None:
+        return None
+    return Decimal(str(value)).quantize(_QUANTUM)
+
+
+def sha256(content: bytes) -> str:
+    return hashlib.sha256(content).hexdigest()
+
+
+class _Store:
+    def __init__(self, result: e.ParseResult, files: dict[str, bytes]):
+        self.result = result
+        self.files = files
+        self.summary = ImportSummary()
+        self.now = timezone.now()
+        self.documents: dict[str, Document] = {}  # entity key -> row
+        self.agencies: dict[str, Agency] = {}
+        self.leaders: dict[str, Leader] = {}
+        self.indicators: dict[str, Indicator] = {}
+        self.extra_warnings: dict[str, list[e.Finding]] = defaultdict(list)  # document key -> findings
+
+    def run(self) -> ImportSummary:
+        self.store_agencies()
+        self.store_leaders()
+        self.store_documents()
+        self.store_indicators()
+        for key, document in self.documents.items():
+            self.store_targets(key, document)
+            self.store_scenarios(key, document)
+            self.store_figures(key, document)
+            self.store_tasks(key, document)
+            self.store_projects(key, document)
+        for key, document in self.documents.items():
+            self.store_warnings(key, document)
+        self.summary.superseded = update_supersession()
+        self.summary.documents = list(self.documents.values())
+        return self.summary
+
+    # -- generic upsert -------------------------------------------------------------------------
+
+    def put(
+        self,
+        model: type[models.Model],
+        existing: dict,
+        key: Any,
+        create: dict[str, Any],
+        values: dict[str, Any],
+        m2m: dict[str, set[int]] | None = None,
+    ) -> models.Model:
+        """Create or update the row with natural key ``key``; save only what differs."""
+        name = model.__name__
+        obj = existing.get(key)
+        if obj is None:
+            obj = model(**create, **values)
+            obj.save()
+            for attr, ids in (m2m or {}).items():
+                if ids:
+                    getattr(obj, attr).set(ids)
+            existing[key] = obj
+            self.summary.created[name] += 1
+            return obj
+        changed = [attr for attr, value in values.items() if getattr(obj, attr) != value]
+        for attr in changed:
+            setattr(obj, attr, values[attr])
+        if changed:
+            obj.save()
+        for attr, ids in (m2m or {}).items():
+            manager = getattr(obj, attr)
+            if set(manager.values_list("pk", flat=True)) != ids:
+                manager.set(ids)
+                changed.append(attr)
+        (self.summary.updated if changed else self.summary.unchanged)[name] += 1
+        return obj
+
+    def prune(self, model: type[models.Model], existing: dict, seen: Iterable) -> None:
+        """Delete the rows of ``existing`` whose natural key is not in ``seen``, one by one (history keeps them)."""
+        keep = set(seen)
+        stale = [obj for key, obj in existing.items() if key not in keep]
+        for obj in stale:
+            obj.delete()
+        self.summary.deleted[model.__name__] += len(stale)
+
+    def unique(self, document_key: str, kind: str, items: Iterable[tuple[Any, Any]]) -> dict:
+        """Items by natural key; a key given twice keeps the last item and is reported as a warning."""
+        out: dict = {}
+        for key, item in items:
+            if key in out:
+                location = getattr(item, "location", None)
+                finding = e.Finding(
+                    f"duplicate-{kind}",
+                    f"the document gives {kind} {key!r} twice; the later one was stored",
+                    location,
+                )
+                self.extra_warnings[document_key].append(finding)
+                self.summary.findings.append(finding)
+            out[key] = item
+        return out
+
+    # -- shared entities ------------------------------------------------------------------------
+
+    def store_agencies(self) -> None:
+        given = {a.name: a for a in self.result.agencies}
+        for task in self.result.tasks:
+            for name in [*task.lead, *task.support]:
+                given.setdefault(name, e.Agency(name=name))
+        for indicator in self.result.indicators:
+            for name in indicator.monitoring_agencies:
+                given.setdefault(name, e.Agency(name=name))
+        existing = {a.name: a for a in Agency.objects.filter(name__in=given)}
+        for name, agency in given.items():
+            old = existing.get(name)
+            values = {
+                "kind": _keep_known(old, "kind", agency.kind.value),
+                "short_name": agency.short_name or (old.short_name if old else ""),
+                "aliases": _union(old.aliases if old else [], agency.aliases),
+            }
+            self.agencies[name] = self.put(Agency, existing, name, {"name": name}, values)
+
+    def store_leaders(self) -> None:
+        given = {leader.name: leader for leader in self.result.leaders}
+        for task in self.result.tasks:
+            if task.leader:
+                given.setdefault(task.leader, e.Leader(name=task.leader))
+        existing = {leader.name: leader for leader in Leader.objects.filter(name__in=given)}
+        for name, leader in given.items():
+            old = existing.get(name)
+            values = {
+                "title": leader.title or (old.title if old else ""),
+                "collective": leader.collective,
+                "aliases": _union(old.aliases if old else [], leader.aliases),
+            }
+            self.leaders[name] = self.put(Leader, existing, name, {"name": name}, values)
+
+    def store_indicators(self) -> None:
+        given = {i.key: i for i in self.result.indicators}
+        referenced = {x.indicator for x in [*self.result.targets, *self.result.scenarios, *self.result.figures]}
+        parents = {i.parent for i in given.values() if i.parent}
+        existing = {i.key: i for i in Indicator.objects.filter(key__in=given.keys() | referenced | parents)}
+        for key in _parents_first(given):
+            indicator = given[key]
+            old = existing.get(key)
+            parent = None
+            if indicator.parent:
+                parent = existing.get(indicator.parent)
+                if parent is None:
+                    raise StoreError(f"indicator {key!r} names an unknown parent {indicator.parent!r}")
+            elif old is not None:
+                parent = old.parent
+            values = {
+                "name": indicator.name,
+                "unit": indicator.unit,
+                "kind": indicator.kind.value,
+                "direction": indicator.direction.value,
+                "group": _keep_known(old, "group", indicator.group.value),
+                "parent_id": parent.pk if parent else None,
+                "publication": list(indicator.publication) or (old.publication if old else []),
+                "publication_text": indicator.publication_text or (old.publication_text if old else ""),
+                "aliases": _union(old.aliases if old else [], indicator.aliases),
+            }
+            monitoring = {self.agencies[name].pk for name in indicator.monitoring_agencies}
+            if old is not None:
+                monitoring |= set(old.monitoring_agencies.values_list("pk", flat=True))
+            self.put(Indicator, existing, key, {"key": key}, values, m2m={"monitoring_agencies": monitoring})
+        for key in referenced:
+            if key not in existing:
+                raise StoreError(f"a value refers to indicator {key!r}, which is neither in the import nor stored")
+        self.indicators = existing
+
+    # -- documents ------------------------------------------------------------------------------
+
+    def store_documents(self) -> None:
+        for doc in self.result.documents:
+            if doc.key in self.documents:
+                raise StoreError(f"document {doc.key} is given twice")
+            if doc.number:
+                old = Document.objects.filter(number=doc.number).first()
+            else:
+                old = Document.objects.filter(number="", file_name=doc.file).first()
+            content = self.files.get(doc.file)
+            values = {
+                "kind": doc.kind,
+                "number": doc.number,
+                "issuer": doc.issuer,
+                "date": doc.date,
+                "title": doc.title,
+                "signer": doc.signer,
+                "signer_title": doc.signer_title,
+                "place": doc.place,
+                "scope": doc.scope,
+                "file_name": doc.file,
+                "sha256": sha256(content) if content is not None else (old.sha256 if old else ""),
+            }
+            # imported_at says when this version arrived: it moves only when something changed.
+            if old is None or any(getattr(old, attr) != value for attr, value in values.items()):
+                values["imported_at"] = self.now
+            existing = {doc.key: old} if old else {}
+            self.documents[doc.key] = self.put(Document, existing, doc.key, {}, values)
+
+    def document_of(self, item: Any) -> str:
+        if item.document not in self.documents:
+            raise StoreError(f"{type(item).__name__} refers to document {item.document!r}, which is not in the import")
+        return item.document
+
+    def of_document(self, items: Iterable, key: str) -> list:
+        return [item for item in items if self.document_of(item) == key]
+
+    # -- indicator values -----------------------------------------------------------------------
+
+    def store_targets(self, key: str, document: Document) -> None:
+        items = self.unique(
+            key,
+            "target",
+            (((t.indicator, t.year, t.basis.value, t.scope), t) for t in self.of_document(self.result.targets, key)),
+        )
+        existing = {
+            (t.indicator.key, t.year, t.basis, t.scope): t
+            for t in Target.objects.filter(document=document).select_related("indicator")
+        }
+        for natural, target in items.items():
+            indicator, year, basis, scope = natural
+            create = {
+                "indicator": self.indicators[indicator],
+                "year": year,
+                "basis": basis,
+                "scope": scope,
+                "document": document,
+            }
+            values = {**_value(target.value), "note": target.value.note, "source_unit": target.source_unit}
+            self.put(Target, existing, natural, create, values)
+        self.prune(Target, existing, items)
+
+    def store_scenarios(self, key: str, document: Document) -> None:
+        items = self.unique(
+            key,
+            "scenario value",
+            (((s.indicator, s.period), s) for s in self.of_document(self.result.scenarios, key)),
+        )
+        existing = {
+            (s.indicator.key, s.period): s
+            for s in ScenarioValue.objects.filter(document=document).select_related("indicator")
+        }
+        for natural, scenario in items.items():
+            indicator, period = natural
+            create = {"indicator": self.indicators[indicator], "period": period, "document": document}
+            values = {**_value(scenario.value), "scope": scenario.scope}
+            self.put(ScenarioValue, existing, natural, create, values)
+        self.prune(ScenarioValue, existing, items)
+
+    def store_figures(self, key: str, document: Document) -> None:
+        items = self.unique(
+            key,
+            "reported figure",
+            (((f.indicator, f.period, f.scope), f) for f in self.of_document(self.result.figures, key)),
+        )
+        existing = {
+            (f.indicator.key, f.period, f.scope): f
+            for f in ReportedFigure.objects.filter(document=document).select_related("indicator")
+        }
+        for natural, figure in items.items():
+            indicator, period, scope = natural
+            create = {"indicator": self.indicators[indicator], "period": period, "scope": scope, "document": document}
+            values = {**_value(figure.value), "qualifier": figure.qualifier, "source_unit": figure.source_unit}
+            self.put(ReportedFigure, existing, natural, create, values)
+        self.prune(ReportedFigure, existing, items)
+
+    # -- tasks ----------------------------------------------------------------------------------
+
+    def store_tasks(self, key: str, document: Document) -> None:
+        tasks = self.unique(key, "task", ((t.number, t) for t in self.of_document(self.result.tasks, key)))
+        groups: dict[str, e.TaskGroup] = {}
+        for task in tasks.values():
+            groups[task.group.code] = task.group
+        existing_groups = {g.code: g for g in TaskGroup.objects.filter(document=document)}
+        for code, group in groups.items():
+            self.put(TaskGroup, existing_groups, code, {"document": document, "code": code}, {"title": group.title})
+        existing_tasks = {t.number: t for t in Task.objects.filter(document=document)}
+        for number, task in tasks.items():
+            deadline = task.deadline
+            recurrence = None
+            if deadline.recurrence is not None:
+                until = deadline.recurrence.until
+                recurrence = {"every": list(deadline.recurrence.every), "until": until.isoformat() if until else None}
+            values = {
+                "code": task.code,
+                "group_id": existing_groups[task.group.code].pk,
+                "content": task.content,
+                "result": task.result,
+                "leader_id": self.leaders[task.leader].pk if task.leader else None,
+                "deadline_text": deadline.text,
+                "due": deadline.due,
+                "start": deadline.start,
+                "recurrence": recurrence,
+                "condition": deadline.condition,
+                "note": deadline.note,
+                "deadline_understood": deadline.understood,
+            }
+            m2m = {
+                "lead": {self.agencies[name].pk for name in task.lead},
+                "support": {self.agencies[name].pk for name in task.support},
+            }
+            row = self.put(Task, existing_tasks, number, {"document": document, "number": number}, values, m2m)
+            self.store_milestones(row, deadline.milestones)
+        self.prune(Task, existing_tasks, tasks)
+        self.prune(TaskGroup, existing_groups, groups)
+
+    def store_milestones(self, task: Task, milestones: list[e.Milestone]) -> None:
+        existing = {m.order: m for m in task.milestones.all()} if task.pk else {}
+        for order, milestone in enumerate(milestones, start=1):
+            values = {"text": milestone.text, "due": milestone.due, "condition": milestone.condition}
+            self.put(TaskMilestone, existing, order, {"task": task, "order": order}, values)
+        self.prune(TaskMilestone, existing, range(1, len(milestones) + 1))
+
+    # -- projects -------------------------------------------------------------------------------
+
+    def store_projects(self, key: str, document: Document) -> None:
+        projects = self.unique(key, "project", ((p.number, p) for p in self.of_document(self.result.projects, key)))
+        existing = {p.number: p for p in Project.objects.filter(document=document)}
+        for number, project in projects.items():
+            values = {
+                "name": project.name,
+                "group": project.group,
+                "group_title": project.group_title,
+                "funding": project.funding,
+                "funding_title": project.funding_title,
+                "approvals": project.approvals,
+                "value_million_vnd": to_decimal(project.value_million_vnd),
+                "value_text": project.value_text,
+                "notes": list(project.notes),
+                # Amounts in JSON as decimal strings: exact, unlike JSON numbers.
+                "components": [
+                    {"name": name, "value_million_vnd": str(to_decimal(value)) if value is not None else None}
+                    for name, value in project.components
+                ],
+            }
+            self.put(Project, existing, number, {"document": document, "number": number}, values)
+        self.prune(Project, existing, projects)
+
+    # -- warnings -------------------------------------------------------------------------------
+
+    def store_warnings(self, key: str, document: Document) -> None:
+        """Replace the document's warnings by this import's, keeping rows that are identical."""
+        files = {d.file_name: k for k, d in self.documents.items()}
+        wanted = [w for w in self.result.warnings if _belongs(w, key, files)] + self.extra_warnings[key]
+        pool: dict[tuple, list[ImportWarning]] = defaultdict(list)
+        for row in ImportWarning.objects.filter(document=document).order_by("id"):
+            pool[(row.code, row.message, row.line, row.column)].append(row)
+        for finding in wanted:
+            location = finding.location
+            natural = (
+                finding.code,
+                finding.message,
+                location.line if location else None,
+                location.column if location else None,
+            )
+            if pool[natural]:
+                pool[natural].pop(0)
+                self.summary.unchanged["ImportWarning"] += 1
+                continue
+            code, message, line, column = natural
+            ImportWarning.objects.create(document=document, code=code, message=message, line=line, column=column)
+            self.summary.created["ImportWarning"] += 1
+        stale = [row for rows in pool.values() for row in rows]
+        for row in stale:
+            row.delete()
+        self.summary.deleted["ImportWarning"] += len(stale)
+
+
+def update_supersession() -> int:
+    """Mark, per (indicator, year, basis, scope), every target but the latest-dated document's as superseded.
+
+    The latest document is the one with the latest date; a document without a date counts as
+    the oldest, and between equal dates the one stored last wins. Saves only what changes;
+    returns how many targets changed.
+    """
+    groups: dict[tuple, list[Target]] = defaultdict(list)
+    for target in Target.objects.select_related("document").order_by("pk"):
+        groups[(target.indicator_id, target.year, target.basis, target.scope)].append(target)
+    changed = 0
+    for targets in groups.values():
+        latest = max(targets, key=lambda t: (t.document.date or date.min, t.document_id))
+        for target in targets:
+            wanted = None if target is latest else latest.pk
+            if target.superseded_by_id != wanted:
+                target.superseded_by_id = wanted
+                target.save()
+                changed += 1
+    return changed
+
+
+def _belongs(finding: e.Finding, key: str, files: dict[str, str]) -> bool:
+    """A warning belongs to the document of its file; one without a known file to every document imported."""
+    if finding.location is not None and finding.location.file in files:
+        return files[finding.location.file] == key
+    return True
+
+
+def _value(value: e.Value) -> dict[str, Any]:
+    return {
+        "comparator": value.comparator.value,
+        "low": to_decimal(value.low),
+        "high": to_decimal(value.high),
+        "text": value.text,
+    }
+
+
+def _union(old: list[str], new: Iterable[str]) -> list[str]:
+    return sorted(set(old) | set(new))
+
+
+def _keep_known(old: models.Model | None, attr: str, new: str) -> str:
+    """The new value, unless it is the parser's "other" and an earlier import knew better."""
+    if new == _UNKNOWN_KIND and old is not None:
+        return getattr(old, attr)
+    return new
+
+
+def _parents_first(indicators: dict[str, e.Indicator]) -> list[str]:
+    """Indicator keys ordered so that a parent given in the same import is stored before its children."""
+    ordered: list[str] = []
+    placed: set[str] = set()
+
+    def place(key: str, trail: tuple[str, ...]) -> None:
+        if key in placed:
+            return
+        if key in trail:
+            raise StoreError(f"indicator {key!r} is its own ancestor")
+        parent = indicators[key].parent
+        if parent in indicators:
+            place(parent, (*trail, key))
+        placed.add(key)
+        ordered.append(key)
+
+    for key in indicators:
+        place(key, ())
+    return ordered

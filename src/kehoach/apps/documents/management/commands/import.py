@@ -1,0 +1,30 @@
+"""``kehoach import FILE...``: parse documents and store them, all or nothing."""
+
+from __future__ import annotations
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kehoach.apps.documents.importing import StoreError, store
+from kehoach.apps.documents.management.commands._common import open_database, parse_files, write_summary, write_warnings
+
+
+class Command(BaseCommand):
+    help = (
+        "Import documents into the database (created and migrated when needed) in one transaction. "
+        "Exit status 2 when a file is not an importable document; nothing is stored then."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("files", nargs="+", metavar="FILE", help="converted document text files")
+
+    def handle(self, *args, files: list[str], **options):
+        result, contents = parse_files(files)
+        open_database()
+        try:
+            summary = store(result, contents)
+        except StoreError as exc:
+            raise CommandError(f"nothing was stored: {exc}") from exc
+        for document in summary.documents:
+            self.stdout.write(f"{document.file_name}: {document}")
+        write_summary(self.stdout, summary)
+        write_warnings(self.stdout, result.warnings + summary.findings)

@@ -1,0 +1,52 @@
+"""Agencies and leaders: shared by every document, keyed by their canonical name."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from kehoach.domain.entities import AgencyKind
+
+AGENCY_KIND_CHOICES = [
+    (AgencyKind.DEPARTMENT.value, _("Department")),
+    (AgencyKind.BOARD.value, _("Board")),
+    (AgencyKind.BRANCH.value, _("Branch office")),
+    (AgencyKind.POLICE.value, _("Police")),
+    (AgencyKind.LOCAL.value, _("Local government")),
+    (AgencyKind.PARTY.value, _("Party committee")),
+    (AgencyKind.COLLECTIVE.value, _("Collective")),
+    (AgencyKind.OTHER.value, _("Other")),
+]
+
+
+class Agency(models.Model):
+    name = models.CharField(_("name"), max_length=300, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=AGENCY_KIND_CHOICES, default=AgencyKind.OTHER.value)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("agency")
+        verbose_name_plural = _("agencies")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Leader(models.Model):
+    name = models.CharField(_("name"), max_length=300, unique=True)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    collective = models.BooleanField(_("collective"), default=False)
+    aliases = models.JSONField(_("aliases"), default=list, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("leader")
+        verbose_name_plural = _("leaders")
+
+    def __str__(self) -> str:
+        return self.name

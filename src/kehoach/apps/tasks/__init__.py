@@ -1,0 +1,1 @@
+"""Tasks (nhiệm vụ) assigned by a plan, grouped as the document groups them, with their deadlines."""

@@ -1,0 +1,106 @@
+"""Django settings for kehoach.
+
+Every setting that differs between machines comes from the environment:
+
+- ``DATABASE_URL`` (dj-database-url syntax) selects the database, e.g. PostgreSQL;
+  without it kehoach uses SQLite at ``$KEHOACH_DB`` or ``./kehoach.sqlite3``.
+- ``SECRET_KEY``: required in production; a development default otherwise.
+- ``KEHOACH_DEBUG``: "0" turns debug mode off (on by default: kehoach runs as a local tool).
+- ``ALLOWED_HOSTS``: comma-separated host names.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+import dj_database_url
+from django.utils.translation import gettext_lazy as _
+
+PACKAGE_DIR = Path(__file__).resolve().parent.parent  # src/kehoach
+
+
+def database_config(environ: Mapping[str, str]) -> dict:
+    """The default database: DATABASE_URL when set, SQLite at KEHOACH_DB or ./kehoach.sqlite3 otherwise."""
+    url = environ.get("DATABASE_URL", "").strip()
+    if url:
+        return dj_database_url.parse(url, conn_max_age=0)
+    return {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": environ.get("KEHOACH_DB", "").strip() or "kehoach.sqlite3",
+    }
+
+
+SECRET_KEY = os.environ.get("SECRET_KEY", "dev-only-insecure-key-set-SECRET_KEY-in-production")
+DEBUG = os.environ.get("KEHOACH_DEBUG", "1") != "0"
+ALLOWED_HOSTS = [
+    h.strip() for h in os.environ.get("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]").split(",") if h.strip()
+]
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "simple_history",
+    "kehoach.apps.organisations",
+    "kehoach.apps.documents",
+    "kehoach.apps.indicators",
+    "kehoach.apps.tasks",
+    "kehoach.apps.projects",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "simple_history.middleware.HistoryRequestMiddleware",
+]
+
+ROOT_URLCONF = "kehoach.site.urls"
+WSGI_APPLICATION = "kehoach.site.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": database_config(os.environ)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+LANGUAGE_CODE = "vi"
+LANGUAGES = [("vi", _("Vietnamese")), ("en", _("English"))]
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = "Asia/Ho_Chi_Minh"
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = os.environ.get("KEHOACH_STATIC_ROOT", "static")
+
+EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
