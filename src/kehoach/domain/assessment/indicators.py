@@ -1,0 +1,654 @@
+"""An indicator assessed as of a date: actual vs trajectory, year to date, projection, rating.
+
+``assess_indicator(indicator, scenario, targets, figures, as_of)`` is a pure function: the same
+data and date always give an equal ``IndicatorAssessment``.
+
+Which figures count
+-------------------
+Only figures of the indicator that are approved and published on or before ``as_of`` count; of
+the versions of one figure (indicator, period, scope) the highest version wins (then the latest
+published). Text values (no number) are ignored.
+
+Scope
+-----
+The plan's scope is the trajectory's (else the target's). A figure is compared only with a
+trajectory or target of the same scope. When the latest figures are all of another scope (the
+merged city's figures after 1/7/2025 against the old city's trajectory), the assessment is
+``khong_so_sanh`` and its reason names both scopes: it never rates across scopes. When both
+scopes are published for the latest period, the plan's scope is used.
+
+The annual target is the target of the plan's year and scope, preferring the trajectory's own
+document, then the stretch basis (phấn đấu); without one, the trajectory's value for the year.
+A plan value stands for one number (``model.number_of``): a range is met at its low end (its
+high end when lower is better), a bound (``> 10.000``, ``< 3,5``) at its number.
+
+Flows (additive)
+----------------
+* Year-to-date actual: the cumulative figure from 1 January that ends latest (YTD-m, 01, Q1,
+  H1, 9M, year), or a sum of consecutive whole-month figures from January (months, quarters,
+  H1 + 07 ...), fewest pieces first. Only month-aligned spans are compared: a cut-off that is
+  not a month end (FDI "to 26/4") is kept, listed in ``uncompared`` and named in the reason.
+* Year-to-date scenario: the trajectory's value for the same span, or a sum of its values
+  (months, quarters, H1, 9M) covering it, fewest pieces first. The latest month end that has
+  both is assessed.
+* ``required_rest = annual target - ytd actual``; ``planned_rest = annual scenario - ytd
+  scenario``; ``required_rest_vs_plan = required / planned - 1``.
+* Projection (``FLOW_PROJECTION``): ytd actual / ytd scenario x annual scenario, i.e. the rest
+  of the year keeps the ratio to the trajectory reached so far.
+
+Growth rates and indices
+------------------------
+Never summed. The latest figure is compared with the trajectory's value for exactly the same
+span (Q1 with Q1, YTD-06 with H1, 9M with 9 tháng, a month with that month); the rating uses
+the latest cumulative one (from January) and the period's comparison is reported alongside.
+With w = months elapsed / 12 and equal monthly weights (``GROWTH_REST``):
+
+* ``required_rest = (annual target - w x ytd actual) / (1 - w)``,
+  ``planned_rest = (annual scenario - w x ytd scenario) / (1 - w)``, compared in points;
+* projection (``GROWTH_PROJECTION``): w x ytd actual + (1 - w) x planned rest: the remaining
+  months grow as the trajectory planned.
+
+The same formulas apply to an index (previous year = 100), in index points.
+
+Levels and ratios
+-----------------
+Judged at the period's end: the latest figure against the trajectory's value of any period
+ending on the same day (Q2, H1 or June for 30/6), else against the annual target. Projection
+(``LEVEL_PROJECTION``): the latest level holds to the end of the year.
+
+The ratings themselves are decided in ``rules``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import ROUND_HALF_UP, Decimal
+
+from kehoach.domain.entities import Direction, Indicator, MeasureKind, ScenarioValue, Target, TargetBasis
+from kehoach.domain.numbers import format_number
+
+from .model import Figure, FigurePeriod, FigureStatus, IndicatorAssessment, number_of
+from .rules import DEFAULT, Rating, Thresholds, good_gap, good_ratio, rate_flow, rate_growth, rate_level, sign
+
+FLOW_PROJECTION = "Dự báo cả năm = lũy kế thực hiện ÷ lũy kế kịch bản × kịch bản cả năm"
+FLOW_REST = "Cần thực hiện = chỉ tiêu năm − lũy kế thực hiện; kế hoạch = kịch bản cả năm − lũy kế kịch bản"
+GROWTH_PROJECTION = (
+    "Dự báo cả năm = w × lũy kế thực hiện + (1 − w) × mức kịch bản các tháng còn lại, "
+    "w = số tháng đã qua ÷ 12 (xấp xỉ các tháng có trọng số bằng nhau)"
+)
+GROWTH_REST = (
+    "Mức cần đạt các tháng còn lại = (chỉ tiêu năm − w × lũy kế thực hiện) ÷ (1 − w), "
+    "w = số tháng đã qua ÷ 12 (xấp xỉ các tháng có trọng số bằng nhau)"
+)
+LEVEL_PROJECTION = "Dự báo cuối năm = giữ nguyên mức của kỳ gần nhất"
+YEAR_COMPLETE = "Số liệu cả năm"
+
+_ONE_DAY = timedelta(days=1)
+_HUNDRED = Decimal(100)
+_TWELVE = Decimal(12)
+_BASIS_ORDER = {TargetBasis.STRETCH: 0, TargetBasis.COUNCIL: 1, TargetBasis.CENTRAL: 2}
+
+
+def assess_indicator(
+    indicator: Indicator,
+    scenario: Iterable[ScenarioValue],
+    targets: Iterable[Target],
+    figures: Iterable[Figure],
+    as_of: date,
+    thresholds: Thresholds = DEFAULT,
+) -> IndicatorAssessment:
+    """Assess one indicator as of a date (see the module docstring for every rule)."""
+    plan = _plan(indicator, list(scenario), list(targets), as_of)
+    valid = usable_figures(figures, indicator.key, as_of, plan.year)
+    base = {"indicator": indicator.key, "as_of": as_of, "scope": plan.scope}
+    if not valid:
+        return IndicatorAssessment(
+            **base,
+            rating=Rating.CHUA_CO_SO_LIEU,
+            reason=f"Chưa có số liệu năm {plan.year} được duyệt đến ngày {as_of:%d/%m/%Y}.",
+            comparable=False,
+        )
+    latest_end = max(f.period.end for f in valid)
+    same_scope = [f for f in valid if f.scope == plan.scope]
+    if not plan.scope:
+        latest = _latest(valid)
+        return IndicatorAssessment(
+            **base,
+            rating=Rating.KHONG_SO_SANH,
+            reason="Chưa có kịch bản hoặc chỉ tiêu năm để so sánh.",
+            comparable=False,
+            figure_scope=latest.scope,
+            period=latest.period,
+            actual=number_of(latest.value, indicator.direction),
+            qualifier=latest.qualifier,
+        )
+    if not any(f.period.end == latest_end for f in same_scope):
+        other = _latest([f for f in valid if f.period.end == latest_end])
+        value = number_of(other.value, indicator.direction)
+        return IndicatorAssessment(
+            **base,
+            rating=Rating.KHONG_SO_SANH,
+            reason=(
+                f"Số liệu {other.period.label_vi} ({_amount(value, indicator.unit, other.qualifier)}) thuộc phạm vi "
+                f"{other.scope}, khác phạm vi của kịch bản và chỉ tiêu ({plan.scope}) nên không so sánh."
+            ),
+            comparable=False,
+            figure_scope=other.scope,
+            period=other.period,
+            actual=value,
+            qualifier=other.qualifier,
+        )
+    if indicator.kind == MeasureKind.FLOW:
+        return _assess_flow(indicator, plan, same_scope, base, thresholds)
+    if indicator.kind in (MeasureKind.GROWTH, MeasureKind.INDEX):
+        return _assess_growth(indicator, plan, same_scope, base, thresholds)
+    return _assess_level(indicator, plan, same_scope, base, thresholds)
+
+
+def usable_figures(figures: Iterable[Figure], indicator: str, as_of: date, year: int | None = None) -> list[Figure]:
+    """The figures that count on ``as_of``: approved, published by then, numeric, latest version each."""
+    best: dict[tuple[str, str, str], Figure] = {}
+    for f in figures:
+        if f.indicator != indicator or f.status != FigureStatus.APPROVED or f.published > as_of:
+            continue
+        if number_of(f.value) is None or (year is not None and f.period.year != year):
+            continue
+        current = best.get(f.identity)
+        if current is None or (f.version, f.published) > (current.version, current.published):
+            best[f.identity] = f
+    return sorted(best.values(), key=lambda f: (f.period.end, f.period.start, f.period.code, f.scope))
+
+
+# The plan: year, scope, trajectory and annual target ------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Plan:
+    year: int
+    scope: str
+    pieces: tuple[tuple[FigurePeriod, Decimal], ...]  # the trajectory's numeric values
+    target: Decimal | None
+    target_text: str
+
+    def exact(self, period: FigurePeriod) -> Decimal | None:
+        for fp, number in self.pieces:
+            if fp.same_span(period):
+                return number
+        return None
+
+    def ending(self, day: date) -> tuple[FigurePeriod, Decimal] | None:
+        """The trajectory's value of a period ending on ``day`` (the shortest such period)."""
+        matches = [(fp, n) for fp, n in self.pieces if fp.end == day]
+        return min(matches, key=lambda p: (p[0].start.toordinal() * -1, p[0].code)) if matches else None
+
+    @property
+    def year_span(self) -> FigurePeriod:
+        return FigurePeriod.parse(str(self.year))
+
+
+def _plan(indicator: Indicator, scenario: list[ScenarioValue], targets: list[Target], as_of: date) -> _Plan:
+    scenario = [s for s in scenario if s.indicator == indicator.key]
+    targets = [t for t in targets if t.indicator == indicator.key]
+    years = {FigurePeriod.parse(s.period).year for s in scenario} | {t.year for t in targets}
+    if as_of.year in years or not years:
+        year = as_of.year
+    else:
+        past = [y for y in years if y <= as_of.year]
+        year = max(past) if past else min(years)
+    scenario = [s for s in scenario if FigurePeriod.parse(s.period).year == year]
+    targets = [t for t in targets if t.year == year]
+    scopes = sorted({s.scope for s in scenario}) or sorted({t.scope for t in targets})
+    scope = scopes[0] if scopes else ""
+    documents = {s.document for s in scenario if s.scope == scope}
+    pieces = []
+    for s in scenario:
+        number = number_of(s.value, indicator.direction)
+        if s.scope == scope and number is not None:
+            pieces.append((FigurePeriod.parse(s.period), number))
+    pieces.sort(key=lambda p: (p[0].start, p[0].end, p[0].code))
+    candidates = sorted(
+        (t for t in targets if t.scope == scope and number_of(t.value, indicator.direction) is not None),
+        key=lambda t: (t.document not in documents, _BASIS_ORDER.get(t.basis, 9), t.document),
+    )
+    target = candidates[0] if candidates else None
+    return _Plan(
+        year=year,
+        scope=scope,
+        pieces=tuple(pieces),
+        target=number_of(target.value, indicator.direction) if target else None,
+        target_text=target.value.text if target else "",
+    )
+
+
+# Flows ------------------------------------------------------------------------------------------
+
+
+def _assess_flow(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+    direction, unit = indicator.direction, indicator.unit
+    jan1 = date(plan.year, 1, 1)
+    aligned = [f for f in figures if f.period.month_aligned]
+    actual_chains = _chains([(f.period, f) for f in aligned], jan1, _figure_rank)
+    plan_chains = _chains(list(plan.pieces), jan1, _piece_rank)
+    ends = sorted(actual_chains, reverse=True)
+    chosen = next((d for d in ends if d in plan_chains), None)
+    if chosen is None and not plan.pieces and ends:
+        chosen = ends[0]
+    if chosen is None:
+        latest = _latest(figures)
+        value = number_of(latest.value, direction)
+        why = (
+            "không phải kỳ tròn tháng tính từ đầu năm"
+            if not (latest.period.month_aligned and latest.period.is_cumulative)
+            else "không trùng kỳ với kịch bản"
+        )
+        return IndicatorAssessment(
+            **base,
+            rating=Rating.KHONG_SO_SANH,
+            reason=(
+                f"Số liệu {latest.period.label_vi} ({_amount(value, unit, latest.qualifier)}) {why} "
+                "nên không so sánh với kịch bản."
+            ),
+            comparable=False,
+            figure_scope=latest.scope,
+            period=latest.period,
+            actual=value,
+            qualifier=latest.qualifier,
+            uncompared=tuple(f.period.code for f in figures),
+        )
+
+    chain = actual_chains[chosen]
+    ytd_actual = sum((number_of(f.value, direction) for f in chain), Decimal(0))
+    qualifier = _combined_qualifier(f.qualifier for f in chain)
+    ytd_period = FigurePeriod.ytd_to(plan.year, chosen.month)
+    ytd_scenario = _sum(plan_chains.get(chosen))
+    annual_scenario = _sum(plan_chains.get(date(plan.year, 12, 31)))
+    target = plan.target if plan.target is not None else annual_scenario
+    months = chosen.month
+
+    # The latest single period ending on the assessed day, with its trajectory value.
+    last = min(
+        (f for f in aligned if f.period.end == chosen),
+        key=lambda f: (-f.period.start.toordinal(), -f.published.toordinal(), f.period.code),
+    )
+    last_actual = number_of(last.value, direction)
+    last_scenario = _sum(_chains(list(plan.pieces), last.period.start, _piece_rank).get(chosen))
+
+    uncompared = tuple(f.period.code for f in figures if f.period.end > chosen)
+    pct = _ratio(ytd_actual, target) * _HUNDRED if target else None
+    ratio = ytd_actual / ytd_scenario if ytd_scenario else None
+    gap = ytd_actual - ytd_scenario if ytd_scenario is not None else None
+
+    required = planned = vs_plan = rest_excess = None
+    projection = projection_shortfall = None
+    projection_method = ""
+    if months < 12:
+        if target is not None:
+            required = target - ytd_actual
+        if annual_scenario is not None and ytd_scenario is not None:
+            planned = annual_scenario - ytd_scenario
+        if required is not None and planned is not None and planned > 0:
+            vs_plan = required / planned - 1
+            rest_excess = sign(direction) * (required - planned) / planned
+        if ytd_scenario and annual_scenario is not None:
+            projection = ytd_actual / ytd_scenario * annual_scenario
+            projection_method = FLOW_PROJECTION
+    else:
+        projection, projection_method = ytd_actual, YEAR_COMPLETE
+    if projection is not None and target:
+        projection_shortfall = sign(direction) * (target - projection) / abs(target)
+
+    if ytd_scenario is None:
+        rating = Rating.KHONG_SO_SANH
+    else:
+        rating = rate_flow(good_ratio(ytd_actual, ytd_scenario, direction), projection_shortfall, rest_excess, t)
+
+    reason = _flow_reason(
+        unit, months, ytd_actual, qualifier, ytd_scenario, ratio, required, planned, vs_plan, target, pct,
+        [f for f in figures if f.period.end > chosen and not f.period.month_aligned], direction,
+    )
+    return IndicatorAssessment(
+        **base,
+        rating=rating,
+        reason=reason,
+        comparable=ytd_scenario is not None,
+        figure_scope=plan.scope,
+        period=last.period,
+        actual=last_actual,
+        qualifier=last.qualifier,
+        scenario=last_scenario,
+        ytd_period=ytd_period,
+        ytd_actual=ytd_actual,
+        ytd_qualifier=qualifier,
+        ytd_scenario=ytd_scenario,
+        ytd_ratio=ratio,
+        annual_target=target,
+        annual_scenario=annual_scenario,
+        pct_of_year_target=pct,
+        gap=gap,
+        required_rest=required,
+        planned_rest=planned,
+        required_rest_vs_plan=vs_plan,
+        rest_method=FLOW_REST if required is not None else "",
+        projection=projection,
+        projection_method=projection_method,
+        uncompared=uncompared,
+    )
+
+
+def _flow_reason(unit, months, ytd, qualifier, ytd_scenario, ratio, required, planned, vs_plan, target, pct,
+                 cutoffs, direction) -> str:
+    head = f"Lũy kế {months} tháng {_reached(qualifier)} {_amount(ytd, unit)}"
+    if months == 12:
+        head = f"Cả năm {_reached(qualifier)} {_amount(ytd, unit)}"
+    parts = []
+    if ratio is not None:
+        parts.append(f"{head}, bằng {_pct(ratio * _HUNDRED)} kịch bản ({_amount(ytd_scenario, unit)})")
+    else:
+        parts.append(f"{head}, chưa có kịch bản cùng kỳ để so sánh")
+    rest = "tháng 12" if months == 11 else f"{12 - months} tháng cuối năm"
+    if months == 12 and pct is not None:
+        parts.append(f"bằng {_pct(pct)} chỉ tiêu năm ({_amount(target, unit)})")
+    elif required is not None and required <= 0 and direction == Direction.HIGHER:
+        parts.append(f"đã vượt chỉ tiêu năm ({_amount(target, unit)})")
+    elif required is not None and vs_plan is not None:
+        more = "cao hơn" if vs_plan > 0 else "thấp hơn" if vs_plan < 0 else "bằng"
+        how = f"{more} {_pct(abs(vs_plan) * _HUNDRED)} so với" if vs_plan else "bằng"
+        parts.append(f"{rest} cần {_amount(required, unit)}, {how} kịch bản ({_amount(planned, unit)})")
+    elif required is not None and pct is not None:
+        parts.append(f"bằng {_pct(pct)} chỉ tiêu năm; {rest} cần {_amount(required, unit)}")
+    for f in cutoffs:
+        value = number_of(f.value, direction)
+        parts.append(
+            f"số liệu {f.period.label_vi} ({_amount(value, unit, f.qualifier)}) không trùng kỳ kịch bản tháng nên "
+            "chưa so sánh"
+        )
+    return "; ".join(parts) + "."
+
+
+def _chains(pieces, start: date, rank) -> dict[date, list]:
+    """Consecutive pieces (FigurePeriod, item) from ``start``: for each end day reached, the best chain.
+
+    Best: fewest pieces, then ``rank`` (smaller first). Pieces are visited in order of their
+    first day, so every chain a piece extends is complete when the piece is visited.
+    """
+    best: dict[date, list] = {start - _ONE_DAY: []}
+    for fp, item in sorted(pieces, key=lambda p: (p[0].start, p[0].end, p[0].code)):
+        before = best.get(fp.start - _ONE_DAY)
+        if before is None or fp.start < start:
+            continue
+        candidate = [*before, (fp, item)]
+        current = best.get(fp.end)
+        if current is None or (len(candidate), rank(candidate)) < (len(current), rank(current)):
+            best[fp.end] = candidate
+    del best[start - _ONE_DAY]
+    return {end: [item for _, item in chain] for end, chain in best.items()}
+
+
+def _figure_rank(chain) -> tuple:
+    # Fresher first, then the codes for a deterministic choice.
+    return (-max(f.published for _, f in chain).toordinal(), tuple(fp.code for fp, _ in chain))
+
+
+def _piece_rank(chain) -> tuple:
+    return tuple(fp.code for fp, _ in chain)
+
+
+def _sum(numbers: list[Decimal] | None) -> Decimal | None:
+    return sum(numbers, Decimal(0)) if numbers is not None else None
+
+
+def _combined_qualifier(qualifiers: Iterable[str]) -> str:
+    """One piece's qualifier as published; a sum of pieces with different qualifiers is "khoảng"."""
+    distinct = set(qualifiers)
+    if len(distinct) == 1:
+        return distinct.pop()
+    return "khoảng" if distinct - {""} else ""
+
+
+# Growth rates and indices -----------------------------------------------------------------------
+
+
+def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+    direction = indicator.direction
+    index = indicator.kind == MeasureKind.INDEX
+    compared = [f for f in figures if plan.exact(f.period) is not None]
+    if not compared:
+        latest = _latest(figures)
+        value = number_of(latest.value, direction)
+        return IndicatorAssessment(
+            **base,
+            rating=Rating.KHONG_SO_SANH,
+            reason=(
+                f"Số liệu {latest.period.label_vi} ({_rate(value, index, latest.qualifier)}) không trùng kỳ với "
+                "kịch bản nên không so sánh (tốc độ tăng, chỉ số không cộng dồn)."
+            ),
+            comparable=False,
+            figure_scope=latest.scope,
+            period=latest.period,
+            actual=value,
+            qualifier=latest.qualifier,
+            uncompared=tuple(f.period.code for f in figures),
+        )
+    latest_end = max(f.period.end for f in compared)
+    period_fig = min(
+        (f for f in compared if f.period.end == latest_end),
+        key=lambda f: (-f.period.start.toordinal(), -f.published.toordinal(), f.period.code),
+    )
+    cumulative = [f for f in compared if f.period.is_cumulative]
+    ytd_fig = (
+        max(cumulative, key=lambda f: (f.period.end, f.published, f.period.code)) if cumulative else None
+    )
+    basis = ytd_fig or period_fig
+    actual = number_of(basis.value, direction)
+    scenario = plan.exact(basis.period)
+    annual_scenario = plan.exact(plan.year_span)
+    target = plan.target if plan.target is not None else annual_scenario
+    gap = actual - scenario
+
+    required = planned = vs_plan = rest_excess = projection = shortfall = None
+    projection_method = rest_method = ""
+    if ytd_fig is not None:
+        w = Decimal(ytd_fig.period.end.month) / _TWELVE
+        if w < 1:
+            if target is not None:
+                required = (target - w * actual) / (1 - w)
+                rest_method = GROWTH_REST
+            if annual_scenario is not None:
+                planned = (annual_scenario - w * scenario) / (1 - w)
+                projection = w * actual + (1 - w) * planned
+                projection_method = GROWTH_PROJECTION
+            if required is not None and planned is not None:
+                vs_plan = required - planned
+                rest_excess = sign(direction) * vs_plan
+        else:
+            projection, projection_method = actual, YEAR_COMPLETE
+        if projection is not None and target is not None:
+            shortfall = sign(direction) * (target - projection)
+    rating = rate_growth(good_gap(actual, scenario, direction), shortfall, rest_excess, t)
+
+    parts = [_growth_phrase(basis, actual, scenario, index, first=True)]
+    if ytd_fig is not None and period_fig is not ytd_fig and period_fig.period.end > ytd_fig.period.end:
+        parts.append(
+            _growth_phrase(
+                period_fig, number_of(period_fig.value, direction), plan.exact(period_fig.period), index, first=False
+            )
+        )
+    if required is not None and vs_plan is not None:
+        months_left = 12 - ytd_fig.period.end.month
+        rest = "tháng 12" if months_left == 1 else f"{months_left} tháng cuối năm"
+        need = f"cần đạt chỉ số {_num(required)}" if index else f"cần tăng {_num(required)}%"
+        more = "cao hơn" if vs_plan > 0 else "thấp hơn" if vs_plan < 0 else "bằng"
+        diff = f" {_num(abs(vs_plan))} {_points(index)}" if vs_plan else ""
+        parts.append(f"{rest} {need}, {more} kịch bản{diff}")
+    uncompared = tuple(f.period.code for f in figures if plan.exact(f.period) is None)
+    return IndicatorAssessment(
+        **base,
+        rating=rating,
+        reason="; ".join(parts) + ".",
+        comparable=True,
+        figure_scope=plan.scope,
+        period=period_fig.period,
+        actual=number_of(period_fig.value, direction),
+        qualifier=period_fig.qualifier,
+        scenario=plan.exact(period_fig.period),
+        ytd_period=ytd_fig.period if ytd_fig else None,
+        ytd_actual=actual if ytd_fig else None,
+        ytd_qualifier=ytd_fig.qualifier if ytd_fig else "",
+        ytd_scenario=scenario if ytd_fig else None,
+        annual_target=target,
+        annual_scenario=annual_scenario,
+        gap=gap,
+        required_rest=required,
+        planned_rest=planned,
+        required_rest_vs_plan=vs_plan,
+        rest_method=rest_method,
+        projection=projection,
+        projection_method=projection_method,
+        uncompared=uncompared,
+    )
+
+
+def _growth_phrase(figure: Figure, actual: Decimal, scenario: Decimal, index: bool, first: bool) -> str:
+    label = figure.period.label_vi
+    label = label[0].upper() + label[1:] if first else label[0].lower() + label[1:]
+    if index:
+        lead = "Chỉ số" if first else "chỉ số"
+        head = f"{lead} {label[0].lower() + label[1:]} {_reached(figure.qualifier)} {_num(actual)} (cùng kỳ = 100)"
+        shown = _num(scenario)
+    else:
+        verb = "giảm" if actual < 0 else "tăng"
+        estimate = "ước " if figure.qualifier == "ước" else ""
+        extra = f"{figure.qualifier} " if figure.qualifier and figure.qualifier != "ước" else ""
+        head = f"{label} {estimate}{verb} {extra}{_num(abs(actual))}%"
+        shown = f"{_num(scenario)}%"
+    return f"{head}, {_compare_words(actual - scenario, index)} kịch bản ({shown})"
+
+
+def _compare_words(diff: Decimal, index: bool) -> str:
+    if diff == 0:
+        return "bằng"
+    return f"{'cao hơn' if diff > 0 else 'thấp hơn'} {_num(abs(diff))} {_points(index)} so với"
+
+
+def _points(index: bool) -> str:
+    return "điểm" if index else "điểm %"
+
+
+def _rate(value: Decimal, index: bool, qualifier: str = "") -> str:
+    q = f"{qualifier} " if qualifier else ""
+    return f"{q}{_num(value)}" if index else f"{q}{_num(value)}%"
+
+
+# Levels -----------------------------------------------------------------------------------------
+
+
+def _assess_level(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+    direction, unit = indicator.direction, indicator.unit
+    percentage = "%" in unit
+    latest = min(
+        (f for f in figures if f.period.end == max(g.period.end for g in figures)),
+        key=lambda f: (-f.period.start.toordinal(), -f.published.toordinal(), f.period.code),
+    )
+    actual = number_of(latest.value, direction)
+    exact = plan.exact(latest.period)
+    ending = plan.ending(latest.period.end)
+    scenario = exact if exact is not None else (ending[1] if ending else None)
+    target = plan.target
+    reference = scenario if scenario is not None else target
+    if reference is None:
+        return IndicatorAssessment(
+            **base,
+            rating=Rating.KHONG_SO_SANH,
+            reason=f"Chưa có kịch bản hoặc chỉ tiêu để so sánh số liệu {latest.period.label_vi}.",
+            comparable=False,
+            figure_scope=latest.scope,
+            period=latest.period,
+            actual=actual,
+            qualifier=latest.qualifier,
+        )
+    if percentage:
+        measure = good_gap(actual, reference, direction)
+        shortfall = sign(direction) * (target - actual) if target is not None else None
+    else:
+        measure = good_ratio(actual, reference, direction)
+        shortfall = 1 - good_ratio(actual, target, direction) if target is not None else None
+    rating = rate_level(measure, shortfall, percentage, t)
+
+    what = "kịch bản" if scenario is not None else "chỉ tiêu năm"
+    diff = actual - reference
+    if diff == 0:
+        compared = f"bằng {what} ({_amount(reference, unit)})"
+    elif percentage:
+        compared = (
+            f"{'cao hơn' if diff > 0 else 'thấp hơn'} {what} ({_amount(reference, unit)}) {_num(abs(diff))} điểm %"
+        )
+    else:
+        compared = f"bằng {_pct(actual / reference * _HUNDRED)} {what} ({_amount(reference, unit)})"
+    if direction == Direction.LOWER:
+        compared += " (chỉ tiêu càng thấp càng tốt)"
+    label = latest.period.label_vi
+    reason = f"{label[0].upper() + label[1:]} {_reached(latest.qualifier)} {_amount(actual, unit)}, {compared}"
+    if scenario is not None and target is not None:
+        reason += f"; chỉ tiêu năm {plan.target_text}{'' if unit == '%' else ' '}{_unit(unit)}"
+    return IndicatorAssessment(
+        **base,
+        rating=rating,
+        reason=reason + ".",
+        comparable=True,
+        figure_scope=plan.scope,
+        period=latest.period,
+        actual=actual,
+        qualifier=latest.qualifier,
+        scenario=scenario,
+        annual_target=target,
+        annual_scenario=plan.exact(plan.year_span),
+        pct_of_year_target=_ratio(actual, target) * _HUNDRED if target else None,
+        gap=diff,
+        projection=actual,
+        projection_method=LEVEL_PROJECTION,
+    )
+
+
+# Helpers ----------------------------------------------------------------------------------------
+
+
+def _latest(figures: list[Figure]) -> Figure:
+    return max(figures, key=lambda f: (f.period.end, -f.period.start.toordinal(), f.published, f.period.code, f.scope))
+
+
+def _ratio(a: Decimal, b: Decimal) -> Decimal:
+    return a / b
+
+
+def _num(value: Decimal) -> str:
+    """vi-VN: no decimals from 1.000 up, else at most two (trailing zeros dropped)."""
+    value = Decimal(value)
+    if abs(value) >= 1000:
+        return format_number(value, 0)
+    rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    places = max(0, -rounded.normalize().as_tuple().exponent)
+    return format_number(rounded, places)
+
+
+def _pct(value: Decimal) -> str:
+    return f"{format_number(value, 1)}%"
+
+
+def _unit(unit: str) -> str:
+    return "nghìn " + unit[len("1.000 ") :] if unit.startswith("1.000 ") else unit
+
+
+def _amount(value: Decimal | None, unit: str, qualifier: str = "") -> str:
+    q = f"{qualifier} " if qualifier else ""
+    if value is None:
+        return "?"
+    return f"{q}{_num(value)}{unit}" if unit == "%" else f"{q}{_num(value)} {_unit(unit)}"
+
+
+def _reached(qualifier: str) -> str:
+    """ "đạt", "ước đạt", "đạt hơn", "đạt khoảng" ... the qualifier kept as published."""
+    if qualifier == "ước":
+        return "ước đạt"
+    return f"đạt {qualifier}" if qualifier else "đạt"

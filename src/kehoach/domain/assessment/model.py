@@ -1,0 +1,509 @@
+"""Assessment inputs and outputs as plain data: figures, progress, events, projects, reports.
+
+Nothing here computes a rating or a status; the other modules of the package do, each for one
+concern (``indicators``, ``tasks``, ``projects``, ``calendar``, ``scorecards``) from these
+dataclasses and an as-of date. No I/O, no clock: "today" is always a parameter.
+
+Figure periods
+--------------
+A published figure's period is kept as published (``FigurePeriod``). Every code the figures use
+is read:
+
+================================  =========================================  ==========  ==========
+code                              meaning                                    calendar    cumulative
+================================  =========================================  ==========  ==========
+``2025-01``, ``2025-Q1``, ...     a ``periods.Period`` code                  yes         if it starts in January
+``2025-YTD-04``                   January to April, cumulative               no          yes
+``2025-01-01/2025-04-26``         the days between two dates (inclusive)     no          if it starts on 1 January
+================================  =========================================  ==========  ==========
+
+"Cumulative" means "from 1 January" (lũy kế): ``2025-01`` and ``2025-Q1`` are cumulative too.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from enum import StrEnum
+
+from kehoach.domain.entities import Comparator, Direction, Value
+from kehoach.domain.periods import Period, last_day
+
+from .rules import Rating
+
+# Figure periods ---------------------------------------------------------------------------------
+
+_YTD = re.compile(r"(?P<year>\d{4})-YTD-(?P<month>\d{2})", re.ASCII)
+_SPAN = re.compile(r"(?P<start>\d{4}-\d{2}-\d{2})/(?P<end>\d{4}-\d{2}-\d{2})", re.ASCII)
+
+
+@dataclass(frozen=True)
+class FigurePeriod:
+    """The period a figure was published for: its code as published and its first and last day."""
+
+    code: str
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.start > self.end:
+            raise ValueError(f"period {self.code!r} starts after it ends ({self.start} > {self.end})")
+
+    @classmethod
+    def parse(cls, code: str) -> FigurePeriod:
+        """Read "2025-01", "2025-Q1", "2025-H1", "2025-9M", "2025", "2025-YTD-04" or "2025-01-01/2025-04-26"."""
+        if not isinstance(code, str):
+            raise ValueError(f"a period code is a string, got {code!r}")
+        text = code.strip().upper()
+        if m := _YTD.fullmatch(text):
+            year, month = int(m["year"]), int(m["month"])
+            if not 1 <= month <= 12:
+                raise ValueError(f"not a valid period code: {code!r}: month must be 01 to 12")
+            return cls(f"{year:04d}-YTD-{month:02d}", date(year, 1, 1), last_day(year, month))
+        if m := _SPAN.fullmatch(text):
+            try:
+                start, end = date.fromisoformat(m["start"]), date.fromisoformat(m["end"])
+            except ValueError as exc:
+                raise ValueError(f"not a valid period code: {code!r}: {exc}") from None
+            return cls(f"{start.isoformat()}/{end.isoformat()}", start, end)
+        try:
+            period = Period.parse(text)
+        except ValueError:
+            raise ValueError(
+                f"not a figure period: {code!r} (expected YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2, YYYY-9M, YYYY, "
+                "YYYY-YTD-MM or YYYY-MM-DD/YYYY-MM-DD)"
+            ) from None
+        return cls.of(period)
+
+    @classmethod
+    def of(cls, period: Period) -> FigurePeriod:
+        return cls(period.code, period.start, period.end)
+
+    @classmethod
+    def ytd_to(cls, year: int, month: int) -> FigurePeriod:
+        """January to ``month``: the canonical calendar code when there is one (01, Q1, H1, 9M, year)."""
+        fp = cls.parse(f"{year:04d}-YTD-{month:02d}")
+        equivalent = fp.equivalent_period
+        return cls.of(equivalent) if equivalent else fp
+
+    def __str__(self) -> str:
+        return self.code
+
+    @property
+    def year(self) -> int:
+        return self.end.year
+
+    @property
+    def period(self) -> Period | None:
+        """The calendar period when the code is one ("2025-Q1"), else None ("2025-YTD-04")."""
+        try:
+            return Period.parse(self.code)
+        except ValueError:
+            return None
+
+    @property
+    def is_calendar(self) -> bool:
+        return self.period is not None
+
+    @property
+    def is_cumulative(self) -> bool:
+        """From 1 January of its year (lũy kế): 2025-01, 2025-Q1, H1, 9M, year, YTD-m, 01/01 to a date."""
+        return self.start == date(self.end.year, 1, 1)
+
+    @property
+    def ends_on_month_end(self) -> bool:
+        return self.end == last_day(self.end.year, self.end.month)
+
+    @property
+    def month_aligned(self) -> bool:
+        """Starts on a 1st and ends on a month's last day, within one year: a whole number of months."""
+        return self.start.day == 1 and self.ends_on_month_end and self.start.year == self.end.year
+
+    @property
+    def months(self) -> tuple[int, ...]:
+        """The whole months covered, in order; () unless ``month_aligned``."""
+        if not self.month_aligned:
+            return ()
+        return tuple(range(self.start.month, self.end.month + 1))
+
+    @property
+    def equivalent_period(self) -> Period | None:
+        """The calendar period with the same first and last day: YTD-06 is H1, 01/01-31/03 is Q1."""
+        if self.period is not None:
+            return self.period
+        if not self.month_aligned:
+            return None
+        for kind_period in _candidates(self.year):
+            if kind_period.start == self.start and kind_period.end == self.end:
+                return kind_period
+        return None
+
+    def same_span(self, other: FigurePeriod) -> bool:
+        return self.start == other.start and self.end == other.end
+
+    @property
+    def label_vi(self) -> str:
+        """ "6 tháng 2025", "4 tháng 2025", "từ 01/01/2025 đến 26/04/2025"."""
+        equivalent = self.equivalent_period
+        if equivalent is not None:
+            return equivalent.label_vi
+        if self.is_cumulative and self.month_aligned:
+            return f"{self.end.month} tháng {self.year}"
+        return f"từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
+
+
+def _candidates(year: int) -> tuple[Period, ...]:
+    months = tuple(Period.of_month(year, m) for m in range(1, 13))
+    quarters = tuple(Period.of_quarter(year, q) for q in range(1, 5))
+    once = (Period.first_half(year), Period.second_half(year), Period.nine_months(year), Period.of_year(year))
+    return months + quarters + once
+
+
+# Figures ----------------------------------------------------------------------------------------
+
+
+class FigureStatus(StrEnum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+
+
+QUALIFIERS = ("ước", "hơn", "trên", "gần", "khoảng")
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One published figure of an indicator.
+
+    ``value`` is already in the indicator's unit and canonical form (IIP as an index, 115,06 for
+    "tăng 15,06%"). ``qualifier`` is the word printed before the number, kept as published
+    ("ước", "hơn", "trên", "gần", "khoảng" or ""). The same (indicator, period, scope) may be
+    published several times: the highest ``version`` approved on the as-of date wins.
+    """
+
+    indicator: str
+    period: FigurePeriod
+    value: Value
+    scope: str
+    published: date
+    qualifier: str = ""
+    status: FigureStatus = FigureStatus.APPROVED
+    version: int = 1
+    source: str = ""
+
+    @property
+    def identity(self) -> tuple[str, str, str]:
+        return (self.indicator, self.period.code, self.scope)
+
+
+def number_of(value: Value, direction: Direction = Direction.HIGHER) -> Decimal | None:
+    """The number a value stands for in a comparison.
+
+    A bound (``> 10.000``, ``< 3,5``) is its number. A range stands for its low end when higher is
+    better and its high end when lower is better: a range target (``451-479,8``) is met at its
+    low end, and a range actual is read on its less favourable end. Text has no number.
+    """
+    if value.comparator == Comparator.TEXT or not value.is_number:
+        return None
+    if value.comparator == Comparator.RANGE:
+        return value.high if direction == Direction.LOWER else value.low
+    return value.low if value.low is not None else value.high
+
+
+# Tasks ------------------------------------------------------------------------------------------
+
+
+class ProgressStatus(StrEnum):
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+
+
+@dataclass(frozen=True)
+class ProgressUpdate:
+    """What the lead agency reported on a task on a day.
+
+    ``completed_on`` is the day the work was completed (defaults to ``on`` for a completed
+    update). ``milestone`` is the 0-based index of the deadline's milestone it reports on (None:
+    the whole task, i.e. every milestone). ``occurrence`` is the period code of the occurrence of
+    a recurring deadline it reports on ("2025-03"); None: the earliest open occurrence.
+    """
+
+    task: int
+    on: date
+    status: ProgressStatus
+    percent: int | None = None
+    note: str = ""
+    evidence: str = ""
+    completed_on: date | None = None
+    milestone: int | None = None
+    occurrence: str | None = None
+
+    @property
+    def completion_date(self) -> date | None:
+        if self.status != ProgressStatus.COMPLETED:
+            return None
+        return self.completed_on or self.on
+
+
+@dataclass(frozen=True)
+class ConditionEvent:
+    """The triggering event of a conditional deadline happened ("Sau khi được phê duyệt").
+
+    ``due`` is the due date the event sets, when known; otherwise the deadline's own date, else
+    ``Thresholds.condition_days`` after the event. ``milestone``: which milestone's condition.
+    """
+
+    task: int
+    on: date
+    due: date | None = None
+    milestone: int | None = None
+    note: str = ""
+
+
+class TaskStatus(StrEnum):
+    HOAN_THANH_DUNG_HAN = "hoan_thanh_dung_han"
+    HOAN_THANH_QUA_HAN = "hoan_thanh_qua_han"
+    DANG_THUC_HIEN_TRONG_HAN = "dang_thuc_hien_trong_han"
+    SAP_DEN_HAN = "sap_den_han"
+    QUA_HAN = "qua_han"
+    CHUA_DEN_HAN = "chua_den_han"
+    CHO_DIEU_KIEN = "cho_dieu_kien"
+
+    @property
+    def label(self) -> str:
+        return _TASK_LABELS[self]
+
+    @property
+    def is_completed(self) -> bool:
+        return self in (TaskStatus.HOAN_THANH_DUNG_HAN, TaskStatus.HOAN_THANH_QUA_HAN)
+
+
+_TASK_LABELS = {
+    TaskStatus.HOAN_THANH_DUNG_HAN: "Hoàn thành đúng hạn",
+    TaskStatus.HOAN_THANH_QUA_HAN: "Hoàn thành quá hạn",
+    TaskStatus.DANG_THUC_HIEN_TRONG_HAN: "Đang thực hiện trong hạn",
+    TaskStatus.SAP_DEN_HAN: "Sắp đến hạn",
+    TaskStatus.QUA_HAN: "Quá hạn chưa hoàn thành",
+    TaskStatus.CHUA_DEN_HAN: "Chưa đến hạn",
+    TaskStatus.CHO_DIEU_KIEN: "Chờ điều kiện",
+}
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    """One thing due: the single due date, one occurrence of a recurrence, or one milestone."""
+
+    due: date | None
+    period: str | None = None  # the recurring period's code ("2025-03"); None when not recurring
+    milestone: int | None = None  # 0-based milestone index
+    label: str = ""  # the milestone's text, or the period's label
+    condition: str = ""  # the event the due date waits for ("" when none)
+    start: date | None = None  # when the work can start (the period's first day, the range's start)
+
+
+@dataclass(frozen=True)
+class TaskAssessment:
+    task: int
+    status: TaskStatus
+    due: date | None
+    occurrence: str | None = None
+    milestone: int | None = None
+    completed_on: date | None = None
+    percent: int | None = None
+    days_late: int | None = None  # days past due (completed late or still open), else None
+    detail: str = ""  # one Vietnamese sentence
+
+    @property
+    def label(self) -> str:
+        return self.status.label
+
+
+# Projects ---------------------------------------------------------------------------------------
+
+KHOI_CONG = "khoi_cong"
+KHANH_THANH = "khanh_thanh"
+MILESTONE_LABELS = {KHOI_CONG: "Khởi công", KHANH_THANH: "Khánh thành"}
+
+
+@dataclass(frozen=True)
+class ProjectMilestone:
+    """A key project's milestone: khởi công, khánh thành, or any other (``kind`` free text)."""
+
+    project: int
+    kind: str
+    planned: date | None
+    actual: date | None = None
+    label: str = ""
+
+    @property
+    def label_vi(self) -> str:
+        return self.label or MILESTONE_LABELS.get(self.kind, self.kind)
+
+
+@dataclass(frozen=True)
+class CapitalPlan:
+    """The year's capital plan of a project (kế hoạch vốn), in million VND.
+
+    ``schedule`` maps a period code to the planned cumulative share of the plan disbursed by the
+    period's end ({"2025-Q2": Decimal("0.4"), "2025": Decimal("1")}). Without one, the planned
+    share grows linearly with the months elapsed.
+    """
+
+    project: int
+    year: int
+    amount: Decimal
+    schedule: tuple[tuple[str, Decimal], ...] = ()
+
+
+@dataclass(frozen=True)
+class Disbursement:
+    """Amount disbursed (giải ngân) in a period, reported on a day, in million VND."""
+
+    project: int
+    period: str
+    amount: Decimal
+    reported_on: date
+
+
+@dataclass(frozen=True)
+class ProjectAssessment:
+    project: int
+    plan: Decimal | None
+    disbursed: Decimal
+    by_period: tuple[tuple[str, Decimal], ...]
+    rate: Decimal | None  # disbursed / plan
+    planned_share: Decimal | None  # the plan's cumulative share due by the as-of date
+    planned_share_method: str
+    late_milestones: tuple[ProjectMilestone, ...]
+    behind: bool
+    reason: str
+
+
+# Reporting --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ReportingObligation:
+    """An agency owes a report for every period of the given kinds ("month", "quarter", "h1", "9m", "year")."""
+
+    agency: str
+    report: str
+    kinds: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ReportingDue:
+    agency: str
+    report: str
+    period: str  # the period code: "2025-03", "2025-Q1", "2025-H1", "2025-9M", "2025"
+    window_start: date
+    window_end: date
+    due: date
+
+
+@dataclass(frozen=True)
+class Submission:
+    agency: str
+    report: str
+    period: str
+    submitted_on: date
+
+
+class ReportStatus(StrEnum):
+    SUBMITTED = "submitted"  # on or before the due date
+    LATE = "late"
+    MISSING = "missing"  # due date passed, nothing submitted
+    PENDING = "pending"  # not submitted, not yet due
+
+    @property
+    def label(self) -> str:
+        return {
+            ReportStatus.SUBMITTED: "Đã gửi đúng hạn",
+            ReportStatus.LATE: "Gửi muộn",
+            ReportStatus.MISSING: "Chưa gửi (quá hạn)",
+            ReportStatus.PENDING: "Chưa đến hạn",
+        }[self]
+
+
+@dataclass(frozen=True)
+class ReportingRecord:
+    due: ReportingDue
+    status: ReportStatus
+    submitted_on: date | None = None
+
+
+# Indicator assessment ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorAssessment:
+    """An indicator assessed as of a date. Numbers are in the indicator's unit.
+
+    * ``period``/``actual``/``scenario``: the latest period assessed and its trajectory value.
+    * ``ytd_*``: year to date (lũy kế). ``ytd_ratio``: ytd actual / ytd scenario (flows).
+    * ``gap``: flows ytd actual - ytd scenario; growth, index and levels actual - scenario (points).
+    * ``required_rest``: flows, what the remaining months must deliver to meet the annual target;
+      growth and index, the growth (index) they need. ``planned_rest``: the same per the
+      trajectory. ``required_rest_vs_plan``: flows required / planned - 1 (0,112 = +11,2%);
+      growth and index, required - planned in points.
+    * ``projection``: the year-end projection by ``projection_method``.
+    * ``uncompared``: codes of figures kept as published but not compared (a cut-off that is not
+      a month end, a period the trajectory has no value for).
+    """
+
+    indicator: str
+    as_of: date
+    rating: Rating
+    reason: str
+    comparable: bool
+    scope: str = ""  # the plan's (scenario's and target's) scope
+    figure_scope: str = ""
+    period: FigurePeriod | None = None
+    actual: Decimal | None = None
+    qualifier: str = ""
+    scenario: Decimal | None = None
+    ytd_period: FigurePeriod | None = None
+    ytd_actual: Decimal | None = None
+    ytd_qualifier: str = ""
+    ytd_scenario: Decimal | None = None
+    ytd_ratio: Decimal | None = None
+    annual_target: Decimal | None = None
+    annual_scenario: Decimal | None = None
+    pct_of_year_target: Decimal | None = None
+    gap: Decimal | None = None
+    required_rest: Decimal | None = None
+    planned_rest: Decimal | None = None
+    required_rest_vs_plan: Decimal | None = None
+    rest_method: str = ""
+    projection: Decimal | None = None
+    projection_method: str = ""
+    uncompared: tuple[str, ...] = ()
+
+    @property
+    def label(self) -> str:
+        return self.rating.label
+
+
+# Scorecards -------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """One lead agency's or supervising leader's record."""
+
+    owner: str
+    kind: str  # "agency" or "leader"
+    tasks_by_status: dict[TaskStatus, int] = field(default_factory=dict)
+    overdue_tasks: tuple[int, ...] = ()
+    indicators_at_risk: tuple[str, ...] = ()
+    projects_behind: tuple[int, ...] = ()
+    reports_due: int = 0
+    reports_on_time: int = 0
+    on_time_rate: Decimal | None = None  # None when nothing was due yet
+
+    @property
+    def task_count(self) -> int:
+        return sum(self.tasks_by_status.values())
