@@ -141,11 +141,18 @@ def assess_tasks(
     thresholds: Thresholds = DEFAULT,
 ) -> list[TaskAssessment]:
     """One status per task (``task_status``), in the order of the tasks."""
-    updates, events = list(updates), list(events)
-    return [
-        task_status(t.deadline, updates, as_of, events, thresholds.soon_days, t.number, thresholds.condition_days)
-        for t in tasks
-    ]
+    by_task: dict[int, tuple[list[ProgressUpdate], list[ConditionEvent]]] = {}
+    for update in updates:
+        by_task.setdefault(update.task, ([], []))[0].append(update)
+    for event in events:
+        by_task.setdefault(event.task, ([], []))[1].append(event)
+    nothing: tuple[list[ProgressUpdate], list[ConditionEvent]] = ([], [])
+    out = []
+    for t in tasks:
+        mine, events_of = by_task.get(t.number, nothing)
+        out.append(task_status(t.deadline, mine, as_of, events_of, thresholds.soon_days, t.number,
+                               thresholds.condition_days))
+    return out
 
 
 def _assign(items: list[Occurrence], updates: list[ProgressUpdate], deadline: Deadline) -> list[list[ProgressUpdate]]:
