@@ -1,5 +1,11 @@
-"""Agencies and leaders: shared by every document, keyed by their canonical name."""
+"""Agencies and leaders: shared by every document, keyed by their canonical name.
 
+``Membership`` ties a user account to an agency (as an officer or its head): it is how the
+reporting reminders find the people to write to. Agencies and leaders have an e-mail address of
+their own (the office's mailbox), blank when unknown; an import never sets or erases it.
+"""
+
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -23,6 +29,7 @@ class Agency(models.Model):
     kind = models.CharField(_("kind"), max_length=20, choices=AGENCY_KIND_CHOICES, default=AgencyKind.OTHER.value)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
 
     history = HistoricalRecords()
 
@@ -40,6 +47,7 @@ class Leader(models.Model):
     title = models.CharField(_("title"), max_length=300, blank=True)
     collective = models.BooleanField(_("collective"), default=False)
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
 
     history = HistoricalRecords()
 
@@ -50,3 +58,28 @@ class Leader(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class Membership(models.Model):
+    """A user works for an agency, as an officer (cán bộ) or as its head (lãnh đạo đơn vị)."""
+
+    OFFICER = "officer"
+    HEAD = "head"
+    ROLE_CHOICES = [(OFFICER, _("Officer")), (HEAD, _("Head of the agency"))]
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user")
+    )
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("agency"))
+    role = models.CharField(_("role"), max_length=20, choices=ROLE_CHOICES, default=OFFICER)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["agency", "user"]
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [models.UniqueConstraint(fields=["user", "agency"], name="membership_user_agency")]
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.agency} ({self.get_role_display()})"

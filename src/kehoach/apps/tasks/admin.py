@@ -1,7 +1,10 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from kehoach.apps.tasks.models import Task, TaskGroup, TaskMilestone
+from kehoach.apps.tasks import services
+from kehoach.apps.tasks.models import ConditionEvent, Task, TaskGroup, TaskMilestone, TaskProgress
 
 
 @admin.register(TaskGroup)
@@ -34,3 +37,60 @@ class TaskMilestoneAdmin(SimpleHistoryAdmin):
     list_filter = [("due", admin.DateFieldListFilter), "task__document"]
     search_fields = ["text", "condition", "task__content"]
     list_select_related = ["task"]
+
+
+@admin.register(TaskProgress)
+class TaskProgressAdmin(SimpleHistoryAdmin):
+    list_display = ["task", "on", "status", "percent", "milestone", "occurrence_due", "workflow", "entered_by"]
+    list_filter = ["workflow", "status", ("on", admin.DateFieldListFilter), "task__document", "task__lead"]
+    search_fields = ["task__content", "note", "evidence_reference", "cause", "difficulties", "proposals"]
+    autocomplete_fields = ["task", "milestone"]
+    list_select_related = ["task", "milestone", "entered_by"]
+    readonly_fields = ["workflow", "entered_by", "entered_at", "submitted_by", "submitted_at", "approved_by",
+                       "approved_at"]
+    fieldsets = [
+        (None, {"fields": ["task", "milestone", "occurrence_due", "on", "status", "percent", "completed_on", "note"]}),
+        (_("Evidence"), {"fields": ["evidence_reference", "evidence_file"]}),
+        (_("Explanation (required when overdue or about to be)"), {"fields": ["cause", "difficulties", "proposals"]}),
+        (_("Workflow"), {"fields": readonly_fields}),
+    ]
+    actions = ["submit", "approve"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.entered_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def _apply(self, request, queryset, action, done_message):
+        done = 0
+        for progress in queryset.select_related("task"):
+            try:
+                action(progress, request.user)
+                done += 1
+            except ValidationError as exc:
+                self.message_user(request, f"{progress}: {' '.join(exc.messages)}", messages.ERROR)
+        if done:
+            self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
+
+    @admin.action(description=_("Submit the selected updates"))
+    def submit(self, request, queryset):
+        self._apply(request, queryset, services.submit_progress, _("%(count)d update(s) submitted."))
+
+    @admin.action(description=_("Approve the selected updates"))
+    def approve(self, request, queryset):
+        self._apply(request, queryset, services.approve_progress, _("%(count)d update(s) approved."))
+
+
+@admin.register(ConditionEvent)
+class ConditionEventAdmin(SimpleHistoryAdmin):
+    list_display = ["task", "happened_on", "due", "milestone", "recorded_by"]
+    list_filter = [("happened_on", admin.DateFieldListFilter), "task__document"]
+    search_fields = ["task__content", "task__condition", "note"]
+    autocomplete_fields = ["task", "milestone"]
+    list_select_related = ["task", "milestone", "recorded_by"]
+    readonly_fields = ["recorded_by", "recorded_at"]
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.recorded_by = request.user
+        super().save_model(request, obj, form, change)

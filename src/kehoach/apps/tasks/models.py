@@ -1,6 +1,15 @@
-"""Task groups, tasks and their milestones. Every deadline keeps its text exactly as written."""
+"""Task groups, tasks and their milestones (from the documents), and how the tasks progress.
 
+Every deadline keeps its text exactly as written. ``TaskProgress`` and ``ConditionEvent`` are
+entered by people, never by an import: they hang off a task (and milestone) that a re-import of
+the same document keeps, since ``store`` only deletes the tasks a new version no longer has.
+"""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -90,3 +99,177 @@ class TaskMilestone(models.Model):
 
     def __str__(self) -> str:
         return self.text
+
+
+# -- monitoring: what the lead agency reports on a task ---------------------------------------------
+
+
+class TaskProgress(models.Model):
+    """A progress update of a task, entered by its lead agency, submitted, then approved.
+
+    ``milestone`` says which milestone of a multi-milestone deadline it reports on (empty: the
+    whole task, every milestone); ``occurrence_due`` which occurrence of a recurring deadline,
+    by that occurrence's due date, the last day of its period (empty: the earliest open one).
+    ``cause``, ``difficulties`` and ``proposals`` explain a task overdue or about to be: an update
+    of such a task cannot be submitted without them (``services.submit_progress``).
+    """
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    STATUS_CHOICES = [
+        (NOT_STARTED, _("Not started")),
+        (IN_PROGRESS, _("In progress")),
+        (COMPLETED, _("Completed")),
+    ]
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    APPROVED = "approved"
+    WORKFLOW_CHOICES = [(DRAFT, _("Draft")), (SUBMITTED, _("Submitted")), (APPROVED, _("Approved"))]
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="progress", verbose_name=_("task"))
+    on = models.DateField(_("as of"))
+    status = models.CharField(_("progress status"), max_length=20, choices=STATUS_CHOICES, default=IN_PROGRESS)
+    percent = models.PositiveSmallIntegerField(
+        _("percent complete"), null=True, blank=True, validators=[MinValueValidator(0), MaxValueValidator(100)]
+    )
+    note = models.TextField(_("note"), blank=True)
+    evidence_reference = models.CharField(_("evidence (document number)"), max_length=200, blank=True)
+    evidence_file = models.FileField(_("evidence file"), upload_to="evidence/%Y/%m", blank=True)
+    completed_on = models.DateField(_("completed on"), null=True, blank=True)
+    occurrence_due = models.DateField(_("occurrence (due date)"), null=True, blank=True)
+    milestone = models.ForeignKey(
+        TaskMilestone,
+        on_delete=models.CASCADE,  # about a milestone that is gone: meaningless for the others
+        null=True,
+        blank=True,
+        related_name="progress",
+        verbose_name=_("milestone"),
+    )
+    cause = models.TextField(_("causes"), blank=True)
+    difficulties = models.TextField(_("difficulties and obstacles"), blank=True)
+    proposals = models.TextField(_("proposals"), blank=True)
+    workflow = models.CharField(_("workflow status"), max_length=20, choices=WORKFLOW_CHOICES, default=DRAFT)
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("entered by"),
+    )
+    entered_at = models.DateTimeField(_("entered at"), default=timezone.now)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("submitted by"),
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("approved by"),
+    )
+    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["task", "on", "id"]
+        verbose_name = _("task progress update")
+        verbose_name_plural = _("task progress updates")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(percent__isnull=True) | models.Q(percent__lte=100), name="task_progress_percent_max"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task.number} – {self.on:%d/%m/%Y}: {self.get_status_display()}"
+
+    @property
+    def explained(self) -> bool:
+        """Causes, difficulties and proposals are all given."""
+        return all(text.strip() for text in (self.cause, self.difficulties, self.proposals))
+
+    def clean(self) -> None:
+        from kehoach.apps.tasks.services import occurrence_period
+
+        errors = {}
+        if self.completed_on and self.status != self.COMPLETED:
+            errors["completed_on"] = _("Only a completed task has a completion date.")
+        if self.status == self.COMPLETED and self.percent is None:
+            self.percent = 100
+        if self.status == self.COMPLETED and self.percent != 100:
+            errors["percent"] = _("A completed task is at 100 percent.")
+        if self.status == self.NOT_STARTED and self.percent:
+            errors["percent"] = _("A task not started is at 0 percent.")
+        if self.task_id is None:
+            if errors:
+                raise ValidationError(errors)
+            return
+        if self.milestone_id is not None and self.milestone.task_id != self.task_id:
+            errors["milestone"] = _("The milestone belongs to another task.")
+        if self.occurrence_due is not None:
+            if not self.task.recurrence:
+                errors["occurrence_due"] = _("Only a recurring task has occurrences.")
+            elif occurrence_period(self.task, self.occurrence_due) is None:
+                errors["occurrence_due"] = _("No occurrence of this task is due on that day.")
+        if errors:
+            raise ValidationError(errors)
+
+
+class ConditionEvent(models.Model):
+    """The triggering event of a conditional deadline happened ("Sau khi Đề án được phê duyệt").
+
+    From then on the deadline has a due date: ``due`` when the event sets one, else the
+    deadline's own date, else ``Thresholds.condition_days`` after the event. ``milestone``: the
+    milestone whose condition it is (empty: every milestone, or the task itself).
+    """
+
+    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="condition_events", verbose_name=_("task"))
+    happened_on = models.DateField(_("happened on"))
+    due = models.DateField(_("due date it sets"), null=True, blank=True)
+    milestone = models.ForeignKey(
+        TaskMilestone,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="condition_events",
+        verbose_name=_("milestone"),
+    )
+    note = models.TextField(_("note"), blank=True)
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    recorded_at = models.DateTimeField(_("recorded at"), default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["task", "happened_on", "id"]
+        verbose_name = _("triggering event")
+        verbose_name_plural = _("triggering events")
+
+    def __str__(self) -> str:
+        return f"{self.task.number} – {self.happened_on:%d/%m/%Y}"
+
+    def clean(self) -> None:
+        if self.task_id is None:
+            return
+        if self.milestone_id is not None and self.milestone.task_id != self.task_id:
+            raise ValidationError({"milestone": _("The milestone belongs to another task.")})
+        conditional = bool(self.task.condition) or self.task.milestones.exclude(condition="").exists()
+        if not conditional:
+            raise ValidationError(_("This task's deadline waits for no event."))
