@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from io import StringIO
 from pathlib import Path
 
 import pytest
 from django.apps import apps
+from django.core.management import call_command
 
 import kehoach
 
@@ -41,6 +43,12 @@ def prose_file(tmp_path: Path) -> Path:
     path = tmp_path / "thu-gui-ban.txt"
     path.write_text(PROSE, encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def sample_documents(db):
+    """Kế hoạch 86/KH-UBND and Báo cáo 619-BC/TU imported as `kehoach import` does: the plan's indicators."""
+    call_command("import", str(BAO_CAO_619), str(KE_HOACH_86), stdout=StringIO())
 
 
 @pytest.fixture

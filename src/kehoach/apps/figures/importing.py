@@ -1,0 +1,569 @@
+"""Importing published figures from a CSV or XLSX table (``kehoach actuals import FILE``).
+
+The table has the columns of ``sample_data/haiphong-2025-figures.csv`` (header row first; order
+free; ``indicator``, ``period`` and ``value`` required, the others optional):
+
+    indicator, period, value, qualifier, unit, comparison, scope, source, published
+
+Every row is checked before anything is stored; each problem is reported as
+``FILE:LINE: column NAME: found ..., expected ...``. Then all rows are recorded in one
+transaction through :func:`kehoach.apps.figures.services.record_figure`, so a re-import of the
+same file changes nothing and a changed value becomes a new version. With problems, nothing is
+stored unless ``skip_invalid`` is set, in which case the valid rows are stored and the invalid
+lines listed.
+
+How a row is read:
+
+* indicator: a stored indicator's key, name or alias (case and diacritics ignored); a
+  ``parent - sub`` name is the sub-indicator of that parent; otherwise the importer's own rules
+  (the catalogue's patterns, then word similarity), applied to the stored indicators.
+* period: a code ``FigurePeriod.parse`` reads, kept as published (``2025-YTD-04``,
+  ``2025-01-01/2025-04-26``).
+* value: a Vietnamese number (``47.873,44``) read by ``parse_value``; a qualifier written in the
+  cell (``hơn 8,58``) counts as the qualifier. ``hơn``/``trên`` make the value a lower bound (>).
+* unit: converted to the indicator's unit (empty: the indicator's unit).
+* comparison: "tăng ... so với cùng kỳ" makes a percentage of an index indicator a growth rate,
+  stored as the index (IIP 15,16 → 115,16).
+* scope: ``HP cũ``/``HP mới`` (the place's initials, or its name, then cũ/mới) is the place before
+  or from 1/7/2025; a place name is that place on the period's last day; a scope label
+  ("Hải Phòng (từ 01/07/2025)") is kept; empty is the import's place on the period's last day.
+  The import's place is ``--place``, by default the place of the most recently dated document.
+* published: ``YYYY-MM-DD``, ``DD/MM/YYYY`` or ``YYYY-MM`` (a month only: its last day, the latest
+  day the figure can have been published, so it never counts before it was known).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from decimal import Decimal
+from pathlib import Path
+
+from django.db import transaction
+
+from kehoach.apps.documents.models import Document
+from kehoach.apps.figures import services
+from kehoach.apps.indicators.models import Indicator
+from kehoach.domain import entities as e
+from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, FigureStatus
+from kehoach.domain.indicators import IndicatorRegistry, clean_indicator_name
+from kehoach.domain.numbers import format_number, parse_value
+from kehoach.domain.periods import last_day
+from kehoach.domain.territories import MERGERS_2025, REORGANISATION_2025, scope_for
+from kehoach.domain.text import fold
+from kehoach.domain.units import OTHER, IncompatibleUnits, compatible, parse_unit
+
+COLUMNS = ("indicator", "period", "value", "qualifier", "unit", "comparison", "scope", "source", "published")
+REQUIRED = ("indicator", "period", "value")
+PERIOD_CODES = "YYYY-MM, YYYY-Qn, YYYY-H1, YYYY-H2, YYYY-9M, YYYY, YYYY-YTD-MM or YYYY-MM-DD/YYYY-MM-DD"
+_LIMIT = Decimal(10) ** 14  # DecimalField(max_digits=20, decimal_places=6)
+_QUALIFIER_FOLDED = {fold(q): q for q in QUALIFIERS}
+_LEADING_QUALIFIER = re.compile(r"^\s*(\S+)\s+(?=\S)")
+_PARENT_SUB = re.compile(r"\s+[-–—]\s+")
+_OLD_NEW = re.compile(r"^(?P<place>.*?)\s*\b(?P<when>cu|moi)$")
+_KNOWN_PLACES = {fold(p) for p in MERGERS_2025} | {fold(a) for merged in MERGERS_2025.values() for a in merged}
+_SCOPE_LABEL = re.compile(r"\((truoc|tu) \d{2}/\d{2}/\d{4}\)$")
+
+
+class ActualsFileError(Exception):
+    """The file as a whole cannot be read (not found, not a table, no header): nothing is imported."""
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    line: int
+    column: str
+    found: str
+    expected: str
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}: column {self.column}: found {self.found}, expected {self.expected}"
+
+
+@dataclass
+class FigureRow:
+    """One checked row, ready for ``record_figure``."""
+
+    line: int
+    indicator: Indicator
+    period: str
+    scope: str
+    comparator: e.Comparator
+    low: Decimal | None
+    high: Decimal | None
+    text: str
+    qualifier: str
+    unit_text: str
+    comparison: str
+    source: str
+    published: date | None
+
+    @property
+    def key(self) -> tuple[int, str, str]:
+        return (self.indicator.pk, self.period, self.scope)
+
+
+@dataclass
+class ActualsImport:
+    """What an import found and did. ``stored`` is False when nothing was written."""
+
+    file: str
+    rows: list[FigureRow] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    created: int = 0
+    revised: int = 0
+    unchanged: int = 0
+    stored: bool = False
+    dry_run: bool = False
+
+    @property
+    def skipped_lines(self) -> list[int]:
+        return sorted({p.line for p in self.problems})
+
+    @property
+    def loaded(self) -> int:
+        return self.created + self.revised + self.unchanged
+
+
+def import_file(
+    path: str | Path,
+    *,
+    skip_invalid: bool = False,
+    dry_run: bool = False,
+    status: str = FigureStatus.APPROVED.value,
+    place: str | None = None,
+    user=None,
+) -> ActualsImport:
+    """Check every row of the file, then record the figures in one transaction (see the module doc)."""
+    name = str(path)
+    table = read_table(Path(path))
+    report = ActualsImport(file=name, dry_run=dry_run)
+    checker = _RowChecker(name, place if place is not None else default_place())
+    for line, cells in table:
+        row = checker.check(line, cells)
+        if row is not None:
+            report.rows.append(row)
+    report.problems = sorted(checker.problems, key=lambda p: (p.line, COLUMNS.index(p.column)))
+    if report.problems and not skip_invalid:
+        return report
+    bad = set(report.skipped_lines)
+    with transaction.atomic():
+        for row in report.rows:
+            if row.line in bad:
+                continue
+            recorded = services.record_figure(
+                row.indicator,
+                row.period,
+                row.scope,
+                comparator=row.comparator.value,
+                low=row.low,
+                high=row.high,
+                text=row.text,
+                qualifier=row.qualifier,
+                unit_text=row.unit_text,
+                comparison=row.comparison,
+                source=row.source,
+                published=row.published,
+                entered_by=user,
+                status=status,
+            )
+            setattr(report, recorded.action, getattr(report, recorded.action) + 1)
+        if dry_run:
+            transaction.set_rollback(True)
+    report.stored = not dry_run
+    return report
+
+
+def default_place() -> str:
+    """The place of the most recently dated document ("" when there is none)."""
+    document = Document.objects.exclude(place="").order_by("-date", "-pk").first()
+    return document.place if document else ""
+
+
+# Reading ----------------------------------------------------------------------------------------
+
+
+def read_table(path: Path) -> list[tuple[int, dict[str, str]]]:
+    """(line, {column: text}) of every non-empty data row; the header is line 1."""
+    if not path.is_file():
+        raise ActualsFileError(f"{path}: no such file")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        header, rows = _read_xlsx(path)
+    else:
+        header, rows = _read_csv(path)
+    columns = [fold(h or "").strip() for h in header]
+    missing = [c for c in REQUIRED if c not in columns]
+    if missing:
+        raise ActualsFileError(
+            f"{path}:1: column {missing[0]}: found the header {', '.join(h for h in header if h) or '(empty)'}, "
+            f"expected a header row with the columns {', '.join(COLUMNS)} ({', '.join(REQUIRED)} required)"
+        )
+    out = []
+    for line, cells in rows:
+        values = {col: (cells[i] if i < len(cells) else "") for i, col in enumerate(columns) if col in COLUMNS}
+        if any(v.strip() for v in values.values()):
+            out.append((line, {c: values.get(c, "").strip() for c in COLUMNS}))
+    return out
+
+
+def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ActualsFileError(f"{path}: not UTF-8 text (byte {exc.start}); expected a CSV file in UTF-8") from None
+    reader = csv.reader(io.StringIO(text, newline=""))
+    rows: list[tuple[int, list[str]]] = []
+    header: list[str] | None = None
+    start = 1
+    try:
+        for cells in reader:
+            if header is None:
+                header = cells
+            else:
+                rows.append((start, cells))
+            start = reader.line_num + 1
+    except csv.Error as exc:
+        raise ActualsFileError(f"{path}:{reader.line_num}: not a CSV table ({exc})") from None
+    if header is None:
+        raise ActualsFileError(f"{path}: empty file; expected a header row with the columns {', '.join(COLUMNS)}")
+    return header, rows
+
+
+def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
+        raise ActualsFileError(f"{path}: not an XLSX workbook ({exc}); expected an Excel .xlsx file") from None
+    try:
+        sheet = workbook.worksheets[0]
+        rows = list(sheet.iter_rows(values_only=True))
+    finally:
+        workbook.close()
+    if not rows:
+        raise ActualsFileError(f"{path}: the first sheet is empty; expected a header row in row 1")
+    header = [_cell_text(c) for c in rows[0]]
+    columns = [fold(h).strip() for h in header]
+    body = []
+    for number, cells in enumerate(rows[1:], start=2):
+        body.append((number, [_cell_text(c, columns[i] if i < len(columns) else "") for i, c in enumerate(cells)]))
+    return header, body
+
+
+def _cell_text(value, column: str = "") -> str:
+    """A spreadsheet cell as the text a CSV would hold: numbers of the value column in Vietnamese format."""
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int | float | Decimal):
+        number = Decimal(str(value))
+        if column == "value":
+            if number == number.to_integral_value():
+                number = number.quantize(Decimal(1))
+            return format_number(number)
+        return str(value)
+    return str(value).strip()
+
+
+# Checking ---------------------------------------------------------------------------------------
+
+
+class _RowChecker:
+    def __init__(self, file: str, place: str):
+        self.file = file
+        self.place = place
+        self.matcher = IndicatorMatcher()
+        self.problems: list[Problem] = []
+        self.seen: dict[tuple, int] = {}
+
+    def problem(self, line: int, column: str, found: str, expected: str) -> None:
+        self.problems.append(Problem(self.file, line, column, found, expected))
+
+    def check(self, line: int, cells: dict[str, str]) -> FigureRow | None:
+        before = len(self.problems)
+        qualifier, value, cell_unit = self.value(line, cells["value"], cells["qualifier"])
+        unit = cells["unit"] or cell_unit
+        indicator = self.indicator(line, cells["indicator"], unit)
+        period = self.period(line, cells["period"])
+        if cells["unit"] and cell_unit and fold(cells["unit"]) != fold(cell_unit):
+            self.problem(line, "value", repr(cells["value"]), f"no unit in the value, or the unit column's {cells['unit']!r}")
+        published = self.published(line, cells["published"])
+        scope = self.scope(line, cells["scope"], period)
+        bounds = None
+        if indicator is not None and value is not None:
+            bounds = self.canonical(line, indicator, value, unit, cells)
+        if len(self.problems) > before or bounds is None or period is None or scope is None:
+            return None
+        comparator, low, high = bounds
+        row = FigureRow(
+            line=line, indicator=indicator, period=period.code, scope=scope, comparator=comparator,
+            low=low, high=high, text=cells["value"], qualifier=qualifier, unit_text=unit,
+            comparison=cells["comparison"], source=cells["source"], published=published,
+        )
+        if row.key in self.seen:
+            self.problem(
+                line, "period", repr(period.code),
+                f"one row per indicator, period and scope (line {self.seen[row.key]} gives "
+                f"{indicator.key} {period.code} [{scope}] already)",
+            )
+            return None
+        self.seen[row.key] = line
+        return row
+
+    def indicator(self, line: int, name: str, unit: str) -> Indicator | None:
+        if not name:
+            self.problem(line, "indicator", "an empty cell", "the name of an indicator")
+            return None
+        found = self.matcher.match(name, unit)
+        if found is None:
+            hint = "" if self.matcher.by_key else " (no indicator is stored yet: import the plan documents first)"
+            self.problem(
+                line, "indicator", repr(name),
+                f"the key, name or alias of a stored indicator (a sub-indicator as 'parent - sub'){hint}",
+            )
+        return found
+
+    def period(self, line: int, code: str) -> FigurePeriod | None:
+        try:
+            return FigurePeriod.parse(code)
+        except ValueError:
+            self.problem(line, "period", repr(code) if code else "an empty cell", f"a period code: {PERIOD_CODES}")
+            return None
+
+    def value(self, line: int, text: str, qualifier_text: str) -> tuple[str, e.Value | None, str]:
+        """(qualifier, value, unit written in the cell after the number) of the value cell."""
+        qualifier = ""
+        if qualifier_text:
+            qualifier = _QUALIFIER_FOLDED.get(fold(qualifier_text), "")
+            if not qualifier:
+                self.problem(
+                    line, "qualifier", repr(qualifier_text), f"one of {', '.join(QUALIFIERS)} or an empty cell"
+                )
+                return "", None, ""
+        number_text = text
+        m = _LEADING_QUALIFIER.match(text)
+        if m and fold(m.group(1)) in _QUALIFIER_FOLDED:
+            written = _QUALIFIER_FOLDED[fold(m.group(1))]
+            if qualifier and qualifier != written:
+                self.problem(
+                    line, "value", repr(text),
+                    f"the same qualifier as the qualifier column ({qualifier!r}), or none in the value",
+                )
+                return "", None, ""
+            qualifier, number_text = written, text[m.end():]
+        value = parse_value(number_text) if number_text else None
+        cell_unit = ""
+        written_after = value is not None and value.note and number_text.rstrip().endswith(value.note)
+        if written_after and not parse_unit(value.note).dimension.startswith(OTHER):
+            cell_unit = value.note  # "15,16%", "1,3 tỷ USD": the unit written with the number
+        if value is None or not value.is_number or (value.note and not cell_unit):
+            self.problem(
+                line, "value", repr(text) if text else "an empty cell",
+                "a Vietnamese number such as '47.873,44', '372' or 'hơn 8,58' "
+                "('.' groups thousands, ',' is the decimal mark)",
+            )
+            return qualifier, None, ""
+        comparator, low, high = value.comparator, value.low, value.high
+        if qualifier in ("hơn", "trên") and comparator == e.Comparator.EQ:
+            comparator, high = e.Comparator.GT, None  # "hơn 8,58": more than 8,58
+        elif qualifier and comparator not in (e.Comparator.EQ, e.Comparator.RANGE):
+            self.problem(line, "value", repr(text), f"a number without a comparator after the qualifier {qualifier!r}")
+            return qualifier, None, ""
+        return qualifier, e.Value(text=text, comparator=comparator, low=low, high=high), cell_unit
+
+    def canonical(
+        self, line: int, indicator: Indicator, value: e.Value, unit: str, cells: dict[str, str]
+    ) -> tuple[e.Comparator, Decimal | None, Decimal | None] | None:
+        if unit and not compatible(unit, indicator.unit):
+            self.problem(
+                line, "unit", repr(unit),
+                f"a unit of the same quantity as the indicator's unit {indicator.unit!r} ({indicator.key})",
+            )
+            return None
+        try:
+            comparator, low, high = services.canonical_value(
+                indicator, value.comparator, value.low, value.high, unit, cells["comparison"]
+            )
+        except IncompatibleUnits:
+            self.problem(line, "unit", repr(unit), f"a unit convertible to {indicator.unit!r}")
+            return None
+        if any(x is not None and abs(x) >= _LIMIT for x in (low, high)):
+            self.problem(line, "value", repr(cells["value"]), f"a number below 10^14 {indicator.unit}")
+            return None
+        return comparator, low, high
+
+    def published(self, line: int, text: str) -> date | None:
+        if not text:
+            return None
+        found = parse_published(text)
+        if found is None:
+            self.problem(line, "published", repr(text), "a date: YYYY-MM-DD, DD/MM/YYYY or YYYY-MM")
+        return found
+
+    def scope(self, line: int, text: str, period: FigurePeriod | None) -> str | None:
+        found = resolve_scope(text, self.place, period.end if period else None)
+        if found is None:
+            if not text:
+                self.problem(
+                    line, "scope", "an empty cell and no place",
+                    "a scope ('HP cũ', 'HP mới', a place) or a place for the import (--place, or an imported document)",
+                )
+            else:
+                self.problem(
+                    line, "scope", repr(text),
+                    "'<place> cũ' or '<place> mới' (the place's name or initials: 'HP cũ'), a place name, "
+                    "a scope label such as 'Hải Phòng (từ 01/07/2025)', or an empty cell",
+                )
+        return found
+
+
+def parse_published(text: str) -> date | None:
+    """A publication date: ISO, Vietnamese day-first, or a month only (its last day)."""
+    text = text.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            pass
+    if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
+        year, month = int(m[1]), int(m[2])
+        if 1 <= month <= 12:
+            return last_day(year, month)
+    if m := re.fullmatch(r"(\d{1,2})/(\d{4})", text):
+        month, year = int(m[1]), int(m[2])
+        if 1 <= month <= 12:
+            return last_day(year, month)
+    return None
+
+
+def resolve_scope(text: str, place: str, period_end: date | None) -> str | None:
+    """The scope label a scope cell stands for (see the module doc); None when it cannot be read."""
+    text = " ".join(text.split())
+    if not text:
+        return scope_for(place, period_end) or None
+    folded = fold(text)
+    if _SCOPE_LABEL.search(folded):
+        return text
+    if m := _OLD_NEW.fullmatch(folded):
+        who = _place_named(m["place"], place)
+        if who is None:
+            return None
+        on = REORGANISATION_2025 - timedelta(days=1) if m["when"] == "cu" else REORGANISATION_2025
+        return scope_for(who, on)
+    if folded in ("ca nuoc", "toan quoc", "viet nam") or folded in _KNOWN_PLACES or (place and folded == fold(place)):
+        return scope_for(text, period_end)
+    return None
+
+
+def _place_named(words: str, place: str) -> str | None:
+    """The place a scope prefix names: "" or the import's place's name or initials, else a merged province's."""
+    words = words.strip()
+    if not words:
+        return place or None
+    if place and words in (fold(place), _initials(place)):
+        return place
+    found = [p for p in MERGERS_2025 if words in (fold(p), _initials(p))]
+    return found[0] if len(found) == 1 else None
+
+
+def _initials(place: str) -> str:
+    return "".join(w[0] for w in fold(place).split() if w)
+
+
+# Indicators -------------------------------------------------------------------------------------
+
+
+class IndicatorMatcher:
+    """Finds the stored indicator a name means, as the document importer recognises names.
+
+    In order: the key; the name or an alias (folded; at top level first); ``parent - sub`` as the
+    sub-indicator of the parent; the importer's ``IndicatorRegistry`` seeded with the stored
+    indicators (catalogue patterns, then word similarity with a compatible unit).
+    """
+
+    def __init__(self) -> None:
+        rows = list(Indicator.objects.select_related("parent"))
+        self.by_key = {i.key: i for i in rows}
+        self.by_name: dict[tuple[str | None, str], list[Indicator]] = defaultdict(list)
+        self.any_parent: dict[str, list[Indicator]] = defaultdict(list)
+        for indicator in rows:
+            parent = indicator.parent.key if indicator.parent else None
+            for name in {indicator.name, *indicator.aliases}:
+                folded = _folded_name(name)
+                if indicator not in self.by_name[(parent, folded)]:
+                    self.by_name[(parent, folded)].append(indicator)
+                    self.any_parent[folded].append(indicator)
+        self.registry = IndicatorRegistry(
+            by_key={
+                i.key: e.Indicator(
+                    key=i.key, name=i.name, unit=i.unit, kind=e.MeasureKind(i.kind),
+                    parent=i.parent.key if i.parent else None, aliases=set(i.aliases),
+                )
+                for i in rows
+            }
+        )
+
+    def match(self, name: str, unit: str = "") -> Indicator | None:
+        name = " ".join(name.split())
+        if name in self.by_key:
+            return self.by_key[name]
+        exact = self._named(name, None) or _single(self.any_parent.get(_folded_name(name), []))
+        if exact is not None:
+            return exact
+        parts = _PARENT_SUB.split(name)
+        if len(parts) > 1:
+            parent: Indicator | None = None
+            for part in parts:
+                parent = self._one(part, parent, unit)
+                if parent is None:
+                    break
+            if parent is not None:
+                return parent
+        return self._registry(name, unit, None)
+
+    def _one(self, name: str, parent: Indicator | None, unit: str) -> Indicator | None:
+        return self._named(name, parent.key if parent else None) or self._registry(name, unit, parent)
+
+    def _named(self, name: str, parent: str | None) -> Indicator | None:
+        return _single(self.by_name.get((parent, _folded_name(name)), []))
+
+    def _registry(self, name: str, unit: str, parent: Indicator | None) -> Indicator | None:
+        parent_key = parent.key if parent else None
+        before = set(self.registry.by_key)
+        found = self.registry.match(name, unit or (parent.unit if parent else ""), parent_key)
+        if found.key not in before:  # the registry made a new indicator: the name is not a stored one
+            del self.registry.by_key[found.key]
+            return None
+        indicator = self.by_key.get(found.key)
+        if indicator is None or (indicator.parent.key if indicator.parent else None) != parent_key:
+            return None
+        return indicator
+
+
+def _folded_name(name: str) -> str:
+    return " ".join(fold(clean_indicator_name(name)).split())
+
+
+def _single(candidates: list[Indicator]) -> Indicator | None:
+    return candidates[0] if len(candidates) == 1 else None
+
+
+def describe(report: ActualsImport) -> str:
+    """One line: what the import did (or would do)."""
+    verb = "would be" if report.dry_run else "were"
+    return (
+        f"{report.file}: {report.loaded} figure(s) {verb} loaded: {report.created} new, "
+        f"{report.revised} revised (new version), {report.unchanged} unchanged"
+    )
+

@@ -1,0 +1,268 @@
+"""The rules of actual figures: the ONE place where a figure is recorded, revised, submitted and approved.
+
+* ``record_figure`` records a value for (indicator, period, scope). When that key has no current
+  figure, the new one is version 1 (or the next version after earlier, non-current ones). When
+  it has one with the same value, qualifier and source, nothing changes (``unchanged``): this is
+  what makes a re-import idempotent. Otherwise the new value is a new version: the old row is
+  kept with ``is_current`` False (so it stays in the table and its history) and is never
+  overwritten, whatever its status.
+* ``submit`` moves a current draft to submitted. A figure rated chậm or nguy cơ (the rating of
+  :mod:`kehoach.domain.assessment.rules`) needs its explanation first: causes, difficulties and
+  proposals (nguyên nhân, khó khăn vướng mắc, đề xuất); otherwise ``ExplanationRequired``.
+* ``approve`` moves a current submitted figure to approved; the user needs the permission
+  ``figures.approve_actualfigure`` (given to Sở Tài chính's staff).
+* ``canonical_value`` puts a published value in the indicator's unit and form: units are
+  converted (``nghìn tỷ đồng`` → ``tỷ đồng``) and a growth rate of an index indicator becomes the
+  index (IIP "tăng 15,16%" → 115,16).
+* ``to_domain`` gives the assessment its plain ``Figure``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kehoach.apps.documents.importing import to_decimal
+from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.indicators.models import Indicator
+from kehoach.domain import entities as e
+from kehoach.domain.assessment import model as m
+from kehoach.domain.assessment.rules import Rating
+from kehoach.domain.text import fold
+from kehoach.domain.units import convert
+
+APPROVE_PERMISSION = "figures.approve_actualfigure"
+CREATED, REVISED, UNCHANGED = "created", "revised", "unchanged"
+# What makes two versions "the same figure": a re-import that matches on these changes nothing.
+SAME_FIGURE_FIELDS = ("comparator", "low", "high", "qualifier", "source")
+EXPLANATION_FIELDS = ("cause", "difficulties", "proposals")
+_GROWTH = re.compile(r"\b(tang|giam)\b")
+_FLIP = {e.Comparator.GT: e.Comparator.LT, e.Comparator.LT: e.Comparator.GT,
+         e.Comparator.GE: e.Comparator.LE, e.Comparator.LE: e.Comparator.GE}
+
+
+class ExplanationRequired(ValidationError):
+    """A figure rated chậm or worse cannot be submitted without causes, difficulties and proposals."""
+
+    def __init__(self, missing: list[str]):
+        self.missing = missing
+        labels = ", ".join(str(ActualFigure._meta.get_field(name).verbose_name) for name in missing)
+        super().__init__(
+            _(
+                "A figure rated “chậm” or worse cannot be submitted without its explanation "
+                "(causes, difficulties and obstacles, proposals). Missing: %(missing)s."
+            ),
+            code="explanation_required",
+            params={"missing": labels},
+        )
+
+
+class WorkflowError(ValidationError):
+    """A status change the workflow does not allow (approving a draft, submitting twice ...)."""
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """What ``record_figure`` did: ``action`` is ``created``, ``revised`` or ``unchanged``."""
+
+    figure: ActualFigure
+    action: str
+    previous: ActualFigure | None = None
+
+
+# Recording --------------------------------------------------------------------------------------
+
+
+def record_figure(
+    indicator: Indicator,
+    period: str,
+    scope: str,
+    *,
+    comparator: str = e.Comparator.EQ.value,
+    low: Decimal | None = None,
+    high: Decimal | None = None,
+    text: str = "",
+    qualifier: str = "",
+    unit_text: str = "",
+    comparison: str = "",
+    source: str = "",
+    published: date | None = None,
+    reporting_agency=None,
+    entered_by=None,
+    status: str = m.FigureStatus.DRAFT.value,
+    cause: str = "",
+    difficulties: str = "",
+    proposals: str = "",
+) -> Recorded:
+    """Record a figure: a new one, a new version of the current one, or nothing when it is the same.
+
+    ``low``/``high`` must already be in the indicator's unit and canonical form (``canonical_value``).
+    ``status`` is ``draft`` for an entry, ``approved`` for a figure already published officially.
+    """
+    try:
+        code = m.FigurePeriod.parse(period).code
+    except ValueError as exc:
+        raise ValidationError(_("Not a period code: %(period)s"), code="period", params={"period": period}) from exc
+    if qualifier not in ("", *m.QUALIFIERS):
+        raise ValidationError(
+            _("The qualifier must be one of: ước, hơn, trên, gần, khoảng (or empty)."), code="qualifier"
+        )
+    status = m.FigureStatus(status).value
+    values: dict[str, Any] = {
+        "comparator": e.Comparator(comparator).value,
+        "low": to_decimal(low),
+        "high": to_decimal(high),
+        "text": text,
+        "qualifier": qualifier,
+        "unit_text": unit_text,
+        "comparison": comparison,
+        "source": source,
+        "published": published,
+        "reporting_agency": reporting_agency,
+        "entered_by": entered_by,
+        "status": status,
+        "cause": cause,
+        "difficulties": difficulties,
+        "proposals": proposals,
+    }
+    key = {"indicator": indicator, "period": code, "scope": scope}
+    with transaction.atomic():
+        current = ActualFigure.objects.select_for_update().filter(**key, is_current=True).first()
+        if current is not None and all(getattr(current, f) == values[f] for f in SAME_FIGURE_FIELDS):
+            return Recorded(current, UNCHANGED, current)
+        last = ActualFigure.objects.filter(**key).aggregate(last=Max("version"))["last"] or 0
+        if current is not None:
+            current.is_current = False  # kept as it was: a revision never overwrites a figure
+            current.save(update_fields=["is_current"])
+        now = timezone.now()
+        if status in (m.FigureStatus.SUBMITTED, m.FigureStatus.APPROVED):
+            values.update(submitted_by=entered_by, submitted_at=now)
+        if status == m.FigureStatus.APPROVED:
+            values.update(approved_by=entered_by, approved_at=now)
+        figure = ActualFigure.objects.create(**key, **values, entered_at=now, version=last + 1, is_current=True)
+    return Recorded(figure, REVISED if current is not None else CREATED, current)
+
+
+def canonical_value(
+    indicator: Indicator,
+    comparator: e.Comparator,
+    low: Decimal | None,
+    high: Decimal | None,
+    unit: str,
+    comparison: str = "",
+) -> tuple[e.Comparator, Decimal | None, Decimal | None]:
+    """A published value in the indicator's unit and canonical form.
+
+    * ``unit`` (empty: the indicator's own) is converted to the indicator's unit; incompatible
+      units raise ``kehoach.domain.units.IncompatibleUnits``.
+    * Growth ("tăng"/"giảm" in ``comparison``) of an index indicator becomes the index:
+      tăng 15,16 → 115,16, giảm 2 → 98. Of a growth indicator, "giảm 2" becomes -2.
+      Without those words an index indicator's value is taken as the index itself.
+    """
+    source_unit = unit.strip() or indicator.unit
+    bounds = [convert(x, source_unit, indicator.unit) if x is not None else None for x in (low, high)]
+    kind = e.MeasureKind(indicator.kind)
+    words = _GROWTH.findall(fold(comparison))
+    decrease = bool(words) and words[0] == "giam"
+    if kind == e.MeasureKind.INDEX and words:
+        bounds = [(Decimal(100) - x if decrease else Decimal(100) + x) if x is not None else None for x in bounds]
+    elif kind == e.MeasureKind.GROWTH and decrease:
+        bounds = [-x if x is not None else None for x in bounds]
+    else:
+        return comparator, bounds[0], bounds[1]
+    if not decrease:
+        return comparator, bounds[0], bounds[1]
+    # Subtracting reverses the order: a lower bound becomes an upper one, a range swaps its ends.
+    low, high = bounds[1], bounds[0]
+    return _FLIP.get(comparator, comparator), low, high
+
+
+# Workflow ---------------------------------------------------------------------------------------
+
+
+def needs_explanation(rating: Rating | str | None) -> bool:
+    """True for chậm and nguy cơ: the ratings that require causes, difficulties and proposals."""
+    if rating is None:
+        return False
+    rating = Rating(rating)
+    return rating.is_rated and rating.severity >= Rating.CHAM.severity
+
+
+def missing_explanation(figure: ActualFigure) -> list[str]:
+    return [name for name in EXPLANATION_FIELDS if not (getattr(figure, name) or "").strip()]
+
+
+def submit(figure: ActualFigure, user, rating: Rating | str | None = None) -> ActualFigure:
+    """Draft → submitted. ``rating`` is the figure's rating; chậm or worse needs the explanation."""
+    with transaction.atomic():
+        figure = _locked(figure)
+        if figure.status != m.FigureStatus.DRAFT:
+            raise WorkflowError(_("Only a draft figure can be submitted."), code="not_draft")
+        if needs_explanation(rating):
+            missing = missing_explanation(figure)
+            if missing:
+                raise ExplanationRequired(missing)
+        figure.status = m.FigureStatus.SUBMITTED.value
+        figure.submitted_by = user
+        figure.submitted_at = timezone.now()
+        figure.save()
+    return figure
+
+
+def approve(figure: ActualFigure, user) -> ActualFigure:
+    """Submitted → approved, by a user allowed to approve figures (Sở Tài chính)."""
+    if user is None or not user.has_perm(APPROVE_PERMISSION):
+        raise PermissionDenied(_("Only Sở Tài chính may approve figures."))
+    with transaction.atomic():
+        figure = _locked(figure)
+        if figure.status != m.FigureStatus.SUBMITTED:
+            raise WorkflowError(_("Only a submitted figure can be approved."), code="not_submitted")
+        figure.status = m.FigureStatus.APPROVED.value
+        figure.approved_by = user
+        figure.approved_at = timezone.now()
+        figure.save()
+    return figure
+
+
+def _locked(figure: ActualFigure) -> ActualFigure:
+    """The figure as stored now, locked; a version that is no longer current cannot move on."""
+    row = ActualFigure.objects.select_for_update().get(pk=figure.pk)
+    if not row.is_current:
+        raise WorkflowError(
+            _("This version has been replaced by a newer one; work on the current version."), code="not_current"
+        )
+    return row
+
+
+# Domain -----------------------------------------------------------------------------------------
+
+
+def to_domain(figure: ActualFigure) -> m.Figure:
+    """The assessment's ``Figure``: key of the indicator, period, value in the indicator's unit, status, version.
+
+    ``published`` falls back to the day the figure was entered when the publication date is unknown.
+    """
+    published = figure.published or timezone.localdate(figure.entered_at)
+    value = e.Value(
+        text=figure.text, comparator=e.Comparator(figure.comparator), low=figure.low, high=figure.high
+    )
+    return m.Figure(
+        indicator=figure.indicator.key,
+        period=m.FigurePeriod.parse(figure.period),
+        value=value,
+        scope=figure.scope,
+        published=published,
+        qualifier=figure.qualifier,
+        status=m.FigureStatus(figure.status),
+        version=figure.version,
+        source=figure.source,
+    )
