@@ -51,6 +51,9 @@ INSTALLED_APPS = [
     "kehoach.apps.indicators",
     "kehoach.apps.tasks",
     "kehoach.apps.projects",
+    "kehoach.apps.reporting",
+    "kehoach.apps.figures",
+    "kehoach.apps.assessment",
 ]
 
 MIDDLEWARE = [

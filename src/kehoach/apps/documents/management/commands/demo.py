@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 import kehoach
@@ -16,6 +16,7 @@ from kehoach.apps.documents.management.commands._common import open_database, pa
 
 SAMPLE_DIR = Path(kehoach.__file__).resolve().parent / "sample_data"
 SAMPLE_DOCUMENTS = ["bao-cao-619-BC-TU-2024.txt", "ke-hoach-86-KH-UBND-2025.txt"]
+SAMPLE_FIGURES = "haiphong-2025-figures.csv"  # the published 2025 figures (a copy of ../shared/data)
 DEMO_USERNAME = "demo"
 
 
@@ -34,6 +35,8 @@ class Command(BaseCommand):
         result, contents = parse_files([str(SAMPLE_DIR / name) for name in SAMPLE_DOCUMENTS])
         summary = store(result, contents)
         write_summary(self.stdout, summary)
+        load_sample_figures(self.stdout)
+        write_demo_assessment(self.stdout)
         password = reset_demo_user()
         url = f"http://127.0.0.1:{port}/admin/"
         self.stdout.write("")
@@ -43,6 +46,40 @@ class Command(BaseCommand):
         if not no_serve:
             # No autoreloader: its child process would run this command again and reset the password.
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
+
+
+def load_sample_figures(out) -> None:
+    """Import the published figures of 2025 as approved figures, as `kehoach actuals import` does."""
+    from kehoach.apps.figures.importing import import_file
+
+    report = import_file(SAMPLE_DIR / SAMPLE_FIGURES)
+    if report.problems:
+        raise CommandError("the sample figures could not be loaded:\n" + "\n".join(map(str, report.problems)))
+    out.write(
+        f"Figures loaded: {report.loaded} from {SAMPLE_FIGURES} ({report.created} new, "
+        f"{report.revised} revised, {report.unchanged} unchanged)"
+    )
+
+
+def demo_as_of():
+    """The day the newest sample figure was published: the demo assesses the plan as of then."""
+    from django.db.models import Max
+
+    from kehoach.apps.figures.models import ActualFigure
+
+    return ActualFigure.objects.aggregate(day=Max("published"))["day"]
+
+
+def write_demo_assessment(out) -> None:
+    """The sample plan judged against the published figures, as `kehoach assess` prints it."""
+    from kehoach.apps.assessment.evaluate import assess_all
+    from kehoach.apps.assessment.management.commands.assess import write_summary as write_assessment
+
+    as_of = demo_as_of()
+    if as_of is None:
+        return
+    out.write("")
+    write_assessment(out, assess_all(as_of))
 
 
 def reset_demo_user() -> str:

@@ -1,0 +1,121 @@
+"""Assess everything stored, as of a date: the domain's rules applied to a database snapshot.
+
+Reproducible: the result depends only on the stored data and the as-of date (figures published
+or approved after the date do not count), never on the clock.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from kehoach.apps.assessment.snapshot import Snapshot, load
+from kehoach.domain.assessment import (
+    Thresholds,
+    agency_scorecards,
+    assess_indicator,
+    assess_project,
+    assess_tasks,
+    leader_scorecards,
+)
+from kehoach.domain.assessment.model import IndicatorAssessment, ProjectAssessment, Scorecard, TaskAssessment
+
+
+@dataclass
+class Assessment:
+    as_of: date
+    snapshot: Snapshot
+    indicators: list[IndicatorAssessment]
+    tasks: list[TaskAssessment]
+    projects: list[ProjectAssessment]
+    agencies: list[Scorecard]
+    leaders: list[Scorecard]
+
+    def to_json(self) -> dict:
+        """The `kehoach assess --json` object (schema in docs/assessment.md)."""
+        rows = self.snapshot.task_rows
+        names = {i.key: i for i in self.snapshot.indicators}
+        projects = {p.pk: p for p in self.snapshot.projects}
+        return {
+            "as_of": self.as_of.isoformat(),
+            "indicators": [_indicator_json(a, names[a.indicator]) for a in self.indicators],
+            "tasks": [
+                {"number": rows[a.task].number, "document": rows[a.task].document.number, "status": a.status.value,
+                 "status_label": a.status.label, "due": _iso(a.due), "occurrence": a.occurrence,
+                 "lead": [x.name for x in rows[a.task].lead.all()],
+                 "leader": rows[a.task].leader.name if rows[a.task].leader else None,
+                 "days_late": a.days_late, "detail": a.detail}
+                for a in self.tasks
+            ],
+            "projects": [
+                {"number": projects[a.project].number, "name": projects[a.project].name,
+                 "document": projects[a.project].document.number, "plan": _num(a.plan),
+                 "disbursed": _num(a.disbursed), "rate": _num(a.rate), "planned_share": _num(a.planned_share),
+                 "behind": a.behind,
+                 "late_milestones": [m.name or m.kind for m in a.late_milestones], "reason": a.reason}
+                for a in self.projects
+            ],
+            "agencies": [_card_json(c, rows) for c in self.agencies],
+            "leaders": [_card_json(c, rows) for c in self.leaders],
+        }
+
+
+def assess_all(as_of: date, thresholds: Thresholds | None = None, snapshot: Snapshot | None = None) -> Assessment:
+    from kehoach.apps.assessment.models import AssessmentSettings
+
+    thresholds = thresholds or AssessmentSettings.current()
+    snap = snapshot or load()
+    indicators = [
+        assess_indicator(i, snap.scenarios, snap.targets, snap.figures, as_of, thresholds)
+        for i in snap.indicators
+        if any(s.indicator == i.key for s in snap.scenarios) or any(f.indicator == i.key for f in snap.figures)
+    ]
+    tasks = assess_tasks(snap.tasks, snap.updates, as_of, snap.events, thresholds)
+    projects = [
+        assess_project(p.pk, snap.plans.get(p.pk), [d for d in snap.disbursements if d.project == p.pk],
+                       [m for m in snap.milestones if m.project == p.pk], as_of, thresholds)
+        for p in snap.projects
+    ]
+    agencies = agency_scorecards(snap.tasks, tasks, snap.indicators, indicators, projects, thresholds=thresholds)
+    leaders = leader_scorecards(snap.tasks, tasks, indicators, project_assessments=projects, thresholds=thresholds)
+    return Assessment(as_of, snap, indicators, tasks, projects, agencies, leaders)
+
+
+def _indicator_json(a: IndicatorAssessment, indicator) -> dict:
+    return {
+        "indicator": a.indicator, "name": indicator.name, "unit": indicator.unit,
+        "period": a.period.code if a.period else None, "actual": _num(a.actual), "qualifier": a.qualifier or None,
+        "scenario": _num(a.scenario), "ytd_period": a.ytd_period.code if a.ytd_period else None,
+        "ytd_actual": _num(a.ytd_actual), "ytd_scenario": _num(a.ytd_scenario),
+        "pct_of_year_target": _num(a.pct_of_year_target), "gap": _num(a.gap),
+        "required_rest": _num(a.required_rest), "planned_rest": _num(a.planned_rest),
+        "required_rest_vs_plan": _num(a.required_rest_vs_plan), "rest_method": a.rest_method or None,
+        "projection": _num(a.projection), "projection_method": a.projection_method or None,
+        "annual_target": _num(a.annual_target), "scope": a.scope, "figure_scope": a.figure_scope or None,
+        "comparable": a.comparable, "rating": a.rating.value, "rating_label": a.rating.label, "reason": a.reason,
+    }
+
+
+def _card_json(card: Scorecard, rows: dict) -> dict:
+    return {
+        "name": card.owner,
+        "tasks_by_status": {status.value: n for status, n in card.tasks_by_status.items()},
+        "task_count": card.task_count,
+        "overdue_tasks": [rows[t].number for t in card.overdue_tasks],
+        "indicators_at_risk": list(card.indicators_at_risk),
+        "projects_behind": list(card.projects_behind),
+        "reports_due": card.reports_due, "reports_on_time": card.reports_on_time,
+        "on_time_rate": _num(card.on_time_rate),
+    }
+
+
+def _num(value: Decimal | None):
+    if value is None:
+        return None
+    rounded = value.quantize(Decimal("0.0001")) if value.as_tuple().exponent < -4 else value
+    return int(rounded) if rounded == rounded.to_integral_value() else float(rounded)
+
+
+def _iso(day: date | None) -> str | None:
+    return day.isoformat() if day else None
