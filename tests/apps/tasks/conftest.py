@@ -17,6 +17,16 @@ def officer(db):
 
 
 @pytest.fixture
+def approver(db):
+    """A staff member of Sở Tài chính: allowed to approve progress updates."""
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user("stc", password="x", is_staff=True)
+    user.user_permissions.add(Permission.objects.get(codename="approve_taskprogress"))
+    return get_user_model().objects.get(pk=user.pk)  # fresh: permissions are cached per instance
+
+
+@pytest.fixture
 def milestone_task(stored_plan) -> Task:
     """Task 1 of the plan: milestones "Trình HĐND" (due 31/05/2025) and "Ban hành" (no date)."""
     return Task.objects.get(number=1)

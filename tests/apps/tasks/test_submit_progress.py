@@ -94,17 +94,17 @@ def test_each_occurrence_of_a_recurring_task_counts(quarterly_task):
     assert submit_progress(q2, as_of=date(2025, 4, 5)).workflow == TaskProgress.SUBMITTED
 
 
-def test_approval_follows_submission(task, officer):
+def test_approval_follows_submission(task, approver):
     progress = record_progress(task, on=date(2025, 5, 1), status="in_progress", percent=30)
     with pytest.raises(ValidationError):
-        approve_progress(progress, officer)
+        approve_progress(progress, approver)
 
     submit_progress(progress, as_of=date(2025, 5, 1))
     with pytest.raises(ValidationError):
         submit_progress(progress, as_of=date(2025, 5, 1))
-    approve_progress(progress, officer)
+    approve_progress(progress, approver)
 
     progress.refresh_from_db()
     assert progress.workflow == TaskProgress.APPROVED
-    assert progress.approved_by == officer and progress.approved_at is not None
+    assert progress.approved_by == approver and progress.approved_at is not None
     assert [h.workflow for h in progress.history.order_by("history_date")] == ["draft", "submitted", "approved"]

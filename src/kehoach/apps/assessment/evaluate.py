@@ -2,6 +2,10 @@
 
 Reproducible: the result depends only on the stored data and the as-of date (figures published
 or approved after the date do not count), never on the clock.
+
+Key projects are judged against the capital plan of the as-of date's year. The agencies'
+scorecards count their reports of the as-of year (``kehoach.apps.reporting.services``): due by
+the date, and submitted on time. The number of queries does not grow with the data.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from datetime import date
 from decimal import Decimal
 
 from kehoach.apps.assessment.snapshot import Snapshot, load
+from kehoach.apps.reporting.services import _records as reporting_records
 from kehoach.domain.assessment import (
     Thresholds,
     agency_scorecards,
@@ -19,7 +24,13 @@ from kehoach.domain.assessment import (
     assess_tasks,
     leader_scorecards,
 )
-from kehoach.domain.assessment.model import IndicatorAssessment, ProjectAssessment, Scorecard, TaskAssessment
+from kehoach.domain.assessment.model import (
+    IndicatorAssessment,
+    ProjectAssessment,
+    ReportingRecord,
+    Scorecard,
+    TaskAssessment,
+)
 
 
 @dataclass
@@ -65,7 +76,7 @@ def assess_all(as_of: date, thresholds: Thresholds | None = None, snapshot: Snap
     from kehoach.apps.assessment.models import AssessmentSettings
 
     thresholds = thresholds or AssessmentSettings.current()
-    snap = snapshot or load()
+    snap = snapshot or load(year=as_of.year)
     indicators = [
         assess_indicator(i, snap.scenarios, snap.targets, snap.figures, as_of, thresholds)
         for i in snap.indicators
@@ -73,13 +84,21 @@ def assess_all(as_of: date, thresholds: Thresholds | None = None, snapshot: Snap
     ]
     tasks = assess_tasks(snap.tasks, snap.updates, as_of, snap.events, thresholds)
     projects = [
-        assess_project(p.pk, snap.plans.get(p.pk), [d for d in snap.disbursements if d.project == p.pk],
+        assess_project(p.pk, snap.plans.get((p.pk, as_of.year)),
+                       [d for d in snap.disbursements if d.project == p.pk],
                        [m for m in snap.milestones if m.project == p.pk], as_of, thresholds)
         for p in snap.projects
     ]
-    agencies = agency_scorecards(snap.tasks, tasks, snap.indicators, indicators, projects, thresholds=thresholds)
+    agencies = agency_scorecards(snap.tasks, tasks, snap.indicators, indicators, projects,
+                                 reporting=_reporting(as_of), thresholds=thresholds)
     leaders = leader_scorecards(snap.tasks, tasks, indicators, project_assessments=projects, thresholds=thresholds)
     return Assessment(as_of, snap, indicators, tasks, projects, agencies, leaders)
+
+
+def _reporting(as_of: date) -> list[ReportingRecord]:
+    """Every agency's reports of the as-of year and where they stand by then (a fixed number of queries)."""
+    records, _agencies = reporting_records(as_of, agency=None, year=None)
+    return records
 
 
 def _indicator_json(a: IndicatorAssessment, indicator) -> dict:

@@ -1,9 +1,14 @@
-"""Admin of actual figures: entry, submission and approval go through ``services``; versions are read-only."""
+"""Admin of actual figures: entry, submission and approval go through ``services``; versions are read-only.
+
+Submitting rates the figure first (``services.rating_if_counted``, as of today): one rated chậm or
+worse is refused without its causes, difficulties and proposals.
+"""
 
 from __future__ import annotations
 
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -109,7 +114,12 @@ class ActualFigureAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Submit the selected figures"))
     def submit_selected(self, request, queryset):
-        self._apply(request, queryset, lambda figure: services.submit(figure, request.user))
+        today = timezone.localdate()
+        self._apply(
+            request,
+            queryset,
+            lambda figure: services.submit(figure, request.user, rating=services.rating_if_counted(figure, today)),
+        )
 
     @admin.action(description=_("Approve the selected figures"))
     def approve_selected(self, request, queryset):

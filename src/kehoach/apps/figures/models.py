@@ -85,6 +85,10 @@ class ActualFigure(models.Model):
         verbose_name=_("approved by"),
     )
     approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
+    public = models.BooleanField(
+        _("published to the public"), default=False,
+        help_text=_("Shown on the public page; only approved figures can be published."),
+    )
     version = models.PositiveIntegerField(_("version"), default=1)
     is_current = models.BooleanField(_("current version"), default=True)
     cause = models.TextField(_("causes"), blank=True)

@@ -9,8 +9,12 @@
 * ``submit`` moves a current draft to submitted. A figure rated chậm or nguy cơ (the rating of
   :mod:`kehoach.domain.assessment.rules`) needs its explanation first: causes, difficulties and
   proposals (nguyên nhân, khó khăn vướng mắc, đề xuất); otherwise ``ExplanationRequired``.
+  ``rating_if_counted`` is that rating: the indicator assessed as ``kehoach assess`` would, with
+  the figure counted as if it were approved.
 * ``approve`` moves a current submitted figure to approved; the user needs the permission
   ``figures.approve_actualfigure`` (given to Sở Tài chính's staff).
+* ``publish`` shows an approved figure on the public page (Sở Tài chính only); a revision is a
+  new version and is not public until it is approved and published in its turn.
 * ``canonical_value`` puts a published value in the indicator's unit and form: units are
   converted (``nghìn tỷ đồng`` → ``tỷ đồng``) and a growth rate of an index indicator becomes the
   index (IIP "tăng 15,16%" → 115,16).
@@ -20,7 +24,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -201,6 +205,44 @@ def missing_explanation(figure: ActualFigure) -> list[str]:
     return [name for name in EXPLANATION_FIELDS if not (getattr(figure, name) or "").strip()]
 
 
+def rating_if_counted(figure: ActualFigure, as_of: date | None = None) -> Rating:
+    """The rating the figure's indicator would have if the figure counted (see ``ratings_if_counted``)."""
+    return ratings_if_counted([figure], as_of)[figure.pk]
+
+
+def ratings_if_counted(figures, as_of: date | None = None, snapshot=None) -> dict[int, Rating]:
+    """The rating each figure would give its indicator, as the assessment would (default: today).
+
+    The figure is taken as approved and published by ``as_of``, in place of the other versions of
+    the same (indicator, period, scope), beside the indicator's stored figures up to its period's
+    end (later periods are left out, so that it is this figure that is rated), in the plan of the
+    figure's own year. ``snapshot`` (``kehoach.apps.assessment.snapshot.load()``) saves the reads
+    when many figures are rated at once.
+    """
+    from kehoach.apps.assessment.models import AssessmentSettings
+    from kehoach.apps.assessment.snapshot import indicator_plan
+    from kehoach.domain.assessment import assess_indicator
+
+    as_of = as_of or timezone.localdate()
+    thresholds = AssessmentSettings.current()
+    out: dict[int, Rating] = {}
+    for figure in figures:
+        counted = to_domain(figure)
+        counted = replace(counted, status=m.FigureStatus.APPROVED, published=min(counted.published, as_of))
+        if snapshot is not None:
+            indicator = next(i for i in snapshot.indicators if i.key == counted.indicator)
+            targets, scenarios, stored = snapshot.targets, snapshot.scenarios, snapshot.figures
+        else:
+            indicator, targets, scenarios = indicator_plan(figure.indicator)
+            rows = ActualFigure.objects.filter(indicator_id=figure.indicator_id).select_related("indicator")
+            stored = [to_domain(row) for row in rows]
+        others = [f for f in stored if f.indicator == counted.indicator and f.identity != counted.identity
+                  and f.period.end <= counted.period.end]
+        day = min(as_of, date(counted.period.year, 12, 31))
+        out[figure.pk] = assess_indicator(indicator, scenarios, targets, [*others, counted], day, thresholds).rating
+    return out
+
+
 def submit(figure: ActualFigure, user, rating: Rating | str | None = None) -> ActualFigure:
     """Draft → submitted. ``rating`` is the figure's rating; chậm or worse needs the explanation."""
     with transaction.atomic():
@@ -229,6 +271,19 @@ def approve(figure: ActualFigure, user) -> ActualFigure:
         figure.status = m.FigureStatus.APPROVED.value
         figure.approved_by = user
         figure.approved_at = timezone.now()
+        figure.save()
+    return figure
+
+
+def publish(figure: ActualFigure, user, public: bool = True) -> ActualFigure:
+    """Show an approved figure on the public page (or withdraw it), by Sở Tài chính only."""
+    if user is None or not user.has_perm(APPROVE_PERMISSION):
+        raise PermissionDenied(_("Only Sở Tài chính may publish figures."))
+    with transaction.atomic():
+        figure = _locked(figure)
+        if public and figure.status != m.FigureStatus.APPROVED:
+            raise WorkflowError(_("Only an approved figure can be published."), code="not_approved")
+        figure.public = public
         figure.save()
     return figure
 

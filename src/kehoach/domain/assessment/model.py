@@ -22,6 +22,7 @@ code                              meaning                                    cal
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from datetime import date
@@ -56,6 +57,12 @@ class FigurePeriod:
         """Read "2025-01", "2025-Q1", "2025-H1", "2025-9M", "2025", "2025-YTD-04" or "2025-01-01/2025-04-26"."""
         if not isinstance(code, str):
             raise ValueError(f"a period code is a string, got {code!r}")
+        if cls is FigurePeriod:
+            return _parse_period(code)  # pure and frozen: parsed once per code
+        return cls._parse(code)
+
+    @classmethod
+    def _parse(cls, code: str) -> FigurePeriod:
         text = code.strip().upper()
         if m := _YTD.fullmatch(text):
             year, month = int(m["year"]), int(m["month"])
@@ -152,6 +159,11 @@ class FigurePeriod:
         if self.is_cumulative and self.month_aligned:
             return f"{self.end.month} tháng {self.year}"
         return f"từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
+
+
+@functools.lru_cache(maxsize=4096)
+def _parse_period(code: str) -> FigurePeriod:
+    return FigurePeriod._parse(code)
 
 
 def _candidates(year: int) -> tuple[Period, ...]:
