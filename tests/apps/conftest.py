@@ -26,6 +26,12 @@ PROSE = (
 )
 
 
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Tests create many accounts: a fast hasher (production uses Django's default)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def history_rows() -> int:
     """All rows of every historical table (models and many-to-many fields)."""
     return sum(m.objects.count() for m in apps.get_models() if m.__name__.startswith("Historical"))
@@ -60,3 +66,72 @@ def stored_plan(db):
     result = plan()
     store(result, files_for(result))
     return result
+
+
+ROLE_USERNAMES = {"admin": "demo", "finance": "stc", "leader": "lanhdao", "officer_a": "congthuong",
+                  "officer_b": "vanhoa", "nobody": "nobody"}
+
+
+def load_demo_plan() -> None:
+    """The sample documents, the published 2025 figures and one account per role (password "pw"),
+    as `kehoach demo` loads them, plus "nobody": signed in, with no role."""
+    from django.contrib.auth import get_user_model
+    from django.test import override_settings
+
+    from kehoach.apps.accounts.demo import ensure_demo_accounts
+    from kehoach.apps.figures.importing import import_file
+
+    call_command("import", str(BAO_CAO_619), str(KE_HOACH_86), stdout=StringIO())
+    report = import_file(SAMPLES / "haiphong-2025-figures.csv")
+    assert not report.problems
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        ensure_demo_accounts(password=lambda _username: "pw")
+        get_user_model().objects.create_user(username="nobody", password="pw")
+
+
+def role_users() -> dict:
+    from django.contrib.auth import get_user_model
+
+    users = {u.username: u for u in get_user_model().objects.filter(username__in=ROLE_USERNAMES.values())}
+    return {role: users[username] for role, username in ROLE_USERNAMES.items()}
+
+
+@pytest.fixture(scope="module")
+def _demo_plan_of_the_module(django_db_setup, django_db_blocker):
+    """``load_demo_plan`` once per test module, inside a transaction rolled back when the module ends;
+    each test runs in a savepoint within it (pytest-django's ``db``), so tests never see each
+    other's changes. Loading the plan for every test would cost about 2 s each."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        outer = transaction.atomic()
+        outer.__enter__()
+        try:
+            load_demo_plan()
+            yield
+        finally:
+            transaction.set_rollback(True)
+            outer.__exit__(None, None, None)
+
+
+@pytest.fixture
+def demo_plan(_demo_plan_of_the_module, db):
+    """The sample plan of Hải Phòng with its 2025 figures and the role accounts (``load_demo_plan``)."""
+
+
+@pytest.fixture
+def people(demo_plan) -> dict:
+    """One user per role, password "pw": admin, finance (Sở Tài chính), leader (Hoàng Minh Cường),
+    officer_a (Sở Công Thương), officer_b (Sở Văn hóa, Thể thao và Du lịch), and nobody (no role)."""
+    return role_users()
+
+
+@pytest.fixture
+def login(client):
+    """login(user) signs the test client in as that user and returns the client."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in

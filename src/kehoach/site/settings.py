@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "simple_history",
+    "django_filters",
+    "django_tables2",
     "kehoach.apps.organisations",
     "kehoach.apps.documents",
     "kehoach.apps.indicators",
@@ -54,6 +56,11 @@ INSTALLED_APPS = [
     "kehoach.apps.reporting",
     "kehoach.apps.figures",
     "kehoach.apps.assessment",
+    "kehoach.apps.steering",
+    "kehoach.apps.dashboard",
+    "kehoach.apps.history",
+    "kehoach.web",
+    "kehoach.apps.accounts",  # last: its post_migrate step needs every other app's permissions
 ]
 
 MIDDLEWARE = [
@@ -81,6 +88,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "kehoach.web.context_processors.kehoach",
             ],
         },
     },
@@ -105,5 +113,11 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = os.environ.get("KEHOACH_STATIC_ROOT", "static")
+
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "/"
+LOGOUT_REDIRECT_URL = "/"
+DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
+DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,12 +1,18 @@
-"""URLs: the admin is the whole user interface for now; the root redirects to it."""
+"""URLs: every app's pages under its own prefix and namespace; the admin for administrators."""
 
 from django.contrib import admin
-from django.urls import path
-from django.views.generic import RedirectView
+from django.urls import include, path
 
 admin.site.site_header = admin.site.site_title = "kehoach"
 
 urlpatterns = [
+    path("", include("kehoach.apps.dashboard.urls")),
+    path("indicators/", include("kehoach.apps.indicators.urls")),
+    path("tasks/", include("kehoach.apps.tasks.urls")),
+    path("projects/", include("kehoach.apps.projects.urls")),
+    path("agencies/", include("kehoach.apps.organisations.urls")),
+    path("documents/", include("kehoach.apps.documents.urls")),
+    path("history/", include("kehoach.apps.history.urls")),
+    path("accounts/", include("kehoach.web.urls")),
     path("admin/", admin.site.urls),
-    path("", RedirectView.as_view(pattern_name="admin:index", permanent=False)),
 ]

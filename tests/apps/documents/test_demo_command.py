@@ -31,7 +31,12 @@ def test_demo_imports_the_samples_and_creates_the_demo_superuser():
     assert Task.objects.exists()
     user = authenticate(username="demo", password=password)
     assert user is not None and user.is_superuser and user.is_staff
-    assert "http://127.0.0.1:8000/admin/" in text
+    assert "http://127.0.0.1:8000/?as_of=2025-08-06" in text
+    for role, username in [("admin", "demo"), ("finance", "stc"), ("leader", "lanhdao"), ("officer", "congthuong"),
+                           ("officer", "vanhoa")]:
+        line = re.search(rf"Login: {username}\s+Password: (\S+)\s+\({role}: ", text)
+        assert line, f"no {role} account {username} printed"
+        assert authenticate(username=username, password=line.group(1)) is not None
 
 
 def test_running_demo_again_resets_the_password_and_keeps_the_data():
@@ -46,7 +51,7 @@ def test_running_demo_again_resets_the_password_and_keeps_the_data():
     assert get_user_model().objects.filter(username="demo").count() == 1
     assert Document.objects.count() == documents
     assert "Nothing changed" in text
-    assert "http://127.0.0.1:8123/admin/" in text
+    assert "http://127.0.0.1:8123/" in text
 
 
 def test_demo_runs_the_server_without_the_autoreloader(monkeypatch):

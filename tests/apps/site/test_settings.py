@@ -27,7 +27,7 @@ def test_language_time_zone_and_keys():
     assert site_settings.EMAIL_BACKEND == "django.core.mail.backends.console.EmailBackend"
 
 
-def test_root_redirects_to_the_admin(client, db):
+def test_the_root_sends_an_anonymous_visitor_to_the_published_figures(client, db):
     response = client.get("/")
     assert response.status_code == 302
-    assert response.headers["Location"] == "/admin/"
+    assert response.headers["Location"] == "/public/"

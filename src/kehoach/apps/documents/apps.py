@@ -6,3 +6,9 @@ class DocumentsConfig(AppConfig):
     name = "kehoach.apps.documents"
     label = "documents"
     verbose_name = _("Documents")
+
+    def ready(self) -> None:
+        from kehoach.apps.accounts import roles
+        from kehoach.web.navigation import MenuItem, register
+
+        register(MenuItem("documents", _("Documents"), "documents:list", weight=70, visible=roles.is_finance))

@@ -37,6 +37,7 @@ from kehoach.apps.indicators.models import Indicator, ReportedFigure, ScenarioVa
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.apps.projects.models import Project
 from kehoach.apps.tasks.models import Task, TaskGroup, TaskMilestone
+from kehoach.apps.tasks.services import refresh_search_text
 from kehoach.domain import entities as e
 
 MODELS: tuple[type[models.Model], ...] = (
@@ -373,6 +374,7 @@ class _Store:
         for code, group in groups.items():
             self.put(TaskGroup, existing_groups, code, {"document": document, "code": code}, {"title": group.title})
         existing_tasks = {t.number: t for t in Task.objects.filter(document=document)}
+        stored: list[Task] = []
         for number, task in tasks.items():
             deadline = task.deadline
             recurrence = None
@@ -399,6 +401,8 @@ class _Store:
             }
             row = self.put(Task, existing_tasks, number, {"document": document, "number": number}, values, m2m)
             self.store_milestones(row, deadline.milestones)
+            stored.append(row)
+        refresh_search_text(stored)
         self.prune(Task, existing_tasks, tasks)
         self.prune(TaskGroup, existing_groups, groups)
 

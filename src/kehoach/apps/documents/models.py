@@ -1,5 +1,6 @@
 """Documents and the warnings their last import produced."""
 
+from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -65,3 +66,25 @@ class ImportWarning(models.Model):
     def __str__(self) -> str:
         where = f"{self.document.file_name}:{self.line}" if self.line else self.document.file_name
         return f"{where}: [{self.code}] {self.message}"
+
+
+class StagedUpload(models.Model):
+    """A document uploaded through the web, kept between its preview and the confirmation.
+
+    Nothing of it is in the plan until the user confirms; then it is parsed again from these
+    exact bytes and stored in one transaction, and the staged copy is deleted.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("user"))
+    file_name = models.CharField(_("file name"), max_length=255)
+    content = models.BinaryField(_("content"))
+    sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
+    uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-uploaded_at"]
+        verbose_name = _("uploaded document awaiting confirmation")
+        verbose_name_plural = _("uploaded documents awaiting confirmation")
+
+    def __str__(self) -> str:
+        return self.file_name

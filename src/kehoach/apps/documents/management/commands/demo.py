@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import secrets
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
 
 import kehoach
+from kehoach.apps.accounts.demo import ensure_demo_accounts
 from kehoach.apps.documents.importing import store
 from kehoach.apps.documents.management.commands._common import open_database, parse_files, write_summary
 
@@ -37,12 +36,15 @@ class Command(BaseCommand):
         write_summary(self.stdout, summary)
         load_sample_figures(self.stdout)
         write_demo_assessment(self.stdout)
-        password = reset_demo_user()
-        url = f"http://127.0.0.1:{port}/admin/"
+        accounts = ensure_demo_accounts()
+        publish_sample_figures()
+        as_of = demo_as_of()
+        url = f"http://127.0.0.1:{port}/" + (f"?as_of={as_of.isoformat()}" if as_of else "")
         self.stdout.write("")
-        self.stdout.write(f"Open {url}")
-        self.stdout.write(f"Login: {DEMO_USERNAME}  Password: {password}")
-        self.stdout.write("(the password is shown only now; run `kehoach demo` again to reset it)")
+        self.stdout.write(f"Open {url}  (administration: http://127.0.0.1:{port}/admin/)")
+        for account in accounts:
+            self.stdout.write(f"Login: {account.username}  Password: {account.password}  ({account.role}: {account.who})")
+        self.stdout.write("(the passwords are shown only now; run `kehoach demo` again to reset them)")
         if not no_serve:
             # No autoreloader: its child process would run this command again and reset the password.
             call_command("runserver", f"127.0.0.1:{port}", use_reloader=False)
@@ -82,12 +84,11 @@ def write_demo_assessment(out) -> None:
     write_assessment(out, assess_all(as_of))
 
 
-def reset_demo_user() -> str:
-    """Create or reset the demo superuser with a new random password, and return the password."""
-    password = secrets.token_urlsafe(12)
-    with transaction.atomic():
-        user, _created = get_user_model().objects.get_or_create(username=DEMO_USERNAME)
-        user.is_active = user.is_staff = user.is_superuser = True
-        user.set_password(password)
-        user.save()
-    return password
+def publish_sample_figures() -> None:
+    """The sample figures were published by the city: show them on the public page too."""
+    from kehoach.apps.figures.models import ActualFigure
+    from kehoach.apps.figures.services import publish
+
+    admin = get_user_model().objects.get(username=DEMO_USERNAME)
+    for figure in ActualFigure.objects.filter(status="approved", is_current=True, public=False):
+        publish(figure, admin)

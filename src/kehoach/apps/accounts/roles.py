@@ -1,0 +1,148 @@
+"""Who may do what: the ONE place where a user's role and rights are decided.
+
+Roles (docs/architecture.md, "Accounts and roles"):
+
+============  ===============================================================================
+role          how a user gets it; what it may do
+============  ===============================================================================
+admin         ``is_superuser``; everything, including the settings and the admin site
+finance       member of the group "Sở Tài chính"; sees everything, manages plans and documents,
+              approves submitted figures and progress, publishes figures
+leader        linked to a ``Leader`` (``Leader.user``) or member of the group "Lãnh đạo";
+              sees everything, their own portfolio first; writes directives and comments
+officer       a ``Membership`` of an agency; sees the plan, enters and submits only the
+              figures of the indicators their agency monitors, the progress of the tasks it
+              leads and the updates of the projects it is responsible for
+public        anyone not signed in (or signed in with none of the above): published figures only
+============  ===============================================================================
+
+Views and the API ask these functions; nothing else compares a user with a group name.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from django.core.exceptions import PermissionDenied
+
+FINANCE_GROUP = "Sở Tài chính"
+LEADERS_GROUP = "Lãnh đạo"
+
+# The permissions each group holds (app_label.codename); the migration and `kehoach demo` apply them.
+FINANCE_PERMISSIONS = [
+    "figures.approve_actualfigure",
+    "figures.view_actualfigure",
+    "tasks.view_taskprogress",
+    "tasks.change_taskprogress",
+    "tasks.approve_taskprogress",
+    "documents.add_document",
+    "documents.view_document",
+]
+LEADERS_PERMISSIONS = ["figures.view_actualfigure", "tasks.view_taskprogress", "documents.view_document"]
+
+
+class Role(StrEnum):
+    ADMIN = "admin"
+    FINANCE = "finance"
+    LEADER = "leader"
+    OFFICER = "officer"
+    PUBLIC = "public"
+
+
+def _groups(user) -> set[str]:
+    cache = getattr(user, "_kehoach_groups", None)
+    if cache is None:
+        cache = set(user.groups.values_list("name", flat=True)) if user.is_authenticated else set()
+        user._kehoach_groups = cache
+    return cache
+
+
+def agency_ids(user) -> frozenset[int]:
+    """The agencies the user reports for (their memberships)."""
+    if not user.is_authenticated:
+        return frozenset()
+    cache = getattr(user, "_kehoach_agencies", None)
+    if cache is None:
+        cache = frozenset(user.memberships.values_list("agency_id", flat=True))
+        user._kehoach_agencies = cache
+    return cache
+
+
+def leader_of(user):
+    """The ``Leader`` whose account this is, or None."""
+    if not user.is_authenticated:
+        return None
+    from kehoach.apps.organisations.models import Leader
+
+    return Leader.objects.filter(user=user).first()
+
+
+def roles_of(user) -> set[Role]:
+    if not user.is_authenticated:
+        return {Role.PUBLIC}
+    roles: set[Role] = set()
+    if user.is_superuser:
+        roles.add(Role.ADMIN)
+    groups = _groups(user)
+    if FINANCE_GROUP in groups:
+        roles.add(Role.FINANCE)
+    if LEADERS_GROUP in groups or hasattr(user, "leader"):
+        roles.add(Role.LEADER)
+    if agency_ids(user):
+        roles.add(Role.OFFICER)
+    return roles or {Role.PUBLIC}
+
+
+def is_finance(user) -> bool:
+    return bool(roles_of(user) & {Role.ADMIN, Role.FINANCE})
+
+
+def sees_everything(user) -> bool:
+    """Sở Tài chính, leaders and administrators see every agency's work, drafts included."""
+    return bool(roles_of(user) & {Role.ADMIN, Role.FINANCE, Role.LEADER})
+
+
+def sees_plan(user) -> bool:
+    """Signed-in staff (any role but public) read the plan: tasks, indicators, projects, assessment."""
+    return Role.PUBLIC not in roles_of(user)
+
+
+def may_direct(user) -> bool:
+    """Leaders (and administrators) write directives (ý kiến chỉ đạo)."""
+    return bool(roles_of(user) & {Role.ADMIN, Role.LEADER})
+
+
+def may_steer(user) -> bool:
+    """Leaders (and administrators) write directives; Sở Tài chính comments too."""
+    return bool(roles_of(user) & {Role.ADMIN, Role.FINANCE, Role.LEADER})
+
+
+def may_report_for(user, agency_id: int | None) -> bool:
+    """Only an agency's own officers (and administrators) enter and submit its figures and progress."""
+    if agency_id is None or not user.is_authenticated:
+        return False
+    return user.is_superuser or agency_id in agency_ids(user)
+
+
+def may_report_any(user, agency_ids_of_object) -> bool:
+    """True when the user reports for one of the object's responsible agencies."""
+    return any(may_report_for(user, a) for a in agency_ids_of_object)
+
+
+def require(allowed: bool) -> None:
+    """Raise 403 unless ``allowed``."""
+    if not allowed:
+        raise PermissionDenied
+
+
+def ensure_groups(**_kwargs) -> None:
+    """Create the role groups with their permissions (run after every migrate; idempotent)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for name, codes in ((FINANCE_GROUP, FINANCE_PERMISSIONS), (LEADERS_GROUP, LEADERS_PERMISSIONS)):
+        group, _created = Group.objects.get_or_create(name=name)
+        wanted = []
+        for code in codes:
+            app_label, codename = code.split(".")
+            wanted += Permission.objects.filter(content_type__app_label=app_label, codename=codename)
+        group.permissions.add(*wanted)

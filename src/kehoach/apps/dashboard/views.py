@@ -1,0 +1,85 @@
+"""Tổng quan: every main indicator's rating and trend, tasks by status with the overdue ones, key
+projects behind plan, as of a chosen date. The public page: published figures only."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.shortcuts import redirect
+from django.views.generic import TemplateView
+
+from kehoach.apps.accounts import roles
+from kehoach.apps.assessment.charts import indicator_trend_chart
+from kehoach.apps.assessment.evaluate import assess_all
+from kehoach.apps.figures.models import ActualFigure
+from kehoach.charts import to_svg
+from kehoach.domain.assessment.model import TaskStatus
+from kehoach.domain.assessment.rules import Rating
+from kehoach.web.asof import as_of_for
+from kehoach.web.views.generic import StaffMixin
+
+STATUS_ORDER = [TaskStatus.QUA_HAN, TaskStatus.SAP_DEN_HAN, TaskStatus.DANG_THUC_HIEN_TRONG_HAN,
+                TaskStatus.CHUA_DEN_HAN, TaskStatus.CHO_DIEU_KIEN, TaskStatus.HOAN_THANH_QUA_HAN,
+                TaskStatus.HOAN_THANH_DUNG_HAN]
+
+
+class OverviewView(StaffMixin, TemplateView):
+    template_name = "dashboard/overview.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if not request.user.is_authenticated:
+            return redirect("dashboard:public")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        as_of = self.as_of
+        result = assess_all(as_of)
+        snap = result.snapshot
+        indicators = {i.key: i for i in snap.indicators}
+        tiles = []
+        for a in sorted(result.indicators, key=lambda a: (indicators[a.indicator].parent is not None,
+                                                         -a.rating.severity if a.rating.severity is not None else 1)):
+            indicator = indicators[a.indicator]
+            year = a.period.year if a.period else as_of.year
+            chart = indicator_trend_chart(snap, indicator, as_of, year, small=True)
+            tiles.append({"a": a, "indicator": indicator, "sub": indicator.parent is not None,
+                          "spark": to_svg(chart)})
+        counts = Counter(t.status for t in result.tasks)
+        rows = snap.task_rows
+        overdue = sorted((t for t in result.tasks if t.status == TaskStatus.QUA_HAN),
+                         key=lambda t: (-(t.days_late or 0), rows[t.task].number))
+        soon = [t for t in result.tasks if t.status == TaskStatus.SAP_DEN_HAN]
+        projects = {p.pk: p for p in snap.projects}
+        behind = [(projects[p.project], p) for p in result.projects if p.behind]
+        context.update(
+            active="overview",
+            my_leader=roles.leader_of(self.request.user),
+            tiles=tiles,
+            rating_counts=Counter(a.rating for a in result.indicators),
+            ratings=list(Rating),
+            task_counts=[(s, counts.get(s, 0)) for s in STATUS_ORDER],
+            task_total=len(result.tasks),
+            overdue=[(rows[t.task], t) for t in overdue],
+            soon=[(rows[t.task], t) for t in soon],
+            behind=behind,
+            project_total=len(result.projects),
+        )
+        return context
+
+
+class PublicView(TemplateView):
+    """Published figures, for everyone: the latest public version of each figure, nothing else."""
+
+    template_name = "dashboard/public.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        figures = (ActualFigure.objects.filter(public=True, status="approved")
+                   .select_related("indicator").order_by("indicator__name", "-period", "scope", "-version"))
+        latest: dict[tuple, ActualFigure] = {}
+        for f in figures:
+            latest.setdefault((f.indicator_id, f.period, f.scope), f)
+        context.update(active="public", figures=list(latest.values()), as_of=as_of_for(self.request),
+                       staff=roles.sees_plan(self.request.user))
+        return context

@@ -1,0 +1,101 @@
+"""Văn bản: the stored documents; upload one, preview what the importer understood, confirm."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import Count
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.generic import FormView, TemplateView
+
+from kehoach.apps.accounts import roles
+from kehoach.apps.documents import uploads
+from kehoach.apps.documents.filtersets import DocumentFilterSet
+from kehoach.apps.documents.forms import UploadForm
+from kehoach.apps.documents.models import Document, StagedUpload
+from kehoach.apps.documents.tables import DocumentTable
+from kehoach.web.views.generic import ObjectListView, StaffMixin
+
+
+class FinanceMixin(StaffMixin):
+    """Sở Tài chính manages the plan's documents."""
+
+    def allowed(self, request) -> bool:
+        return roles.is_finance(request.user)
+
+
+class DocumentListView(FinanceMixin, ObjectListView):
+    queryset = Document.objects.annotate(
+        task_count=Count("tasks", distinct=True), target_count=Count("targets", distinct=True),
+        warning_count=Count("import_warnings", distinct=True),
+    )
+    filterset = DocumentFilterSet
+    table = DocumentTable
+    template_name = "documents/document_list.html"
+
+    @property
+    def title(self):
+        return _("Documents")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(active="documents", **kwargs)
+
+
+class UploadView(FinanceMixin, FormView):
+    form_class = UploadForm
+    template_name = "documents/upload.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(active="documents", **kwargs)
+
+    def form_valid(self, form):
+        upload = form.cleaned_data["file"]
+        staged = uploads.stage(self.request.user, upload.name, upload.read())
+        return redirect("documents:preview", pk=staged.pk)
+
+
+class PreviewView(FinanceMixin, TemplateView):
+    """What the importer understood; nothing is stored until the user confirms."""
+
+    template_name = "documents/preview.html"
+
+    def staged(self) -> StagedUpload:
+        return get_object_or_404(StagedUpload, pk=self.kwargs["pk"], user=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(active="documents", **kwargs)
+        staged = self.staged()
+        context["staged"] = staged
+        try:
+            result = uploads.parse(staged)
+        except uploads.ImportFailure as exc:
+            context["failure"] = exc
+            return context
+        known = set(Document.objects.values_list("number", flat=True))
+        context.update(
+            result=result,
+            replaces=[d for d in result.documents if d.number and d.number in known],
+            warnings=result.warnings,
+        )
+        return context
+
+    def render_to_response(self, context, **kwargs):
+        status = 422 if "failure" in context else 200
+        return super().render_to_response(context, status=status, **kwargs)
+
+    def post(self, request, *args, **kwargs):
+        staged = self.staged()
+        if "cancel" in request.POST:
+            staged.delete()
+            messages.info(request, _("The upload was discarded; nothing was stored."))
+            return redirect("documents:list")
+        try:
+            summary = uploads.confirm(staged)
+        except uploads.ImportFailure as exc:
+            messages.error(request, str(exc))
+            return redirect("documents:preview", pk=staged.pk)
+        created = sum(summary.created.values())
+        updated = sum(summary.updated.values())
+        messages.success(request, _("Imported %(file)s: %(created)d records created, %(updated)d updated.")
+                         % {"file": staged.file_name, "created": created, "updated": updated})
+        return redirect("documents:list")

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from kehoach.apps.steering.models import Comment
+
+
+@admin.register(Comment)
+class CommentAdmin(SimpleHistoryAdmin):
+    list_display = ["kind", "task", "indicator", "author", "created_at", "acknowledged_at"]
+    list_filter = ["kind"]
+    search_fields = ["text"]
+    raw_id_fields = ["task", "indicator", "author", "acknowledged_by"]

@@ -1,0 +1,18 @@
+"""What every page's template knows: the user's roles, the as-of date, the menu."""
+
+from __future__ import annotations
+
+from kehoach.apps.accounts import roles
+from kehoach.web.asof import as_of_for
+from kehoach.web.navigation import menu_for
+
+
+def kehoach(request) -> dict:
+    user = request.user
+    return {
+        "as_of": as_of_for(request),
+        "nav": menu_for(user),
+        "user_roles": {r.value for r in roles.roles_of(user)},
+        "is_finance": roles.is_finance(user),
+        "sees_everything": roles.sees_everything(user),
+    }
