@@ -71,6 +71,11 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.unit})" if self.unit else self.name
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("indicators:detail", args=[self.key])
+
 
 class Target(models.Model):
     """A target for a year. Natural key: (indicator, year, basis, scope, document).

@@ -48,6 +48,10 @@ class Leader(models.Model):
     collective = models.BooleanField(_("collective"), default=False)
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="leader",
+        verbose_name=_("user account"), help_text=_("The account this leader signs in with: it opens their portfolio."),
+    )
 
     history = HistoricalRecords()
 

@@ -6,3 +6,9 @@ class ProjectsConfig(AppConfig):
     name = "kehoach.apps.projects"
     label = "projects"
     verbose_name = _("Projects")
+
+    def ready(self) -> None:
+        from kehoach.apps.accounts import roles
+        from kehoach.web.navigation import MenuItem, register
+
+        register(MenuItem("projects", _("Key projects"), "projects:list", weight=40, visible=roles.sees_plan))

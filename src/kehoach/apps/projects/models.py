@@ -50,6 +50,11 @@ class Project(models.Model):
         _("value (million VND)"), max_digits=20, decimal_places=6, null=True, blank=True
     )
     value_text = models.TextField(_("value (as written)"), blank=True)
+    agency = models.ForeignKey(
+        "organisations.Agency", on_delete=models.SET_NULL, null=True, blank=True, related_name="projects",
+        verbose_name=_("responsible agency"),
+        help_text=_("The agency that reports the project's milestones and disbursement (set by Sở Tài chính)."),
+    )
     notes = models.JSONField(_("notes"), default=list, blank=True)
     components = models.JSONField(_("components"), default=list, blank=True)
 
@@ -63,6 +68,11 @@ class Project(models.Model):
 
     def __str__(self) -> str:
         return f"{self.number}. {self.name}"
+
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("projects:detail", args=[self.pk])
 
 
 class ProjectMilestone(models.Model):

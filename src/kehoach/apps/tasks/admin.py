@@ -1,5 +1,5 @@
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -67,8 +67,9 @@ class TaskProgressAdmin(SimpleHistoryAdmin):
             try:
                 action(progress, request.user)
                 done += 1
-            except ValidationError as exc:
-                self.message_user(request, f"{progress}: {' '.join(exc.messages)}", messages.ERROR)
+            except (ValidationError, PermissionDenied) as exc:
+                reason = " ".join(exc.messages) if isinstance(exc, ValidationError) else str(exc)
+                self.message_user(request, f"{progress}: {reason}", messages.ERROR)
         if done:
             self.message_user(request, done_message % {"count": done}, messages.SUCCESS)
 

@@ -9,12 +9,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kehoach.apps.documents.models import Document
 from kehoach.apps.organisations.models import Agency, Leader
+from kehoach.domain.text import fold
 
 
 class TaskGroup(models.Model):
@@ -66,8 +68,10 @@ class Task(models.Model):
     condition = models.TextField(_("condition"), blank=True)
     note = models.TextField(_("note"), blank=True)
     deadline_understood = models.BooleanField(_("deadline understood"), default=True)
+    search_text = models.TextField(_("search text"), blank=True, editable=False,
+                                   help_text=_("Folded text the task list searches (kept up to date)."))
 
-    history = HistoricalRecords(m2m_fields=[lead, support])
+    history = HistoricalRecords(m2m_fields=[lead, support], excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["document", "number"]
@@ -78,6 +82,39 @@ class Task(models.Model):
     def __str__(self) -> str:
         content = self.content if len(self.content) <= 80 else self.content[:79] + "…"
         return f"{self.number}. {content}"
+
+    def save(self, *args, **kwargs):
+        """Keep ``search_text`` up to date (agencies too, once the task has them)."""
+        self.search_text = self.compose_search_text()
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_text" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "search_text"]
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("tasks:detail", args=[self.pk])
+
+    def compose_search_text(self) -> str:
+        """The folded text of the number, content, result, deadline, agencies and leader (see ``search_text_of``)."""
+        agencies: list = []
+        if self.pk is not None:
+            agencies = [*self.lead.all(), *self.support.all()]  # prefetch-friendly
+        leader = self.leader if self.leader_id is not None else None
+        return search_text_of(self, agencies, leader)
+
+
+def search_text_of(task, agencies, leader) -> str:
+    """What a task is found by, folded (``domain.text.fold``): "giai ngan" matches "Giải ngân".
+
+    The one place that says which texts a task is searched by; the data migration of
+    ``search_text`` and ``services.refresh_search_text`` call it too.
+    """
+    parts = [str(task.number or ""), task.code, task.content, task.result, task.deadline_text]
+    for agency in agencies:
+        parts += [agency.name, agency.short_name]
+    if leader is not None:
+        parts.append(leader.name)
+    return fold(" ".join(part for part in parts if part))
 
 
 class TaskMilestone(models.Model):
@@ -184,6 +221,7 @@ class TaskProgress(models.Model):
         ordering = ["task", "on", "id"]
         verbose_name = _("task progress update")
         verbose_name_plural = _("task progress updates")
+        permissions = [("approve_taskprogress", _("Can approve task progress"))]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(percent__isnull=True) | models.Q(percent__lte=100), name="task_progress_percent_max"

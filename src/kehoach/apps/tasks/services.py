@@ -13,8 +13,12 @@ occurrence of a recurring deadline by its period's code ("2025-03"), found from 
 stored in ``TaskProgress.occurrence_due`` (the shorter period when a month and a quarter end the
 same day).
 
-Which updates count: submitted and approved ones (``REPORTED``); a draft is the agency's own
-business until it is submitted.
+Which updates count: submitted and approved ones (``REPORTED``, filtered by ``counted_progress``,
+the one place that rule is applied: the task status here and the assessment's snapshot both use
+it); a draft is the agency's own business until it is submitted.
+
+``approve_progress`` needs the permission ``tasks.approve_taskprogress`` (Sở Tài chính), as
+approving a figure needs ``figures.approve_actualfigure``.
 
 The rule of ``submit_progress``: the task's status is computed as of the submission date from its
 counted updates *and the update being submitted* (an update that completes the task on time takes
@@ -29,18 +33,21 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.apps import apps as django_apps
-from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import models, transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kehoach.apps.accounts import roles
 from kehoach.apps.tasks.models import ConditionEvent, Task, TaskMilestone, TaskProgress
 from kehoach.domain import entities as e
 from kehoach.domain.assessment import model as m
 from kehoach.domain.assessment.rules import DEFAULT, Thresholds
-from kehoach.domain.assessment.tasks import occurrences, task_status
+from kehoach.domain.assessment.tasks import PRIORITY, assess_occurrences, occurrences, task_status
 
 REPORTED = (TaskProgress.SUBMITTED, TaskProgress.APPROVED)
+APPROVE_PERMISSION = "tasks.approve_taskprogress"
 NEEDS_EXPLANATION = (m.TaskStatus.QUA_HAN, m.TaskStatus.SAP_DEN_HAN)
 
 
@@ -131,9 +138,15 @@ def thresholds() -> Thresholds:
     return DEFAULT
 
 
+def counted_progress(progress: QuerySet[TaskProgress] | None = None) -> QuerySet[TaskProgress]:
+    """The updates that count (submitted or approved, ``REPORTED``) among ``progress`` (default: all)."""
+    rows = TaskProgress.objects.all() if progress is None else progress
+    return rows.filter(workflow__in=REPORTED)
+
+
 def status_of(task: Task, as_of: date, extra: Iterable[TaskProgress] = ()) -> m.TaskAssessment:
     """The task's status as of a date from its counted updates (plus ``extra``) and its events."""
-    rows = list(task.progress.filter(workflow__in=REPORTED).select_related("task", "milestone"))
+    rows = list(counted_progress(task.progress.all()).select_related("task", "milestone"))
     known = {row.pk for row in rows}
     rows += [row for row in extra if row.pk is None or row.pk not in known]
     rows.sort(key=lambda row: (row.on, row.entered_at, row.pk or 0))
@@ -213,8 +226,10 @@ def submit_progress(progress: TaskProgress, user=None, as_of: date | None = None
     return progress
 
 
-def approve_progress(progress: TaskProgress, user=None) -> TaskProgress:
-    """Approve a submitted update."""
+def approve_progress(progress: TaskProgress, user) -> TaskProgress:
+    """Approve a submitted update, by a user allowed to approve progress (Sở Tài chính)."""
+    if user is None or not user.has_perm(APPROVE_PERMISSION):
+        raise PermissionDenied(_("Only Sở Tài chính may approve progress updates."))
     if progress.workflow != TaskProgress.SUBMITTED:
         raise ValidationError(_("Only a submitted update can be approved."))
     progress.workflow = TaskProgress.APPROVED
@@ -239,3 +254,112 @@ def record_condition_event(
     event.full_clean()
     event.save()
     return event
+
+
+# -- what the task pages show ---------------------------------------------------------------------
+
+SEVERITY = PRIORITY  # quá hạn, sắp đến hạn, đang thực hiện, chờ điều kiện, chưa đến hạn, hoàn thành quá/đúng hạn
+
+
+def severity_key(assessment: m.TaskAssessment) -> tuple:
+    """Worst first: by status (``SEVERITY``), the latest first, then the earliest due."""
+    rank = SEVERITY.index(assessment.status)
+    return (rank, -(assessment.days_late or 0), assessment.due is None, assessment.due or date.max)
+
+
+def items_of(task: Task, as_of: date) -> list[tuple[m.Occurrence, m.TaskAssessment, ConditionEvent | None]]:
+    """Every item of the task's deadline (the due date, each occurrence or each milestone) as of a
+    date, with its own status (what ``status_of`` takes the most pressing of) and, for an item that
+    waits for an event, the ``ConditionEvent`` that set it going (None: not happened by then)."""
+    rows = sorted(counted_progress(task.progress.all()).select_related("task", "milestone"),
+                  key=lambda row: (row.on, row.entered_at, row.pk))
+    rows_events = sorted((ev for ev in task.condition_events.all() if ev.happened_on <= as_of),
+                         key=lambda ev: (ev.happened_on, ev.pk))  # prefetch-friendly
+    events = [condition_event_to_domain(ev) for ev in rows_events]
+    limits = thresholds()
+    deadline = deadline_of(task)
+    assessed = assess_occurrences(
+        deadline, [progress_to_domain(row) for row in rows], as_of, events,
+        soon_days=limits.soon_days, task=task.pk, condition_days=limits.condition_days,
+    )
+    found = []
+    for occurrence, assessment in zip(occurrences(deadline, as_of), assessed, strict=True):
+        matching = [ev for ev in rows_events if occurrence.condition and (
+            ev.milestone_id is None or milestone_index(ev.milestone) == occurrence.milestone)]
+        found.append((occurrence, assessment, matching[0] if matching else None))
+    return found
+
+
+def visible_progress(task: Task, user):
+    """The task's updates the user may read, oldest first: every one (drafts too) for those who see
+    everything and for officers of its lead agencies; the counted ones (submitted, approved) for the others."""
+    rows = task.progress.select_related("milestone", "entered_by", "submitted_by", "approved_by")
+    if not (roles.sees_everything(user) or roles.may_report_any(user, [agency.pk for agency in task.lead.all()])):
+        rows = counted_progress(rows)
+    return rows.order_by("on", "entered_at", "pk")
+
+
+# -- directives and comments on a task ------------------------------------------------------------
+
+
+def comment_kinds(user, task: Task) -> list[str]:
+    """What the user may write on the task (the rule: ``kehoach.apps.steering.services``)."""
+    from kehoach.apps.steering import services as steering
+
+    return steering.kinds_for(user, [agency.pk for agency in task.lead.all()])
+
+
+def post_comment(task: Task, user, *, kind: str, text: str, due: date | None = None):
+    """Write a directive or a comment on the task; PermissionDenied unless ``comment_kinds`` allows it."""
+    from kehoach.apps.steering import services as steering
+
+    return steering.post(user, [agency.pk for agency in task.lead.all()], kind=kind, text=text, due=due, task=task)
+
+
+# -- search ---------------------------------------------------------------------------------------
+
+
+def refresh_search_text(tasks: Iterable[Task | int] | None = None) -> int:
+    """Recompute ``Task.search_text`` of the tasks (instances or ids; None: every task) from their
+    texts, agencies and leader; store those that changed (no history row: it is derived). Returns
+    how many changed."""
+    rows = Task.objects.select_related("leader").prefetch_related("lead", "support")
+    if tasks is not None:
+        ids = {task if isinstance(task, int) else task.pk for task in tasks}
+        ids.discard(None)
+        if not ids:
+            return 0
+        rows = rows.filter(pk__in=ids)
+    changed = []
+    for row in rows:
+        text = row.compose_search_text()
+        if text != row.search_text:
+            row.search_text = text
+            changed.append(row)
+    Task.objects.bulk_update(changed, ["search_text"], batch_size=500)
+    return len(changed)
+
+
+def agencies_changed(sender, instance, action, reverse, pk_set, **_kwargs) -> None:
+    """``m2m_changed`` of ``Task.lead`` and ``Task.support``: the tasks' search text follows."""
+    if reverse:  # agency.lead_tasks.add(task, ...): pk_set are tasks
+        if action == "pre_clear":
+            field = "lead_tasks" if sender is Task.lead.through else "support_tasks"
+            instance._kehoach_cleared_tasks = list(getattr(instance, field).values_list("pk", flat=True))
+        elif action in ("post_add", "post_remove"):
+            refresh_search_text(pk_set or ())
+        elif action == "post_clear":
+            refresh_search_text(getattr(instance, "_kehoach_cleared_tasks", ()))
+    elif action in ("post_add", "post_remove", "post_clear"):
+        refresh_search_text([instance])
+
+
+def names_changed(sender, instance, created, raw=False, **_kwargs) -> None:
+    """``post_save`` of an agency or a leader: the search text of its tasks follows its name."""
+    if created or raw:
+        return
+    if sender._meta.model_name == "leader":
+        refresh_search_text(instance.tasks.values_list("pk", flat=True))
+    else:
+        refresh_search_text(Task.objects.filter(models.Q(lead=instance) | models.Q(support=instance))
+                            .values_list("pk", flat=True).distinct())

@@ -1,0 +1,12 @@
+"""The indicators pages."""
+
+from django.urls import path
+
+from kehoach.apps.indicators import views
+
+app_name = "indicators"
+urlpatterns = [
+    path("", views.IndicatorListView.as_view(), name="list"),
+    path("<str:key>/", views.IndicatorView.as_view(), name="detail"),
+    path("<str:key>/comment/", views.CommentView.as_view(), name="comment"),
+]

@@ -1,0 +1,106 @@
+"""The task list's filters: group, lead and coordinating agency, leader, status as of the chosen
+date, due window and a search that ignores diacritics and case ("giai ngan" finds "Giải ngân").
+
+The status and the due date are the assessment's (``assess_all`` as of the page's date): the due
+date of the task's most pressing item, the one the list shows (the occurrence of a recurring
+task, the milestone of a multi-step one). The search matches ``Task.search_text`` (folded with
+``domain.text.fold``), so it works alike on SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django import forms
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from kehoach.apps.assessment.evaluate import Assessment, assess_all
+from kehoach.apps.organisations.models import Agency, Leader
+from kehoach.apps.tasks.models import Task, TaskGroup
+from kehoach.apps.tasks.services import SEVERITY
+from kehoach.domain.text import fold
+from kehoach.web.asof import as_of_for
+from kehoach.web.forms import DATE_INPUT_FORMATS, VnDateInput
+
+STATUS_CHOICES = [(status.value, status.label) for status in SEVERITY]
+
+
+def assessment_for(request) -> Assessment:
+    """``assess_all`` as of the page's date, once per request (the filters and the table share it)."""
+    as_of = as_of_for(request)
+    cache = getattr(request, "_kehoach_assessments", None)
+    if cache is None:
+        cache = request._kehoach_assessments = {}
+    if as_of not in cache:
+        cache[as_of] = assess_all(as_of)
+    return cache[as_of]
+
+
+def by_task(assessment: Assessment) -> dict:
+    """Task id -> its ``TaskAssessment``."""
+    return {a.task: a for a in assessment.tasks}
+
+
+def _group_label(group: TaskGroup) -> str:
+    title = group.title if len(group.title) <= 60 else group.title[:59].rsplit(" ", 1)[0] + " …"
+    return f"{group.code}. {title}" if group.code else title
+
+
+
+class TaskFilterSet(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Search"), method="search",
+        widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. giai ngan")}),
+    )
+    status = django_filters.ChoiceFilter(label=_("Status"), choices=STATUS_CHOICES, method="by_status",
+                                         empty_label=_("Any status"))
+    group = django_filters.ModelChoiceFilter(
+        label=_("Group"), queryset=TaskGroup.objects.all(), empty_label=_("Any group"))
+    lead = django_filters.ModelChoiceFilter(
+        label=_("Lead agency"), queryset=Agency.objects.filter(lead_tasks__isnull=False).distinct(),
+        empty_label=_("Any agency"))
+    support = django_filters.ModelChoiceFilter(
+        label=_("Coordinating agency"), queryset=Agency.objects.filter(support_tasks__isnull=False).distinct(),
+        empty_label=_("Any agency"))
+    leader = django_filters.ModelChoiceFilter(
+        label=_("Supervising leader"), queryset=Leader.objects.filter(tasks__isnull=False).distinct(),
+        empty_label=_("Any leader"))
+    due_from = django_filters.DateFilter(label=_("Due from"), method="by_due", widget=VnDateInput(),
+                                         input_formats=DATE_INPUT_FORMATS)
+    due_to = django_filters.DateFilter(label=_("Due to"), method="by_due", widget=VnDateInput(),
+                                       input_formats=DATE_INPUT_FORMATS)
+
+    class Meta:
+        model = Task
+        fields = ["q", "status", "group", "lead", "support", "leader", "due_from", "due_to"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form.fields["group"].label_from_instance = _group_label
+
+    @property
+    def assessment(self) -> Assessment:
+        return assessment_for(self.request)
+
+    def search(self, queryset, name, value):
+        words = fold(value or "")
+        if not words:
+            return queryset
+        found = Q(search_text__contains=words)
+        if words.isdigit():
+            found |= Q(number=int(words))
+        return queryset.filter(found)
+
+    def by_status(self, queryset, name, value):
+        if not value:
+            return queryset
+        return queryset.filter(pk__in=[a.task for a in self.assessment.tasks if a.status.value == value])
+
+    def by_due(self, queryset, name, value):
+        if value is None:
+            return queryset
+        if name == "due_from":
+            ids = [a.task for a in self.assessment.tasks if a.due is not None and a.due >= value]
+        else:
+            ids = [a.task for a in self.assessment.tasks if a.due is not None and a.due <= value]
+        return queryset.filter(pk__in=ids)
