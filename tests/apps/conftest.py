@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from io import StringIO
 from pathlib import Path
 
@@ -80,10 +81,12 @@ def load_demo_plan() -> None:
 
     from kehoach.apps.accounts.demo import ensure_demo_accounts
     from kehoach.apps.figures.importing import import_file
+    from kehoach.apps.reporting.services import ensure_plan_obligations
 
     call_command("import", str(BAO_CAO_619), str(KE_HOACH_86), stdout=StringIO())
     report = import_file(SAMPLES / "haiphong-2025-figures.csv")
     assert not report.problems
+    ensure_plan_obligations(start=date(2025, 1, 1))
     with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
         ensure_demo_accounts(password=lambda _username: "pw")
         get_user_model().objects.create_user(username="nobody", password="pw")

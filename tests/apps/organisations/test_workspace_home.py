@@ -3,8 +3,6 @@ administrators see every agency with its on-time reporting rate and what is pend
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from django.urls import reverse
 
@@ -23,8 +21,7 @@ def test_an_officer_goes_to_their_agency(people, login):
 
 
 def test_finance_sees_every_agency_with_its_reporting_record(people, login, django_assert_max_num_queries):
-    obligation = ReportingObligation.objects.create(agency=agency(), kind="figures", period_kinds=["month"],
-                                                    start=date(2025, 1, 1))
+    obligation = ReportingObligation.objects.get(agency=agency(), kind="figures")  # monthly since 1/1/2025
     Submission.objects.create(agency=obligation.agency, kind="figures", period="2025-06",
                               submitted_at="2025-06-10T09:00:00+07:00")  # on time (due 18/06)
     client = login(people["finance"])
@@ -36,10 +33,11 @@ def test_finance_sees_every_agency_with_its_reporting_record(people, login, djan
     assert response.status_code == 200
     assert CONG_THUONG in html and VAN_HOA in html
     assert reverse("organisations:workspace", args=[agency().pk]) in html
-    # Months 01 to 07 were due by 06/08/2025: only June was submitted on time -> 1/7 = 14,3%.
+    # It owes monthly figure and task reports: months 01 to 07 of both were due by 06/08/2025, and
+    # only June's figures were submitted on time -> 1/14 = 7,1%.
     row = html[html.index(f'data-agency="{agency().pk}"'):]
     row = row[:row.index("</tr>")]
-    assert "14,3%" in row and "(1/7)" in row
+    assert "7,1%" in row and "(1/14)" in row
     assert 'aria-current="page"' in html  # the "Đơn vị" menu item is the current page
 
 

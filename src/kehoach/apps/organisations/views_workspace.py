@@ -36,6 +36,7 @@ from kehoach.apps.organisations.forms import (
     UploadForm,
 )
 from kehoach.apps.organisations.models import Agency
+from kehoach.apps.reporting import services as reporting
 from kehoach.apps.steering import services as steering
 from kehoach.apps.steering.models import Comment
 from kehoach.apps.tasks import services as task_services
@@ -144,8 +145,10 @@ class WorkspaceView(AgencyMixin, TemplateView):
         "milestone": [("ms-milestone", services.owns_milestone)],
         "disbursement": [("disb-project", services.owns_project)],
         "acknowledge": [("comment", services.owns_directive)],
+        "submit-report": [],
     }
-    REQUIRED = {"submit-figure": "figure", "submit-progress": "progress", "acknowledge": "comment"}
+    REQUIRED = {"submit-figure": "figure", "submit-progress": "progress", "acknowledge": "comment",
+                "submit-report": "report-period"}
 
     def post(self, request, *args, **kwargs):
         roles.require(self.writable)
@@ -163,11 +166,23 @@ class WorkspaceView(AgencyMixin, TemplateView):
             "progress": self.enter_progress, "progress-submit": self.enter_progress,
             "submit-progress": self.submit_progress, "milestone": self.record_milestone,
             "disbursement": self.record_disbursement, "acknowledge": self.acknowledge,
+            "submit-report": self.submit_report,
         }[action]
         return handler(request, submit=action.endswith("-submit"))
 
     def again(self, status=200, **forms):
         return self.render_to_response(self.get_context_data(**forms), status=status)
+
+    def submit_report(self, request, submit: bool):
+        """The agency's periodic report is sent (the reporting calendar's submission, on time or late)."""
+        try:
+            reporting.record_submission(self.agency, request.POST.get("report-kind", ""),
+                                        request.POST["report-period"], user=request.user)
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+            return redirect(self.workspace_url("reports"))
+        messages.success(request, _("The report is recorded as sent."))
+        return redirect(self.workspace_url("reports"))
 
     def acknowledge(self, request, submit: bool):
         comment = get_object_or_404(Comment, pk=services.pk_of(request.POST["comment"]))

@@ -40,8 +40,11 @@ from django.utils.translation import gettext_lazy as _
 from kehoach.apps.organisations.models import Agency, Leader, Membership
 from kehoach.apps.reporting.models import (
     ESCALATION,
+    FIGURES,
+    PROJECTS,
     REMINDER,
     REPORT_CHOICES,
+    TASKS,
     Notification,
     Reminder,
     ReportingObligation,
@@ -51,6 +54,7 @@ from kehoach.apps.reporting.models import (
 from kehoach.domain.assessment import calendar
 from kehoach.domain.assessment import model as m
 from kehoach.domain.assessment.model import ReportStatus
+from kehoach.domain.entities import AgencyKind
 from kehoach.domain.periods import Period
 
 
@@ -255,3 +259,22 @@ def remind(as_of: date, dry_run: bool = False) -> list[Message]:
                 Reminder.objects.create(agency=item.agency, kind=item.kind, period=item.period, level=message.level,
                                         due=item.due, sent_on=as_of, recipients=", ".join(message.recipients))
     return messages
+
+
+def ensure_plan_obligations(start: date, period_kinds: tuple[str, ...] = ("month",)) -> int:
+    """What a plan such as Kế hoạch 86/KH-UBND asks ("các sở, ngành báo cáo định kỳ hằng tháng"): every
+    agency that leads a task owes a task report, every agency that monitors an indicator a figures
+    report, every agency responsible for a key project a project report, for each period of
+    ``period_kinds`` from ``start``. Obligations that exist are kept as they are; returns how many were added."""
+    wanted = {
+        TASKS: Q(lead_tasks__isnull=False),
+        FIGURES: Q(monitored_indicators__isnull=False),
+        PROJECTS: Q(projects__isnull=False),
+    }
+    added = 0
+    for kind, has in wanted.items():
+        existing = set(ReportingObligation.objects.filter(kind=kind).values_list("agency_id", flat=True))
+        for agency in Agency.objects.filter(has).exclude(kind=AgencyKind.COLLECTIVE.value).exclude(pk__in=existing).distinct():
+            ReportingObligation.objects.create(agency=agency, kind=kind, period_kinds=list(period_kinds), start=start)
+            added += 1
+    return added

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
@@ -12,6 +13,7 @@ import kehoach
 from kehoach.apps.accounts.demo import ensure_demo_accounts
 from kehoach.apps.documents.importing import store
 from kehoach.apps.documents.management.commands._common import open_database, parse_files, write_summary
+from kehoach.apps.reporting.services import ensure_plan_obligations
 
 SAMPLE_DIR = Path(kehoach.__file__).resolve().parent / "sample_data"
 SAMPLE_DOCUMENTS = ["bao-cao-619-BC-TU-2024.txt", "ke-hoach-86-KH-UBND-2025.txt"]
@@ -35,6 +37,8 @@ class Command(BaseCommand):
         summary = store(result, contents)
         write_summary(self.stdout, summary)
         load_sample_figures(self.stdout)
+        added = ensure_plan_obligations(start=date(2025, 1, 1))
+        self.stdout.write(f"Reporting obligations added: {added} (monthly task, figure and project reports)")
         write_demo_assessment(self.stdout)
         accounts = ensure_demo_accounts()
         publish_sample_figures()
