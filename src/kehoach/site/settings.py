@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kehoach.apps.reporting",
     "kehoach.apps.figures",
     "kehoach.apps.assessment",
+    "kehoach.apps.reports",
     "kehoach.apps.steering",
     "kehoach.apps.dashboard",
     "kehoach.apps.history",

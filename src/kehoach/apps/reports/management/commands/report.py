@@ -1,0 +1,50 @@
+"""kehoach report: the periodic socio-economic report as a Word document or its appendices as Excel."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from kehoach.apps.documents.management.commands._common import open_database
+from kehoach.domain.reporting import KINDS
+
+FORMATS = ("docx", "xlsx", "pdf")
+EXIT_UNAVAILABLE = 2
+
+
+def _date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"--as-of: not a date: {text!r} (expected YYYY-MM-DD)", returncode=2) from None
+
+
+class Command(BaseCommand):
+    help = "Write the report of a period (month, quarter, h1, 9m, year) as of a date: .docx, or .xlsx appendices."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("--as-of", required=True, help="the as-of date, YYYY-MM-DD")
+        parser.add_argument("--kind", choices=KINDS, default="month", help="the report's period kind")
+        parser.add_argument("--format", choices=FORMATS, default="docx", dest="fmt", help="the file format")
+        parser.add_argument("--out", required=True, help="the file to write")
+
+    def handle(self, *args, as_of: str, kind: str, fmt: str, out: str, **options) -> None:
+        day = _date(as_of)
+        if fmt == "pdf":
+            raise CommandError("PDF conversion is not available yet: use --format docx and convert the document",
+                               returncode=EXIT_UNAVAILABLE)
+        open_database()
+        from kehoach.apps.reports import docx, xlsx
+        from kehoach.apps.reports.build import build_report
+
+        report = build_report(day, kind)
+        data = (docx if fmt == "docx" else xlsx).render(report)
+        path = Path(out)
+        try:
+            path.write_bytes(data)
+        except OSError as exc:
+            raise CommandError(f"{path}: cannot write: {exc.strerror}") from exc
+        draft = " (draft: some figures are not approved)" if report.draft else ""
+        self.stdout.write(f"Wrote {path} ({len(data):,} bytes): {report.content.title}{draft}")

@@ -1,0 +1,87 @@
+"""The report's inputs (each plan item with its assessment) and its parts, as plain data."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from kehoach.domain.assessment.model import IndicatorAssessment, ProjectAssessment, TaskAssessment
+from kehoach.domain.entities import Indicator
+from kehoach.domain.periods import Period
+
+# Inputs -----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class IndicatorInput:
+    indicator: Indicator
+    assessment: IndicatorAssessment
+    target_text: str = ""  # the year's target as the plan writes it ("12,5", "> 10.000")
+
+
+@dataclass(frozen=True)
+class TaskInput:
+    number: int
+    content: str
+    group: str  # "I. Nhiệm vụ chung"
+    lead: tuple[str, ...]
+    leader: str | None
+    assessment: TaskAssessment
+    document: str = ""
+
+
+@dataclass(frozen=True)
+class ProjectInput:
+    number: int
+    name: str
+    group: str
+    value: Decimal | None  # total investment, million VND
+    assessment: ProjectAssessment
+
+
+@dataclass(frozen=True)
+class ReportInput:
+    as_of: date
+    kind: str  # month | quarter | h1 | 9m | year
+    indicators: tuple[IndicatorInput, ...] = ()
+    tasks: tuple[TaskInput, ...] = ()
+    projects: tuple[ProjectInput, ...] = ()
+
+
+# Parts ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Section:
+    heading: str
+    paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    """A row of "Phụ lục: Bảng các chỉ tiêu chủ yếu"; numbers in the indicator's unit."""
+
+    number: int
+    key: str
+    name: str
+    unit: str
+    target_text: str
+    period_label: str
+    scenario: Decimal | None
+    actual: Decimal | None
+    qualifier: str
+    ytd: Decimal | None
+    pct_of_year_target: Decimal | None
+    rating: str
+
+
+@dataclass(frozen=True)
+class ReportContent:
+    title: str
+    period: Period
+    as_of: date
+    sections: tuple[Section, ...]
+    indicator_rows: tuple[IndicatorRow, ...]
+    tasks: tuple[TaskInput, ...] = field(default=())
+    projects: tuple[ProjectInput, ...] = field(default=())

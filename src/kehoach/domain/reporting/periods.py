@@ -1,0 +1,50 @@
+"""The period a report covers: the latest period of its kind that has ended by the as-of date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from kehoach.domain.periods import Period, roman
+
+KINDS = ("month", "quarter", "h1", "9m", "year")
+TITLE = "Báo cáo tình hình thực hiện kế hoạch phát triển kinh tế - xã hội"
+
+
+def _candidates(kind: str, year: int) -> list[Period]:
+    if kind == "month":
+        return [Period.of_month(year, m) for m in range(1, 13)]
+    if kind == "quarter":
+        return [Period.of_quarter(year, q) for q in range(1, 5)]
+    if kind == "h1":
+        return [Period.first_half(year)]
+    if kind == "9m":
+        return [Period.nine_months(year)]
+    if kind == "year":
+        return [Period.of_year(year)]
+    raise ValueError(f"unknown report kind {kind!r}: expected one of {', '.join(KINDS)}")
+
+
+def report_period(as_of: date, kind: str) -> Period:
+    """As of 06/08/2025: month -> July 2025, quarter -> Q2 2025, h1 -> 2025-H1, 9m -> 2024-9M, year -> 2024."""
+    for year in (as_of.year, as_of.year - 1):
+        ended = [p for p in _candidates(kind, year) if p.end <= as_of]
+        if ended:
+            return ended[-1]
+    return _candidates(kind, as_of.year - 1)[-1]
+
+
+def period_phrase(kind: str, period: Period) -> str:
+    """ "tháng 7 năm 2025", "quý II năm 2025", "6 tháng đầu năm 2025", "9 tháng năm 2025", "năm 2025"."""
+    if kind == "month":
+        return f"tháng {period.index} năm {period.year}"
+    if kind == "quarter":
+        return f"quý {roman(period.index)} năm {period.year}"
+    if kind == "h1":
+        return f"6 tháng đầu năm {period.year}"
+    if kind == "9m":
+        return f"9 tháng năm {period.year}"
+    return f"năm {period.year}"
+
+
+def title(kind: str, period: Period) -> str:
+    return f"{TITLE} {period_phrase(kind, period)}"
