@@ -10,13 +10,12 @@ from __future__ import annotations
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from babel.numbers import format_decimal
 from django import template
 from django.utils import timezone
 
-register = template.Library()
+from kehoach.domain.numbers import format_number
 
-LOCALE = "vi_VN"
+register = template.Library()
 
 
 def _decimal(value) -> Decimal | None:
@@ -30,16 +29,16 @@ def _decimal(value) -> Decimal | None:
 
 @register.filter
 def vn_number(value, places=None) -> str:
-    """``116387.596`` -> ``116.387,596``; with ``places``, rounded to that many decimals."""
+    """``116387.596`` -> ``116.387,596``; with ``places``, rounded (half up) to that many decimals.
+    The formatting itself is the domain's (``kehoach.domain.numbers.format_number``)."""
     number = _decimal(value)
     if number is None:
         return "" if value is None else str(value)
     if places not in (None, ""):
-        number = number.quantize(Decimal(1).scaleb(-int(places)))
-        return format_decimal(number, locale=LOCALE, decimal_quantization=False, format=f"#,##0.{'0' * int(places)}"
-                              if int(places) else "#,##0")
-    number = number.normalize() if number == number.to_integral_value() else number
-    return format_decimal(number, locale=LOCALE, decimal_quantization=False)
+        return format_number(number, int(places))
+    if number == number.to_integral_value():
+        return format_number(number, 0)
+    return format_number(number.normalize())
 
 
 @register.filter
