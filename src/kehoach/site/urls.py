@@ -13,6 +13,7 @@ urlpatterns = [
     path("agencies/", include("kehoach.apps.organisations.urls")),
     path("documents/", include("kehoach.apps.documents.urls")),
     path("history/", include("kehoach.apps.history.urls")),
+    path("reports/", include("kehoach.apps.reports.urls")),
     path("accounts/", include("kehoach.web.urls")),
     path("admin/", admin.site.urls),
 ]

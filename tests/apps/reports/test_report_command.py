@@ -9,7 +9,6 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
-from django.core.management.base import CommandError
 from docx import Document
 from openpyxl import load_workbook
 
@@ -125,8 +124,25 @@ def test_a_submitted_but_unapproved_figure_makes_the_report_a_draft(demo_plan, p
     assert doc.sections[0].header.paragraphs[0].text == "BẢN NHÁP – CÓ SỐ LIỆU CHƯA ĐƯỢC DUYỆT"
 
 
-def test_pdf_is_not_available_yet(demo_plan, tmp_path):
-    with pytest.raises(CommandError, match="PDF conversion is not available yet") as raised:
-        call_command("report", "--as-of", "2025-08-06", "--format", "pdf", "--out", str(tmp_path / "x.pdf"))
-    assert raised.value.returncode == 2
-    assert not (tmp_path / "x.pdf").exists()
+def test_every_main_indicator_with_a_trajectory_has_its_chart_after_section_one(demo_plan, tmp_path):
+    from kehoach.apps.assessment.charts import indicator_trend_chart
+
+    doc = Document(str(report(tmp_path, "docx")))
+    assessment, indicators = main_assessed()
+    with_trajectory = [
+        indicator for indicator, a in indicators
+        if any(v is not None for v in indicator_trend_chart(
+            assessment.snapshot, indicator, AS_OF, a.period.year if a.period else AS_OF.year).series[0].values)]
+    assert len(with_trajectory) >= 5
+    assert len(doc.inline_shapes) >= len(with_trajectory)
+    assert all(round(shape.width.mm) == 160 for shape in doc.inline_shapes)
+    paragraphs = [p.text for p in doc.paragraphs]
+    start = paragraphs.index("Biểu đồ kịch bản và thực hiện")
+    assert paragraphs.index("I. TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU") < start
+    assert start < paragraphs.index("II. TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ")
+    captions = [p for p in paragraphs if p.startswith("Biểu đồ ") and " - " in p]
+    assert len(captions) == len(with_trajectory)
+    for indicator in with_trajectory:
+        assert any(f" - {indicator.name}: kịch bản và thực hiện" in c for c in captions)
+    gdp = next(c for c in captions if "(GRDP)" in c)
+    assert gdp.endswith("kịch bản và thực hiện (lũy kế từ đầu năm), năm 2025")

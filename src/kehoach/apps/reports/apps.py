@@ -7,3 +7,9 @@ class ReportsConfig(AppConfig):
     label = "reports"
     verbose_name = _("Reports")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from kehoach.apps.reports.views import may_download
+        from kehoach.web.navigation import MenuItem, register
+
+        register(MenuItem("reports", _("Reports"), "reports:index", weight=65, visible=may_download))

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from kehoach.apps.assessment.evaluate import Assessment
-from kehoach.domain.reporting import IndicatorInput, ProjectInput, ReportInput, TaskInput
+from kehoach.domain.assessment.model import FigurePeriod, FigureStatus
+from kehoach.domain.reporting import (
+    Explanation,
+    IndicatorInput,
+    ProgressNote,
+    ProjectInput,
+    ReportInput,
+    TaskInput,
+    report_period,
+)
 
 
 def _target_texts(assessment: Assessment) -> dict[tuple[str, str], str]:
@@ -50,6 +61,69 @@ def project_inputs(assessment: Assessment) -> tuple[ProjectInput, ...]:
     )
 
 
+def _group_heading(group) -> str:
+    return f"{group.code}. {group.title}".strip(". ") if group.title else group.code
+
+
+def _approved_progress(as_of, kind: str):
+    """The approved progress updates dated inside the report period (three queries)."""
+    from kehoach.apps.tasks.models import TaskProgress
+
+    period = report_period(as_of, kind)
+    return (TaskProgress.objects.filter(workflow=TaskProgress.APPROVED, on__gte=period.start, on__lte=period.end)
+            .select_related("task__group", "entered_by").prefetch_related("task__lead", "entered_by__memberships")
+            .order_by("on", "pk"))
+
+
+def _agencies(progress) -> tuple[str, ...]:
+    """The lead agencies that wrote the update: those of the task the entering officer works for (every
+    lead agency when the update was entered by someone else)."""
+    lead = list(progress.task.lead.all())
+    mine = {m.agency_id for m in progress.entered_by.memberships.all()} if progress.entered_by else set()
+    return tuple(agency.name for agency in ([a for a in lead if a.pk in mine] or lead))
+
+
+def progress_notes(updates) -> tuple[ProgressNote, ...]:
+    return tuple(
+        ProgressNote(group=_group_heading(p.task.group), group_order=(p.task.group.document_id, p.task.group_id),
+                     task_number=p.task.number, agencies=_agencies(p), on=p.on, note=p.note,
+                     evidence=p.evidence_reference)
+        for p in updates if p.note.strip()
+    )
+
+
+def _explained(rows):
+    return rows.filter(~Q(cause="") | ~Q(difficulties="") | ~Q(proposals=""))
+
+
+def explanations(updates, as_of, kind: str) -> tuple[Explanation, ...]:
+    """Causes, difficulties, proposals of the approved updates, then of the current approved figures
+    whose period ends inside the report period (one query for the figures)."""
+    from kehoach.apps.figures.models import ActualFigure
+
+    items = [Explanation(agency=", ".join(_agencies(p)), about=f"Nhiệm vụ số {p.task.number}", cause=p.cause,
+                         difficulties=p.difficulties, proposals=p.proposals)
+             for p in updates if (p.cause + p.difficulties + p.proposals).strip()]
+    period = report_period(as_of, kind)
+    figures = _explained(ActualFigure.objects.filter(status=FigureStatus.APPROVED.value, is_current=True)) \
+        .select_related("indicator", "reporting_agency").order_by("indicator__key", "period", "scope")
+    for f in figures:
+        try:
+            figure_period = FigurePeriod.parse(f.period)
+        except ValueError:
+            continue
+        if not period.start <= figure_period.end <= period.end:
+            continue
+        items.append(Explanation(
+            agency=f.reporting_agency.name if f.reporting_agency else "",
+            about=f"Chỉ tiêu {f.indicator.name} ({figure_period.label_vi})",
+            cause=f.cause, difficulties=f.difficulties, proposals=f.proposals))
+    return tuple(items)
+
+
 def report_input(assessment: Assessment, kind: str) -> ReportInput:
+    updates = list(_approved_progress(assessment.as_of, kind))
     return ReportInput(as_of=assessment.as_of, kind=kind, indicators=indicator_inputs(assessment),
-                       tasks=task_inputs(assessment), projects=project_inputs(assessment))
+                       tasks=task_inputs(assessment), projects=project_inputs(assessment),
+                       progress_notes=progress_notes(updates),
+                       explanations=explanations(updates, assessment.as_of, kind))

@@ -4,12 +4,13 @@
 * ``model``: the report's inputs (an indicator, task or project with its assessment) and parts;
 * ``numbers``: figures as the report prints them (vi-VN);
 * ``prose``: the Vietnamese sentences of each section;
+* ``narrative``: the sections compiled from what the agencies wrote (task results; causes, difficulties, proposals);
 * ``content``: ``build(ReportInput) -> ReportContent``, the whole report.
 """
 
 from .content import build
-from .model import IndicatorInput, ProjectInput, ReportContent, ReportInput, TaskInput
+from .model import Explanation, IndicatorInput, ProgressNote, ProjectInput, ReportContent, ReportInput, TaskInput
 from .periods import KINDS, report_period, title
 
-__all__ = ["KINDS", "IndicatorInput", "ProjectInput", "ReportContent", "ReportInput", "TaskInput", "build",
-           "report_period", "title"]
+__all__ = ["KINDS", "Explanation", "IndicatorInput", "ProgressNote", "ProjectInput", "ReportContent", "ReportInput",
+           "TaskInput", "build", "report_period", "title"]

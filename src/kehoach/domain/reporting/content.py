@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .model import IndicatorInput, IndicatorRow, ReportContent, ReportInput, Section
+from .narrative import narratives
 from .periods import report_period, title
 from .prose import attention_paragraphs, indicator_paragraph, projects_paragraphs, tasks_paragraphs
 
@@ -43,4 +44,5 @@ def build(report: ReportInput) -> ReportContent:
         title=title(report.kind, period), period=period, as_of=report.as_of, sections=sections,
         indicator_rows=tuple(indicator_row(n, i) for n, i in enumerate(indicators, 1)),
         tasks=report.tasks, projects=report.projects,
+        narrative=narratives(report.progress_notes, report.explanations),
     )

@@ -41,12 +41,39 @@ class ProjectInput:
 
 
 @dataclass(frozen=True)
+class ProgressNote:
+    """What a task's lead agencies wrote in an approved progress update of the report period."""
+
+    group: str  # "I. Nhiệm vụ chung"
+    group_order: tuple[int, ...]  # the group's place in the plan (document, then group)
+    task_number: int
+    agencies: tuple[str, ...]  # the task's lead agencies
+    on: date
+    note: str
+    evidence: str = ""  # the evidence document's number
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Causes, difficulties and proposals an agency gave with an approved progress update
+    ("Nhiệm vụ số 16") or figure ("Chỉ tiêu Kim ngạch xuất khẩu (tháng 7/2025)") of the period."""
+
+    agency: str
+    about: str
+    cause: str = ""
+    difficulties: str = ""
+    proposals: str = ""
+
+
+@dataclass(frozen=True)
 class ReportInput:
     as_of: date
     kind: str  # month | quarter | h1 | 9m | year
     indicators: tuple[IndicatorInput, ...] = ()
     tasks: tuple[TaskInput, ...] = ()
     projects: tuple[ProjectInput, ...] = ()
+    progress_notes: tuple[ProgressNote, ...] = ()
+    explanations: tuple[Explanation, ...] = ()
 
 
 # Parts ------------------------------------------------------------------------------------------
@@ -56,6 +83,23 @@ class ReportInput:
 class Section:
     heading: str
     paragraphs: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class NarrativeGroup:
+    """A sub-heading of a narrative section (a task group, an agency) and its "- ..." lines."""
+
+    heading: str
+    lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Narrative:
+    """A section compiled from what the agencies wrote: sub-headed groups, or ``empty`` without any."""
+
+    heading: str
+    groups: tuple[NarrativeGroup, ...]
+    empty: str = ""
 
 
 @dataclass(frozen=True)
@@ -85,3 +129,4 @@ class ReportContent:
     indicator_rows: tuple[IndicatorRow, ...]
     tasks: tuple[TaskInput, ...] = field(default=())
     projects: tuple[ProjectInput, ...] = field(default=())
+    narrative: tuple[Narrative, ...] = field(default=())  # after the tasks section

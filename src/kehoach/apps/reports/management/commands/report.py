@@ -22,7 +22,8 @@ def _date(text: str) -> date:
 
 
 class Command(BaseCommand):
-    help = "Write the report of a period (month, quarter, h1, 9m, year) as of a date: .docx, or .xlsx appendices."
+    help = ("Write the report of a period (month, quarter, h1, 9m, year) as of a date: .docx, .pdf (via LibreOffice), "
+            "or .xlsx appendices.")
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--as-of", required=True, help="the as-of date, YYYY-MM-DD")
@@ -32,18 +33,26 @@ class Command(BaseCommand):
 
     def handle(self, *args, as_of: str, kind: str, fmt: str, out: str, **options) -> None:
         day = _date(as_of)
-        if fmt == "pdf":
-            raise CommandError("PDF conversion is not available yet: use --format docx and convert the document",
-                               returncode=EXIT_UNAVAILABLE)
+        from kehoach.apps.reports import pdf
+
+        if fmt == "pdf" and not pdf.available():
+            raise CommandError(pdf.MISSING, returncode=EXIT_UNAVAILABLE)
         open_database()
         from kehoach.apps.reports import docx, xlsx
         from kehoach.apps.reports.build import build_report
 
         report = build_report(day, kind)
-        data = (docx if fmt == "docx" else xlsx).render(report)
+        data = (xlsx if fmt == "xlsx" else docx).render(report)
+        if fmt == "pdf":
+            try:
+                data = pdf.docx_to_pdf(data)
+            except pdf.PdfUnavailable as exc:
+                raise CommandError(str(exc), returncode=EXIT_UNAVAILABLE) from exc
+            except pdf.PdfFailed as exc:
+                raise CommandError(str(exc)) from exc
         path = Path(out)
         try:
-            path.write_bytes(data)
+            pdf.write_atomically(path, data)
         except OSError as exc:
             raise CommandError(f"{path}: cannot write: {exc.strerror}") from exc
         draft = " (draft: some figures are not approved)" if report.draft else ""

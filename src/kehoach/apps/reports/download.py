@@ -1,0 +1,41 @@
+"""A report file to download: built with the functions ``kehoach report`` uses, with an ASCII file name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from kehoach.domain.periods import Period
+
+CONTENT_TYPES = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+}
+
+
+@dataclass(frozen=True)
+class ReportFile:
+    data: bytes
+    name: str
+    content_type: str
+
+
+def file_name(kind: str, period: Period, fmt: str) -> str:
+    """ "bao-cao-thang-07-2025.docx", "bao-cao-quy-2-2025", "bao-cao-6-thang-2025", "bao-cao-9-thang-2025",
+    "bao-cao-nam-2025" (the period the report covers)."""
+    stem = {
+        "month": f"thang-{period.index:02d}-{period.year}",
+        "quarter": f"quy-{period.index}-{period.year}",
+        "h1": f"6-thang-{period.year}",
+        "9m": f"9-thang-{period.year}",
+    }.get(kind, f"nam-{period.year}")
+    return f"bao-cao-{stem}.{fmt}"
+
+
+def report_file(as_of: date, kind: str, fmt: str) -> ReportFile:
+    from kehoach.apps.reports import docx, xlsx
+    from kehoach.apps.reports.build import build_report
+
+    report = build_report(as_of, kind)
+    data = (docx if fmt == "docx" else xlsx).render(report)
+    return ReportFile(data, file_name(kind, report.content.period, fmt), CONTENT_TYPES[fmt])

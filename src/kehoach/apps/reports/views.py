@@ -1,0 +1,45 @@
+"""Báo cáo: download the periodic report (Word) or its appendices (Excel), as the command writes them."""
+
+from __future__ import annotations
+
+from io import BytesIO
+
+from django.http import FileResponse
+from django.views.generic import TemplateView
+
+from kehoach.apps.accounts import roles
+from kehoach.apps.reports.download import report_file
+from kehoach.apps.reports.forms import ReportForm
+from kehoach.web.views.generic import StaffMixin
+
+
+def may_download(user) -> bool:
+    """Sở Tài chính and the leaders."""
+    return roles.is_finance(user) or roles.Role.LEADER in roles.roles_of(user)
+
+
+class ReportIndexView(StaffMixin, TemplateView):
+    template_name = "reports/index.html"
+
+    def allowed(self, request) -> bool:
+        return may_download(request.user)
+
+    def get(self, request, *args, **kwargs):
+        if "kind" in request.GET:
+            return self._download(ReportForm(request.GET))
+        return self.render_to_response(self.get_context_data(
+            form=ReportForm(initial={"as_of": self.as_of, "kind": "month", "fmt": "docx"})))
+
+    def post(self, request, *args, **kwargs):
+        return self._download(ReportForm(request.POST))
+
+    def _download(self, form: ReportForm):
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form), status=400)
+        data = form.cleaned_data
+        made = report_file(data["as_of"], data["kind"], data["fmt"])
+        return FileResponse(BytesIO(made.data), as_attachment=True, filename=made.name,
+                            content_type=made.content_type)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(active="reports", **kwargs)
