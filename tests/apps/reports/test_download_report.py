@@ -69,3 +69,25 @@ def test_officers_and_others_are_refused(people, login, who):
 def test_anonymous_users_go_to_the_login_page(client):
     response = client.get(URL, MONTH)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+
+
+def test_the_pdf_is_downloaded_when_libreoffice_is_installed(people, login):
+    import shutil
+
+    if shutil.which("soffice") is None:
+        pytest.skip("needs LibreOffice (soffice): apt-get install libreoffice-writer-nogui")
+    response = login(people["finance"]).get(URL, {**MONTH, "fmt": "pdf"})
+
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert 'filename="bao-cao-thang-07-2025.pdf"' in response["Content-Disposition"]
+    assert content_of(response).startswith(b"%PDF-")
+
+
+def test_without_libreoffice_the_page_says_what_is_missing(people, login, monkeypatch):
+    from kehoach.apps.reports import pdf
+
+    monkeypatch.setattr(pdf.shutil, "which", lambda name: None)
+    response = login(people["finance"]).get(URL, {**MONTH, "fmt": "pdf"})
+
+    assert response.status_code == 503
+    assert "libreoffice-writer-nogui" in response.content.decode()

@@ -71,8 +71,8 @@ def test_every_main_indicator_has_a_sentence_and_an_appendix_row_with_its_actual
     _assessment, indicators = main_assessed()
     assert len(indicators) >= 5
     paragraphs = [p.text for p in doc.paragraphs]
-    rows = {r.cells[1].text: [c.text for c in r.cells] for r in doc.tables[-1].rows[1:]}
-    assert doc.tables[-1].rows[0].cells[1].text == "Chỉ tiêu"
+    rows = {r.cells[1].text: [c.text for c in r.cells] for r in doc.tables[-3].rows[1:]}
+    assert doc.tables[-3].rows[0].cells[1].text == "Chỉ tiêu"
     assert "Phụ lục: Bảng các chỉ tiêu chủ yếu" in paragraphs
     for indicator, a in indicators:
         sentence = next(p for p in paragraphs if f". {indicator.name}:" in p)
@@ -146,3 +146,22 @@ def test_every_main_indicator_with_a_trajectory_has_its_chart_after_section_one(
         assert any(f" - {indicator.name}: kịch bản và thực hiện" in c for c in captions)
     gdp = next(c for c in captions if "(GRDP)" in c)
     assert gdp.endswith("kịch bản và thực hiện (lũy kế từ đầu năm), năm 2025")
+
+
+def test_the_document_carries_the_task_and_project_appendices(demo_plan, tmp_path):
+    from kehoach.apps.assessment.evaluate import assess_all
+
+    out = tmp_path / "bao-cao.docx"
+    call_command("report", "--as-of", "2025-08-06", "--kind", "month", "--format", "docx", "--out", str(out),
+                 stdout=StringIO())
+    doc = Document(str(out))
+    texts = [p.text for p in doc.paragraphs]
+    assert "Phụ lục: Tình hình thực hiện các nhiệm vụ" in texts
+    assert "Phụ lục: Tình hình thực hiện các dự án trọng điểm" in texts
+    tasks, projects = doc.tables[-2], doc.tables[-1]
+    result = assess_all(date(2025, 8, 6))
+    groups = {row.group_id for row in result.snapshot.task_rows.values()}
+    assert len(tasks.rows) == 1 + len(result.tasks) + len(groups)  # header, one row per task, one per group
+    task_16 = next(r for r in tasks.rows if r.cells[0].text == "16")
+    assert task_16.cells[4].text == "30/06/2025" and task_16.cells[5].text == "Quá hạn chưa hoàn thành"
+    assert len(projects.rows) == 1 + 24

@@ -19,7 +19,18 @@ from docx.shared import Mm, Pt
 
 from kehoach.apps.reports.build import Report
 from kehoach.apps.reports.draft import DRAFT_MARK
-from kehoach.apps.reports.tables import INDICATOR_HEADERS, INDICATOR_TITLE, indicator_cells
+from kehoach.apps.reports.tables import (
+    INDICATOR_HEADERS,
+    INDICATOR_TITLE,
+    PROJECT_HEADERS,
+    PROJECT_TITLE,
+    TASK_HEADERS,
+    TASK_TITLE,
+    as_text,
+    indicator_cells,
+    project_rows,
+    task_rows,
+)
 from kehoach.domain.reporting.content import HEADINGS
 
 TASKS_HEADING = HEADINGS[1]
@@ -133,24 +144,35 @@ def _landscape(doc) -> None:
     section.left_margin, section.right_margin = Mm(20), Mm(15)
 
 
-def _appendix(doc, report: Report) -> None:
+def _table(doc, title: str, headers, widths_mm, rows, page_break: bool = False) -> None:
+    """An appendix: its title, then a grid table with a bold header row and fixed column widths."""
+    if page_break:
+        doc.add_page_break()
     heading = doc.add_paragraph()
     heading.alignment = WD_ALIGN_PARAGRAPH.CENTER
     heading.paragraph_format.space_before = Pt(12)
-    _text(heading, INDICATOR_TITLE, bold=True)
-    rows = report.content.indicator_rows
-    table = doc.add_table(rows=1 + len(rows), cols=len(INDICATOR_HEADERS))
+    _text(heading, title, bold=True)
+    rows = list(rows)
+    table = doc.add_table(rows=1 + len(rows), cols=len(headers))
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    for cells, values, bold in [(table.rows[0].cells, INDICATOR_HEADERS, True)] + [
-            (table.rows[n].cells, indicator_cells(row), False) for n, row in enumerate(rows, 1)]:
-        for cell, value in zip(cells, values, strict=True):
+    for cells, (values, bold) in zip((r.cells for r in table.rows), [(headers, True), *rows], strict=True):
+        for cell, value, width in zip(cells, values, widths_mm, strict=True):
+            cell.width = Mm(width)
             paragraph = cell.paragraphs[0]
             paragraph.paragraph_format.space_after = Pt(0)
             _text(paragraph, value, bold=bold, size=TABLE_PT)
-    for row in table.rows:
-        for cell, width in zip(row.cells, APPENDIX_WIDTHS_MM, strict=True):
-            cell.width = Mm(width)
+
+
+def _appendix(doc, report: Report) -> None:
+    content = report.content
+    _table(doc, INDICATOR_TITLE, INDICATOR_HEADERS, APPENDIX_WIDTHS_MM,
+           ((indicator_cells(row), False) for row in content.indicator_rows))
+    tasks = [(tuple(as_text(v) for v in row), row[0] is None) for row in task_rows(content)]
+    _table(doc, TASK_TITLE, TASK_HEADERS, (12, 120, 45, 35, 22, 28), tasks, page_break=True)
+    projects = [((as_text(g), as_text(n), as_text(v), as_text(d), as_text(r, percent=True), b), False)
+                for g, n, v, d, r, b in project_rows(content)]
+    _table(doc, PROJECT_TITLE, PROJECT_HEADERS, (40, 112, 32, 30, 24, 24), projects, page_break=True)
 
 
 def _closing(doc, report: Report) -> None:

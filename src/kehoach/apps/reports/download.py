@@ -10,6 +10,7 @@ from kehoach.domain.periods import Period
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    "pdf": "application/pdf",
 }
 
 
@@ -37,5 +38,10 @@ def report_file(as_of: date, kind: str, fmt: str) -> ReportFile:
     from kehoach.apps.reports.build import build_report
 
     report = build_report(as_of, kind)
-    data = (docx if fmt == "docx" else xlsx).render(report)
+    if fmt == "pdf":  # raises pdf.PdfUnavailable / PdfFailed with what is missing
+        from kehoach.apps.reports.pdf import docx_to_pdf
+
+        data = docx_to_pdf(docx.render(report))
+    else:
+        data = (docx if fmt == "docx" else xlsx).render(report)
     return ReportFile(data, file_name(kind, report.content.period, fmt), CONTENT_TYPES[fmt])

@@ -14,7 +14,8 @@ KIND_CHOICES = [
     ("9m", _("Nine-month report")),
     ("year", _("Annual report")),
 ]
-FORMAT_CHOICES = [("docx", _("Word document (.docx)")), ("xlsx", _("Excel appendices (.xlsx)"))]
+FORMAT_CHOICES = [("docx", _("Word document (.docx)")), ("pdf", _("PDF (.pdf)")),
+                  ("xlsx", _("Excel appendices (.xlsx)"))]
 
 
 class ReportForm(forms.Form):

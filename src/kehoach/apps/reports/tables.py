@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
-from kehoach.domain.reporting.model import IndicatorRow
+from datetime import date
+from decimal import Decimal
+
+from kehoach.domain.reporting.model import IndicatorRow, ReportContent
 from kehoach.domain.reporting.numbers import vn
 
 INDICATOR_TITLE = "Phụ lục: Bảng các chỉ tiêu chủ yếu"
+TASK_TITLE = "Phụ lục: Tình hình thực hiện các nhiệm vụ"
+PROJECT_TITLE = "Phụ lục: Tình hình thực hiện các dự án trọng điểm"
 INDICATOR_HEADERS = ("TT", "Chỉ tiêu", "Đơn vị", "Kế hoạch năm", "Kỳ số liệu", "Kịch bản kỳ", "Thực hiện kỳ",
                      "Lũy kế", "% KH năm", "Đánh giá")
 TASK_HEADERS = ("Số", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Lãnh đạo phụ trách", "Hạn", "Tình trạng")
@@ -18,3 +23,31 @@ def indicator_cells(row: IndicatorRow) -> tuple[str, ...]:
     actual = " ".join(w for w in (row.qualifier, vn(row.actual)) if w)
     return (str(row.number), row.name, row.unit, row.target_text, row.period_label, vn(row.scenario), actual,
             vn(row.ytd), vn(row.pct_of_year_target), row.rating)
+
+
+def task_rows(content: ReportContent):
+    """The task table by group: a row (None, group title, None...) opens each group."""
+    group = None
+    for t in sorted(content.tasks, key=lambda t: (t.document, t.number)):
+        if t.group != group:
+            group = t.group
+            yield (None, group, None, None, None, None)
+        yield (t.number, t.content, ", ".join(t.lead), t.leader or "", t.assessment.due, t.assessment.status.label)
+
+
+def project_rows(content: ReportContent):
+    """(group, name, value, disbursed, rate as a share, behind) of every key project."""
+    for p in content.projects:
+        a = p.assessment
+        yield (p.group, p.name, p.value, a.disbursed, a.rate, "Có" if a.behind else "")
+
+
+def as_text(value, percent: bool = False) -> str:
+    """A raw table value as the Word table prints it: vi-VN numbers, dd/mm/yyyy dates, "" for none."""
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return f"{value:%d/%m/%Y}"
+    if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
+        return f"{vn(Decimal(value) * 100, 1)}%" if percent else vn(Decimal(value))
+    return str(value)

@@ -1,4 +1,4 @@
-"""Báo cáo: download the periodic report (Word) or its appendices (Excel), as the command writes them."""
+"""Báo cáo: download the periodic report (Word, PDF) or its appendices (Excel), as the command writes them."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.views.generic import TemplateView
 from kehoach.apps.accounts import roles
 from kehoach.apps.reports.download import report_file
 from kehoach.apps.reports.forms import ReportForm
+from kehoach.apps.reports.pdf import PdfFailed, PdfUnavailable
 from kehoach.web.views.generic import StaffMixin
 
 
@@ -37,7 +38,11 @@ class ReportIndexView(StaffMixin, TemplateView):
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form), status=400)
         data = form.cleaned_data
-        made = report_file(data["as_of"], data["kind"], data["fmt"])
+        try:
+            made = report_file(data["as_of"], data["kind"], data["fmt"])
+        except (PdfUnavailable, PdfFailed) as exc:
+            form.add_error("fmt", str(exc))
+            return self.render_to_response(self.get_context_data(form=form), status=503)
         return FileResponse(BytesIO(made.data), as_attachment=True, filename=made.name,
                             content_type=made.content_type)
 

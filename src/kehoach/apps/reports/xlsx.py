@@ -12,7 +12,7 @@ from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
 from kehoach.apps.reports.build import Report
-from kehoach.apps.reports.tables import INDICATOR_HEADERS, PROJECT_HEADERS, TASK_HEADERS
+from kehoach.apps.reports.tables import INDICATOR_HEADERS, PROJECT_HEADERS, TASK_HEADERS, project_rows, task_rows
 
 NUMBER = "#,##0.00"
 PERCENT = "0.00%"
@@ -52,18 +52,12 @@ def _indicator_rows(report: Report):
 
 
 def _task_rows(report: Report):
-    group = None
-    for t in sorted(report.content.tasks, key=lambda t: (t.document, t.number)):
-        if t.group != group:
-            group = t.group
-            yield (None, group, None, None, None, None)
-        yield (t.number, t.content, ", ".join(t.lead), t.leader or "", t.assessment.due, t.assessment.status.label)
+    yield from task_rows(report.content)
 
 
 def _project_rows(report: Report):
-    for p in report.content.projects:
-        a = p.assessment
-        yield (p.group, p.name, _number(p.value), _number(a.disbursed), _number(a.rate), "Có" if a.behind else "")
+    for group, name, value, disbursed, rate, behind in project_rows(report.content):
+        yield (group, name, _number(value), _number(disbursed), _number(rate), behind)
 
 
 def render(report: Report) -> bytes:
