@@ -101,6 +101,20 @@ def _reporting(as_of: date) -> list[ReportingRecord]:
     return records
 
 
+def assessment_for(request) -> Assessment:
+    """``assess_all`` as of the request's date (``kehoach.web.asof``), computed once per request:
+    the filters, tables and views of a page share it."""
+    from kehoach.web.asof import as_of_for
+
+    as_of = as_of_for(request)
+    cache = getattr(request, "_kehoach_assessments", None)
+    if cache is None:
+        cache = request._kehoach_assessments = {}
+    if as_of not in cache:
+        cache[as_of] = assess_all(as_of)
+    return cache[as_of]
+
+
 def _indicator_json(a: IndicatorAssessment, indicator) -> dict:
     return {
         "indicator": a.indicator, "name": indicator.name, "unit": indicator.unit,

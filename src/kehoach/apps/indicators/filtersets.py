@@ -6,24 +6,15 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from kehoach.apps.assessment.evaluate import Assessment, assess_all
+from kehoach.apps.assessment.evaluate import (
+    assessment_for,
+)
 from kehoach.apps.indicators.models import GROUP_CHOICES, MEASURE_KIND_CHOICES, Indicator
 from kehoach.apps.organisations.models import Agency
 from kehoach.domain.assessment.rules import Rating
 from kehoach.domain.text import fold
-from kehoach.web.asof import as_of_for
 
 RATING_CHOICES = [(r.value, r.label) for r in Rating]
-
-
-def assessment_for(request) -> Assessment:
-    """The assessment as of the request's date, computed once per request (the filters and the page share it)."""
-    as_of = as_of_for(request)
-    cached = getattr(request, "_kehoach_indicator_assessment", None)
-    if cached is None or cached.as_of != as_of:
-        cached = assess_all(as_of)
-        request._kehoach_indicator_assessment = cached
-    return cached
 
 
 def matches(query: str, *texts: str) -> bool:

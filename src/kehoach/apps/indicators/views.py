@@ -14,8 +14,9 @@ from django.utils.translation import gettext as _
 
 from kehoach.apps.accounts import roles
 from kehoach.apps.assessment.charts import indicator_trend_chart
+from kehoach.apps.assessment.evaluate import assessment_for
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.indicators.filtersets import IndicatorFilterSet, assessment_for
+from kehoach.apps.indicators.filtersets import IndicatorFilterSet
 from kehoach.apps.indicators.forms import KIND_LABELS, CommentForm, comment_kinds
 from kehoach.apps.indicators.models import Indicator, Target
 from kehoach.apps.indicators.tables import (

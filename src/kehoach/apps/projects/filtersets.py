@@ -5,23 +5,13 @@ from __future__ import annotations
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from kehoach.apps.assessment.evaluate import Assessment, assess_all
-from kehoach.apps.assessment.snapshot import load
+from kehoach.apps.assessment.evaluate import (
+    assessment_for,
+)
 from kehoach.apps.organisations.models import Agency
 from kehoach.apps.projects.models import FUNDING_CHOICES, GROUP_CHOICES, Project
-from kehoach.web.asof import as_of_for
 
 BEHIND, ON_TRACK = "yes", "no"
-
-
-def assessment_for(request) -> Assessment:
-    """The assessment as of the request's date, with the capital plans of that year; once per request."""
-    as_of = as_of_for(request)
-    cached = getattr(request, "_kehoach_project_assessment", None)
-    if cached is None or cached.as_of != as_of:
-        cached = assess_all(as_of, snapshot=load(year=as_of.year))
-        request._kehoach_project_assessment = cached
-    return cached
 
 
 class ProjectFilterSet(django_filters.FilterSet):

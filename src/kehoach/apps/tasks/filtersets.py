@@ -14,26 +14,17 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kehoach.apps.assessment.evaluate import Assessment, assess_all
+from kehoach.apps.assessment.evaluate import (
+    Assessment,
+    assessment_for,
+)
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.apps.tasks.models import Task, TaskGroup
 from kehoach.apps.tasks.services import SEVERITY
 from kehoach.domain.text import fold
-from kehoach.web.asof import as_of_for
 from kehoach.web.forms import DATE_INPUT_FORMATS, VnDateInput
 
 STATUS_CHOICES = [(status.value, status.label) for status in SEVERITY]
-
-
-def assessment_for(request) -> Assessment:
-    """``assess_all`` as of the page's date, once per request (the filters and the table share it)."""
-    as_of = as_of_for(request)
-    cache = getattr(request, "_kehoach_assessments", None)
-    if cache is None:
-        cache = request._kehoach_assessments = {}
-    if as_of not in cache:
-        cache[as_of] = assess_all(as_of)
-    return cache[as_of]
 
 
 def by_task(assessment: Assessment) -> dict:

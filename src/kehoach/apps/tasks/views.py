@@ -10,9 +10,10 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
+from kehoach.apps.assessment.evaluate import assessment_for
 from kehoach.apps.steering.models import Comment
 from kehoach.apps.tasks import services
-from kehoach.apps.tasks.filtersets import TaskFilterSet, assessment_for
+from kehoach.apps.tasks.filtersets import TaskFilterSet
 from kehoach.apps.tasks.forms import CommentForm
 from kehoach.apps.tasks.models import Task
 from kehoach.apps.tasks.tables import TaskTable
