@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_filters",
     "django_tables2",
+    "ninja",  # the API's Swagger UI files, served from here (no CDN)
     "kehoach.apps.organisations",
     "kehoach.apps.documents",
     "kehoach.apps.indicators",
@@ -60,6 +61,7 @@ INSTALLED_APPS = [
     "kehoach.apps.steering",
     "kehoach.apps.dashboard",
     "kehoach.apps.history",
+    "kehoach.apps.api",
     "kehoach.web",
     "kehoach.apps.accounts",  # last: its post_migrate step needs every other app's permissions
 ]

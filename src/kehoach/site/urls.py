@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from kehoach.apps.api.api import api
+
 admin.site.site_header = admin.site.site_title = "kehoach"
 
 urlpatterns = [
@@ -14,6 +16,8 @@ urlpatterns = [
     path("documents/", include("kehoach.apps.documents.urls")),
     path("history/", include("kehoach.apps.history.urls")),
     path("reports/", include("kehoach.apps.reports.urls")),
+    path("accounts/tokens/", include("kehoach.apps.api.urls")),
     path("accounts/", include("kehoach.web.urls")),
+    path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
 ]

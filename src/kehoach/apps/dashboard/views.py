@@ -75,11 +75,15 @@ class PublicView(TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        figures = (ActualFigure.objects.filter(public=True, status="approved")
-                   .select_related("indicator").order_by("indicator__name", "-period", "scope", "-version"))
-        latest: dict[tuple, ActualFigure] = {}
-        for f in figures:
-            latest.setdefault((f.indicator_id, f.period, f.scope), f)
-        context.update(active="public", figures=list(latest.values()), as_of=as_of_for(self.request),
+        context.update(active="public", figures=published_figures(), as_of=as_of_for(self.request),
                        staff=roles.sees_plan(self.request.user))
         return context
+
+
+def published_figures(figures=None) -> list[ActualFigure]:
+    """What the public sees (the page and the API): the latest public, approved version of each figure."""
+    rows = (ActualFigure.objects.all() if figures is None else figures).filter(public=True, status="approved")
+    latest: dict[tuple, ActualFigure] = {}
+    for f in rows.select_related("indicator").order_by("indicator__name", "-period", "scope", "-version"):
+        latest.setdefault((f.indicator_id, f.period, f.scope), f)
+    return list(latest.values())

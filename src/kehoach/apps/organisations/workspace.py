@@ -436,7 +436,8 @@ def enter_figure(agency: Agency, entry: FigureEntry, user) -> tuple[ActualFigure
 
     The action is ``created``/``revised``/``unchanged`` (``figures.services.record_figure``), or
     ``updated`` when the key's current figure is a draft with the same value: a draft is the
-    agency's own until it is submitted, so its explanation and wording are completed in place.
+    agency's own until it is submitted, so its explanation and wording are completed in place
+    (``unchanged`` when they are the same too: entering the same figure twice writes nothing).
     """
     row = entry.row
     with transaction.atomic():
@@ -447,11 +448,13 @@ def enter_figure(agency: Agency, entry: FigureEntry, user) -> tuple[ActualFigure
         if current is not None and current.status == FigureStatus.DRAFT.value and all(
             getattr(current, name) == values[name] for name in figure_services.SAME_FIGURE_FIELDS
         ):
-            for name, value in {**entry.explanation, "text": row.text, "unit_text": row.unit_text,
-                                "comparison": row.comparison, "published": row.published}.items():
+            wording = {**entry.explanation, "text": row.text, "unit_text": row.unit_text,
+                       "comparison": row.comparison, "published": row.published,
+                       "reporting_agency": agency, "entered_by": user}
+            if all(getattr(current, name) == value for name, value in wording.items()):
+                return current, figure_services.UNCHANGED
+            for name, value in wording.items():
                 setattr(current, name, value)
-            current.reporting_agency = agency
-            current.entered_by = user
             current.save()
             return current, "updated"
         recorded = figure_services.record_figure(

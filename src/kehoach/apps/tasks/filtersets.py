@@ -27,6 +27,17 @@ from kehoach.web.forms import DATE_INPUT_FORMATS, VnDateInput
 STATUS_CHOICES = [(status.value, status.label) for status in SEVERITY]
 
 
+def search_q(value: str | None) -> Q:
+    """The task search (the list page and the API): words with or without diacritics, or a task number."""
+    words = fold(value or "")
+    if not words:
+        return Q()
+    found = Q(search_text__contains=words)
+    if words.isdigit():
+        found |= Q(number=int(words))
+    return found
+
+
 def by_task(assessment: Assessment) -> dict:
     """Task id -> its ``TaskAssessment``."""
     return {a.task: a for a in assessment.tasks}
@@ -74,13 +85,7 @@ class TaskFilterSet(django_filters.FilterSet):
         return assessment_for(self.request)
 
     def search(self, queryset, name, value):
-        words = fold(value or "")
-        if not words:
-            return queryset
-        found = Q(search_text__contains=words)
-        if words.isdigit():
-            found |= Q(number=int(words))
-        return queryset.filter(found)
+        return queryset.filter(search_q(value))
 
     def by_status(self, queryset, name, value):
         if not value:

@@ -1,0 +1,251 @@
+"""API: tasks (filters as on the task list, with each task's status as of a date) and their progress
+updates; an agency's officers post, submit the updates of the tasks it leads, Sở Tài chính approves.
+
+Rights, as on the web pages (:mod:`kehoach.apps.accounts.roles`): reading for signed-in staff
+(``sees_plan``), the drafts of an update only for those who see everything and the lead
+agencies' officers (``tasks.services.visible_progress``); posting and submitting for the officers
+of a lead agency (``may_report_any``), through the workspace's ``enter_progress`` /
+``submit_progress`` (the explanation rule of ``tasks.services.submit_progress`` applies);
+approving for Sở Tài chính (``is_finance``, ``tasks.services.approve_progress``).
+"""
+
+
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from django.db import transaction
+from django.db.models import Q
+from django.shortcuts import get_object_or_404
+from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
+from ninja.pagination import paginate
+from pydantic import PrivateAttr
+
+from kehoach.apps.accounts import roles
+from kehoach.apps.api.common import as_of_or_today
+from kehoach.apps.api.errors import ERRORS
+from kehoach.apps.api.pagination import Pages
+from kehoach.apps.assessment.evaluate import assess_all
+from kehoach.apps.organisations import workspace
+from kehoach.apps.tasks import services
+from kehoach.apps.tasks.filtersets import STATUS_CHOICES, by_task, search_q
+from kehoach.apps.tasks.models import Task, TaskProgress
+
+router = Router(tags=["tasks"])
+TaskStatusCode = Literal[tuple(value for value, _label in STATUS_CHOICES)]  # type: ignore[valid-type]
+
+
+class MilestoneOut(Schema):
+    order: int
+    text: str
+    due: date | None
+    condition: str
+
+
+class TaskOut(Schema):
+    id: int
+    document: int
+    number: int
+    code: str
+    group: int
+    content: str
+    result: str
+    lead: list[int]
+    support: list[int]
+    leader: int | None
+    deadline_text: str = Field(description="The deadline as written.")
+    due: date | None = Field(description="The deadline as understood.")
+    start: date | None
+    recurrence: dict | None
+    condition: str
+    deadline_understood: bool
+    milestones: list[MilestoneOut]
+    status: str | None = Field(description="Status as of the request's as_of date (the assessment's).")
+    status_label: str | None
+    status_due: date | None = Field(description="Due date of the task's most pressing item as of that date.")
+    days_late: int | None
+
+    @staticmethod
+    def resolve_document(obj) -> int:
+        return obj.document_id
+
+    @staticmethod
+    def resolve_group(obj) -> int:
+        return obj.group_id
+
+    @staticmethod
+    def resolve_leader(obj) -> int | None:
+        return obj.leader_id
+
+    @staticmethod
+    def resolve_lead(obj) -> list[int]:
+        return [a.pk for a in obj.lead.all()]
+
+    @staticmethod
+    def resolve_support(obj) -> list[int]:
+        return [a.pk for a in obj.support.all()]
+
+    @staticmethod
+    def resolve_milestones(obj) -> list:
+        return sorted(obj.milestones.all(), key=lambda m: m.order)
+
+    @staticmethod
+    def _assessed(obj, context):
+        return getattr(context["request"], "_api_task_status", {}).get(obj.pk)
+
+    @staticmethod
+    def resolve_status(obj, context) -> str | None:
+        a = TaskOut._assessed(obj, context)
+        return a.status.value if a else None
+
+    @staticmethod
+    def resolve_status_label(obj, context) -> str | None:
+        a = TaskOut._assessed(obj, context)
+        return str(a.status.label) if a else None
+
+    @staticmethod
+    def resolve_status_due(obj, context) -> date | None:
+        a = TaskOut._assessed(obj, context)
+        return a.due if a else None
+
+    @staticmethod
+    def resolve_days_late(obj, context) -> int | None:
+        a = TaskOut._assessed(obj, context)
+        return a.days_late if a else None
+
+
+class ProgressOut(Schema):
+    id: int
+    task: int
+    on: date
+    status: str
+    percent: int | None
+    note: str
+    evidence_reference: str
+    completed_on: date | None
+    occurrence_due: date | None
+    milestone: int | None
+    cause: str
+    difficulties: str
+    proposals: str
+    workflow: str
+    entered_at: datetime
+    submitted_at: datetime | None
+    approved_at: datetime | None
+
+    @staticmethod
+    def resolve_task(obj) -> int:
+        return obj.task_id
+
+    @staticmethod
+    def resolve_milestone(obj) -> int | None:
+        return obj.milestone.order if obj.milestone_id else None
+
+
+class ProgressIn(Schema):
+    on: date | None = Field(None, description="Date of the update; empty: the as-of date (never after today).")
+    status: Literal["not_started", "in_progress", "completed"]
+    percent: int | None = Field(None, ge=0, le=100)
+    note: str = ""
+    evidence_reference: str = ""
+    cause: str = ""
+    difficulties: str = ""
+    proposals: str = ""
+    submit: bool = Field(False, description="true: submit for approval at once (all or nothing).")
+
+
+class TaskFilter(FilterSchema):
+    q: str | None = Field(None, description='Search, with or without diacritics ("giai ngan"), or a task number.')
+    group: int | None = None
+    lead: Annotated[int | None, FilterLookup("lead")] = None
+    support: Annotated[int | None, FilterLookup("support")] = None
+    leader: int | None = None
+    status: TaskStatusCode | None = None
+    due_from: date | None = None
+    due_to: date | None = None
+    _assessed: dict = PrivateAttr(default_factory=dict)
+
+    def filter_q(self, value) -> Q:
+        return search_q(value)
+
+    def filter_status(self, value) -> Q:
+        return Q(pk__in=[pk for pk, a in self._assessed.items() if a.status.value == value]) if value else Q()
+
+    def filter_due_from(self, value) -> Q:
+        return Q(pk__in=[pk for pk, a in self._assessed.items() if a.due and a.due >= value]) if value else Q()
+
+    def filter_due_to(self, value) -> Q:
+        return Q(pk__in=[pk for pk, a in self._assessed.items() if a.due and a.due <= value]) if value else Q()
+
+
+class ProgressFilter(FilterSchema):
+    workflow: str | None = None
+    status: str | None = None
+
+
+def _tasks():
+    return Task.objects.select_related("document", "group", "leader").prefetch_related("lead", "support", "milestones")
+
+
+def _statuses(request, as_of: date | None) -> dict:
+    request._api_task_status = by_task(assess_all(as_of_or_today(as_of)))
+    return request._api_task_status
+
+
+def _lead_ids(task: Task) -> list[int]:
+    return [a.pk for a in task.lead.all()]
+
+
+@router.get("", response={200: list[TaskOut], **ERRORS}, summary="List tasks (status as of ?as_of=, default today)")
+@paginate(Pages)
+def list_tasks(request, filters: Query[TaskFilter], as_of: date | None = None):
+    roles.require(roles.sees_plan(request.user))
+    filters._assessed = _statuses(request, as_of)
+    return filters.filter(_tasks()).distinct().order_by("document", "number")
+
+
+@router.get("{int:task_id}", response={200: TaskOut, **ERRORS}, summary="One task")
+def get_task(request, task_id: int, as_of: date | None = None):
+    roles.require(roles.sees_plan(request.user))
+    task = get_object_or_404(_tasks(), pk=task_id)
+    request._api_task_status = {task.pk: services.status_of(task, as_of_or_today(as_of))}
+    return task
+
+
+@router.get("{int:task_id}/progress", response={200: list[ProgressOut], **ERRORS},
+            summary="The task's progress updates the caller may read, oldest first")
+@paginate(Pages)
+def list_progress(request, task_id: int, filters: Query[ProgressFilter]):
+    roles.require(roles.sees_plan(request.user))
+    task = get_object_or_404(Task, pk=task_id)
+    return filters.filter(services.visible_progress(task, request.user))
+
+
+@router.post("{int:task_id}/progress", response={201: ProgressOut, **ERRORS},
+             summary="Post a progress update of a task your agency leads (a draft, or submitted with submit=true)")
+def post_progress(request, task_id: int, payload: ProgressIn, as_of: date | None = None):
+    task = get_object_or_404(Task, pk=task_id)
+    roles.require(roles.may_report_any(request.user, _lead_ids(task)))
+    day = as_of_or_today(as_of)
+    values = payload.dict(exclude={"submit"})
+    values["on"] = values["on"] or workspace.entry_day(day)
+    with transaction.atomic():
+        progress = workspace.enter_progress(task, values, request.user)
+        if payload.submit:
+            progress = workspace.submit_progress(progress, request.user, day)
+    return 201, progress
+
+
+@router.post("progress/{int:progress_id}/submit", response={200: ProgressOut, **ERRORS},
+             summary="Submit a draft update (overdue or nearly: causes, difficulties and proposals first)")
+def submit_progress(request, progress_id: int, as_of: date | None = None):
+    progress = get_object_or_404(TaskProgress.objects.select_related("task"), pk=progress_id)
+    roles.require(roles.may_report_any(request.user, _lead_ids(progress.task)))
+    return workspace.submit_progress(progress, request.user, as_of_or_today(as_of))
+
+
+@router.post("progress/{int:progress_id}/approve", response={200: ProgressOut, **ERRORS},
+             summary="Approve a submitted update (Sở Tài chính)")
+def approve_progress(request, progress_id: int):
+    roles.require(roles.is_finance(request.user))
+    progress = get_object_or_404(TaskProgress.objects.select_related("task"), pk=progress_id)
+    return services.approve_progress(progress, request.user)
