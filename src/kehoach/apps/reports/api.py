@@ -7,7 +7,7 @@ from datetime import date
 from typing import Literal
 
 from django.http import HttpResponse
-from ninja import Router
+from ninja import Router, Status
 
 from kehoach.apps.accounts import roles
 from kehoach.apps.api.common import as_of_or_today
@@ -29,7 +29,7 @@ def download_report(request, kind: Literal["month", "quarter", "h1", "9m", "year
     try:
         made = report_file(as_of_or_today(as_of), kind, fmt)
     except (PdfUnavailable, PdfFailed) as exc:
-        return 503, {"detail": str(exc), "errors": []}
+        return Status(503, {"detail": str(exc), "errors": []})
     response = HttpResponse(made.data, content_type=made.content_type)
     response["Content-Disposition"] = f'attachment; filename="{made.name}"'
     return response

@@ -16,7 +16,7 @@ from typing import Annotated, Literal
 from django.db import transaction
 from django.db.models import Q
 from django.shortcuts import get_object_or_404
-from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
+from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema, Status
 from ninja.pagination import paginate
 from pydantic import PrivateAttr
 
@@ -232,7 +232,7 @@ def post_progress(request, task_id: int, payload: ProgressIn, as_of: date | None
         progress = workspace.enter_progress(task, values, request.user)
         if payload.submit:
             progress = workspace.submit_progress(progress, request.user, day)
-    return 201, progress
+    return Status(201, progress)
 
 
 @router.post("progress/{int:progress_id}/submit", response={200: ProgressOut, **ERRORS},
