@@ -3,10 +3,22 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
 from django.utils import timezone
+from pydantic import Field
 
 
 def as_of_or_today(as_of: date | None) -> date:
     """The ``?as_of=YYYY-MM-DD`` of a request, today when it is not given (as the web pages)."""
     return as_of or timezone.localdate()
+
+
+# Integers a database can hold: a larger one is refused with 422, not passed on to SQL (where SQLite
+# and PostgreSQL would fail with a server error).
+Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
+Year = Annotated[int, Field(ge=1, le=9999)]
+# Text of a request: anything but the NUL character, which PostgreSQL cannot store or compare.
+Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]
+# A day to assess as of: years the calendar arithmetic can handle.
+Day = Annotated[date, Field(ge=date(1900, 1, 1), le=date(2999, 12, 31))]

@@ -9,6 +9,7 @@ from ninja import FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from kehoach.apps.accounts import roles
+from kehoach.apps.api.common import Id, Text
 from kehoach.apps.api.errors import ERRORS
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.documents.models import Document
@@ -32,9 +33,9 @@ class DocumentOut(Schema):
 
 
 class DocumentFilter(FilterSchema):
-    kind: Annotated[str | None, FilterLookup("kind__iexact")] = None
-    number: Annotated[str | None, FilterLookup("number__iexact")] = None
-    q: Annotated[str | None, FilterLookup(["number__icontains", "title__icontains", "issuer__icontains"])] = None
+    kind: Annotated[Text | None, FilterLookup("kind__iexact")] = None
+    number: Annotated[Text | None, FilterLookup("number__iexact")] = None
+    q: Annotated[Text | None, FilterLookup(["number__icontains", "title__icontains", "issuer__icontains"])] = None
 
 
 @router.get("", response={200: list[DocumentOut], **ERRORS}, summary="List documents")
@@ -45,6 +46,6 @@ def list_documents(request, filters: Query[DocumentFilter]):
 
 
 @router.get("{int:document_id}", response={200: DocumentOut, **ERRORS}, summary="One document")
-def get_document(request, document_id: int):
+def get_document(request, document_id: Id):
     roles.require(roles.is_finance(request.user))
     return get_object_or_404(Document, pk=document_id)

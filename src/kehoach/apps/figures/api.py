@@ -27,16 +27,18 @@ from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from kehoach.apps.accounts import roles
-from kehoach.apps.api.common import as_of_or_today
+from kehoach.apps.api.common import Day, Id, Text, as_of_or_today
 from kehoach.apps.api.errors import ERRORS, Invalid
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.figures import services
 from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.indicators.models import VALUE_DIGITS
 from kehoach.apps.organisations import workspace
 from kehoach.apps.organisations.models import Agency
 from kehoach.domain.assessment.model import FigurePeriod
 
 router = Router(tags=["figures"])
+LARGEST = Decimal(10) ** (VALUE_DIGITS["max_digits"] - VALUE_DIGITS["decimal_places"])  # what the column holds
 public_router = Router(tags=["public"])
 
 
@@ -106,11 +108,11 @@ class PublicFigureOut(Schema):
 
 
 class FigureFilter(FilterSchema):
-    indicator: Annotated[str | None, FilterLookup("indicator__key")] = None
-    period: str | None = None
-    status: str | None = None
-    scope: str | None = None
-    agency: Annotated[int | None, FilterLookup("reporting_agency")] = None
+    indicator: Annotated[Text | None, FilterLookup("indicator__key")] = None
+    period: Text | None = None
+    status: Text | None = None
+    scope: Text | None = None
+    agency: Annotated[Id | None, FilterLookup("reporting_agency")] = None
     all_versions: bool = Field(False, description="true: the replaced versions too (default: current ones only).")
 
     def filter_all_versions(self, value: bool) -> Q:
@@ -118,8 +120,8 @@ class FigureFilter(FilterSchema):
 
 
 class PublicFilter(FilterSchema):
-    indicator: Annotated[str | None, FilterLookup("indicator__key")] = None
-    period: str | None = None
+    indicator: Annotated[Text | None, FilterLookup("indicator__key")] = None
+    period: Text | None = None
 
 
 def visible_figures(user):
@@ -144,7 +146,7 @@ def list_figures(request, filters: Query[FigureFilter]):
 
 
 @router.get("{int:figure_id}", response={200: FigureOut, **ERRORS}, summary="One figure (one version)")
-def get_figure(request, figure_id: int):
+def get_figure(request, figure_id: Id):
     roles.require(roles.sees_plan(request.user))
     return get_object_or_404(visible_figures(request.user), pk=figure_id)
 
@@ -153,23 +155,23 @@ def get_figure(request, figure_id: int):
 
 
 class FigureIn(Schema):
-    indicator: str = Field(description="The indicator's key (e.g. grdp).")
-    value: str | Decimal = Field(description='As published: a Vietnamese number string ("12,5", "1.234,5", '
+    indicator: Text = Field(description="The indicator's key (e.g. grdp).")
+    value: Text | Decimal = Field(description='As published: a Vietnamese number string ("12,5", "1.234,5", '
                                              '"ước 8,2") or a JSON number (12.5).')
-    qualifier: str = ""
-    unit: str = Field("", description="Unit as published; empty: the indicator's.")
-    comparison: str = Field("", description='What it is compared with ("so với cùng kỳ", "tăng" ...).')
-    scope: str = Field("", description="Territorial scope; empty: the plan's.")
-    source: str = ""
-    published: str = Field("", description="Publication date (dd/mm/yyyy or YYYY-MM-DD); empty: today.")
-    cause: str = ""
-    difficulties: str = ""
-    proposals: str = ""
+    qualifier: Text = ""
+    unit: Text = Field("", description="Unit as published; empty: the indicator's.")
+    comparison: Text = Field("", description='What it is compared with ("so với cùng kỳ", "tăng" ...).')
+    scope: Text = Field("", description="Territorial scope; empty: the plan's.")
+    source: Text = ""
+    published: Text = Field("", description="Publication date (dd/mm/yyyy or YYYY-MM-DD); empty: today.")
+    cause: Text = ""
+    difficulties: Text = ""
+    proposals: Text = ""
 
 
 class BulkIn(Schema):
-    agency: int = Field(description="The reporting agency (its officers only).")
-    period: str = Field(description="Period code: 2025-07, 2025-Q3, 2025-H1, 2025-9M, 2025 ...")
+    agency: Id = Field(description="The reporting agency (its officers only).")
+    period: Text = Field(description="Period code: 2025-07, 2025-Q3, 2025-H1, 2025-9M, 2025 ...")
     dry_run: bool = Field(False, description="true: say what would change and change nothing.")
     figures: list[FigureIn]
 
@@ -221,7 +223,7 @@ def _value_text(value: str | Decimal) -> str:
 
 @router.post("bulk", response={200: BulkOut, **ERRORS},
              summary="Record an agency's figures for a period (all or nothing; dry_run to preview)")
-def bulk_upsert(request, payload: BulkIn, as_of: date | None = None):
+def bulk_upsert(request, payload: BulkIn, as_of: Day | None = None):
     agency = get_object_or_404(Agency, pk=payload.agency)
     roles.require(roles.may_report_for(request.user, agency.pk))
     try:
@@ -239,6 +241,10 @@ def bulk_upsert(request, payload: BulkIn, as_of: date | None = None):
                  "source": item.source, "published": item.published or published}
         row, found = checker.check(i, cells)
         problems += [{"item": i, "field": column, "message": message} for column, message in found]
+        if row is not None and any(x is not None and abs(x) >= LARGEST for x in (row.low, row.high)):
+            problems.append({"item": i, "field": "value", "message": _("%(found)s is too large to store")
+                             % {"found": repr(cells["value"])}})
+            row = None
         if row is not None:
             entries.append((i, workspace.FigureEntry(row, item.cause, item.difficulties, item.proposals)))
     if problems:
@@ -266,7 +272,7 @@ def bulk_upsert(request, payload: BulkIn, as_of: date | None = None):
 
 @router.post("{int:figure_id}/submit", response={200: FigureOut, **ERRORS},
              summary="Submit a draft for approval (chậm or worse: causes, difficulties and proposals first)")
-def submit_figure(request, figure_id: int, as_of: date | None = None):
+def submit_figure(request, figure_id: Id, as_of: Day | None = None):
     roles.require(roles.sees_plan(request.user))
     figure = get_object_or_404(visible_figures(request.user), pk=figure_id)
     roles.require(roles.may_report_any(request.user, _monitoring(figure)))
@@ -274,7 +280,7 @@ def submit_figure(request, figure_id: int, as_of: date | None = None):
 
 
 @router.post("{int:figure_id}/approve", response={200: FigureOut, **ERRORS}, summary="Approve a submitted figure")
-def approve_figure(request, figure_id: int):
+def approve_figure(request, figure_id: Id):
     roles.require(roles.is_finance(request.user))
     figure = get_object_or_404(ActualFigure.objects.select_related("indicator"), pk=figure_id)
     return services.approve(figure, request.user)
@@ -282,7 +288,7 @@ def approve_figure(request, figure_id: int):
 
 @router.post("{int:figure_id}/publish", response={200: FigureOut, **ERRORS},
              summary="Show an approved figure on the public page (public=false withdraws it)")
-def publish_figure(request, figure_id: int, public: bool = True):
+def publish_figure(request, figure_id: Id, public: bool = True):
     roles.require(roles.is_finance(request.user))
     figure = get_object_or_404(ActualFigure.objects.select_related("indicator"), pk=figure_id)
     return services.publish(figure, request.user, public=public)

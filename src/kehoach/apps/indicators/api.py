@@ -13,6 +13,7 @@ from ninja import FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from kehoach.apps.accounts import roles
+from kehoach.apps.api.common import Id, Text, Year
 from kehoach.apps.api.errors import ERRORS
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.indicators.models import Indicator, ScenarioValue, Target
@@ -102,21 +103,21 @@ class ScenarioOut(Schema):
 
 
 class IndicatorFilter(FilterSchema):
-    group: str | None = None
-    kind: str | None = None
-    agency: Annotated[int | None, FilterLookup("monitoring_agencies")] = None
-    q: Annotated[str | None, FilterLookup(["key__icontains", "name__icontains"])] = None
+    group: Text | None = None
+    kind: Text | None = None
+    agency: Annotated[Id | None, FilterLookup("monitoring_agencies")] = None
+    q: Annotated[Text | None, FilterLookup(["key__icontains", "name__icontains"])] = None
 
 
 class TargetFilter(FilterSchema):
-    year: int | None = None
-    basis: str | None = None
+    year: Year | None = None
+    basis: Text | None = None
     current: Annotated[bool | None, FilterLookup("superseded_by__isnull")] = None
 
 
 class ScenarioFilter(FilterSchema):
-    period: Annotated[str | None, FilterLookup("period__startswith")] = None
-    scope: str | None = None
+    period: Annotated[Text | None, FilterLookup("period__startswith")] = None
+    scope: Text | None = None
 
 
 def _indicators():
@@ -131,7 +132,7 @@ def list_indicators(request, filters: Query[IndicatorFilter]):
 
 
 @router.get("{key}", response={200: IndicatorOut, **ERRORS}, summary="One indicator")
-def get_indicator(request, key: str):
+def get_indicator(request, key: Text):
     roles.require(roles.sees_plan(request.user))
     return get_object_or_404(_indicators(), key=key)
 
@@ -139,7 +140,7 @@ def get_indicator(request, key: str):
 @router.get("{key}/targets", response={200: list[TargetOut], **ERRORS},
             summary="The indicator's targets, superseded ones too (current=true: those in force)")
 @paginate(Pages)
-def list_targets(request, key: str, filters: Query[TargetFilter]):
+def list_targets(request, key: Text, filters: Query[TargetFilter]):
     roles.require(roles.sees_plan(request.user))
     indicator = get_object_or_404(Indicator, key=key)
     rows = Target.objects.filter(indicator=indicator).select_related("indicator", "document")
@@ -149,7 +150,7 @@ def list_targets(request, key: str, filters: Query[TargetFilter]):
 @router.get("{key}/trajectory", response={200: list[ScenarioOut], **ERRORS},
             summary="The indicator's trajectory: the scenario's value of each period")
 @paginate(Pages)
-def list_trajectory(request, key: str, filters: Query[ScenarioFilter]):
+def list_trajectory(request, key: Text, filters: Query[ScenarioFilter]):
     roles.require(roles.sees_plan(request.user))
     indicator = get_object_or_404(Indicator, key=key)
     rows = ScenarioValue.objects.filter(indicator=indicator).select_related("indicator")

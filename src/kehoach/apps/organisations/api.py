@@ -8,6 +8,7 @@ from ninja import FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from kehoach.apps.accounts import roles
+from kehoach.apps.api.common import Id, Text
 from kehoach.apps.api.errors import ERRORS
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.organisations.models import Agency, Leader
@@ -32,12 +33,12 @@ class LeaderOut(Schema):
 
 
 class AgencyFilter(FilterSchema):
-    kind: str | None = None
-    q: Annotated[str | None, FilterLookup(["name__icontains", "short_name__icontains"])] = None
+    kind: Text | None = None
+    q: Annotated[Text | None, FilterLookup(["name__icontains", "short_name__icontains"])] = None
 
 
 class LeaderFilter(FilterSchema):
-    q: Annotated[str | None, FilterLookup(["name__icontains", "title__icontains"])] = None
+    q: Annotated[Text | None, FilterLookup(["name__icontains", "title__icontains"])] = None
 
 
 @router.get("agencies/", response={200: list[AgencyOut], **ERRORS}, summary="List agencies")
@@ -48,7 +49,7 @@ def list_agencies(request, filters: Query[AgencyFilter]):
 
 
 @router.get("agencies/{int:agency_id}", response={200: AgencyOut, **ERRORS}, summary="One agency")
-def get_agency(request, agency_id: int):
+def get_agency(request, agency_id: Id):
     roles.require(roles.sees_plan(request.user))
     return get_object_or_404(Agency, pk=agency_id)
 
@@ -61,6 +62,6 @@ def list_leaders(request, filters: Query[LeaderFilter]):
 
 
 @router.get("leaders/{int:leader_id}", response={200: LeaderOut, **ERRORS}, summary="One leader")
-def get_leader(request, leader_id: int):
+def get_leader(request, leader_id: Id):
     roles.require(roles.sees_plan(request.user))
     return get_object_or_404(Leader, pk=leader_id)

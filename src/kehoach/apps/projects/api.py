@@ -10,6 +10,7 @@ from ninja import Field, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from kehoach.apps.accounts import roles
+from kehoach.apps.api.common import Id, Text
 from kehoach.apps.api.errors import ERRORS
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.projects.models import Project
@@ -17,7 +18,7 @@ from kehoach.apps.projects.models import Project
 router = Router(tags=["projects"])
 
 
-class MilestoneOut(Schema):
+class ProjectMilestoneOut(Schema):
     id: int
     kind: str
     name: str
@@ -54,7 +55,7 @@ class ProjectOut(Schema):
     value_million_vnd: Decimal | None
     value_text: str = Field(description="The value as written.")
     agency: int | None
-    milestones: list[MilestoneOut]
+    milestones: list[ProjectMilestoneOut]
     capital_plans: list[CapitalPlanOut]
     disbursements: list[DisbursementOut]
 
@@ -80,9 +81,9 @@ class ProjectOut(Schema):
 
 
 class ProjectFilter(FilterSchema):
-    group: str | None = None
-    funding: str | None = None
-    agency: int | None = None
+    group: Text | None = None
+    funding: Text | None = None
+    agency: Id | None = None
 
 
 def _projects():
@@ -98,6 +99,6 @@ def list_projects(request, filters: Query[ProjectFilter]):
 
 
 @router.get("{int:project_id}", response={200: ProjectOut, **ERRORS}, summary="One key project")
-def get_project(request, project_id: int):
+def get_project(request, project_id: Id):
     roles.require(roles.sees_plan(request.user))
     return get_object_or_404(_projects(), pk=project_id)

@@ -3,14 +3,13 @@ the leaders (``reports.views.may_download``, which asks ``roles``). 503 when a P
 LibreOffice is missing (or fails), with the reason."""
 
 
-from datetime import date
 from typing import Literal
 
 from django.http import HttpResponse
 from ninja import Router, Status
 
 from kehoach.apps.accounts import roles
-from kehoach.apps.api.common import as_of_or_today
+from kehoach.apps.api.common import Day, as_of_or_today
 from kehoach.apps.api.errors import ERRORS, Error
 from kehoach.apps.reports.download import CONTENT_TYPES, report_file
 from kehoach.apps.reports.pdf import PdfFailed, PdfUnavailable
@@ -24,7 +23,7 @@ FILE_RESPONSE = {"content": {t: {"schema": {"type": "string", "format": "binary"
 @router.get("", response={200: None, 503: Error, **ERRORS}, openapi_extra={"responses": {200: FILE_RESPONSE}},
             summary="Download the report of the latest period of a kind ended by ?as_of=")
 def download_report(request, kind: Literal["month", "quarter", "h1", "9m", "year"],
-                    fmt: Literal["docx", "xlsx", "pdf"] = "docx", as_of: date | None = None):
+                    fmt: Literal["docx", "xlsx", "pdf"] = "docx", as_of: Day | None = None):
     roles.require(may_download(request.user))
     try:
         made = report_file(as_of_or_today(as_of), kind, fmt)

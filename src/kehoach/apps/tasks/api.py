@@ -21,7 +21,7 @@ from ninja.pagination import paginate
 from pydantic import PrivateAttr
 
 from kehoach.apps.accounts import roles
-from kehoach.apps.api.common import as_of_or_today
+from kehoach.apps.api.common import Day, Id, Text, as_of_or_today
 from kehoach.apps.api.errors import ERRORS
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.assessment.evaluate import assess_all
@@ -34,7 +34,7 @@ router = Router(tags=["tasks"])
 TaskStatusCode = Literal[tuple(value for value, _label in STATUS_CHOICES)]  # type: ignore[valid-type]
 
 
-class MilestoneOut(Schema):
+class TaskMilestoneOut(Schema):
     order: int
     text: str
     due: date | None
@@ -58,7 +58,7 @@ class TaskOut(Schema):
     recurrence: dict | None
     condition: str
     deadline_understood: bool
-    milestones: list[MilestoneOut]
+    milestones: list[TaskMilestoneOut]
     status: str | None = Field(description="Status as of the request's as_of date (the assessment's).")
     status_label: str | None
     status_due: date | None = Field(description="Due date of the task's most pressing item as of that date.")
@@ -142,23 +142,23 @@ class ProgressOut(Schema):
 
 
 class ProgressIn(Schema):
-    on: date | None = Field(None, description="Date of the update; empty: the as-of date (never after today).")
+    on: Day | None = Field(None, description="Date of the update; empty: the as-of date (never after today).")
     status: Literal["not_started", "in_progress", "completed"]
     percent: int | None = Field(None, ge=0, le=100)
-    note: str = ""
-    evidence_reference: str = ""
-    cause: str = ""
-    difficulties: str = ""
-    proposals: str = ""
+    note: Text = ""
+    evidence_reference: Text = ""
+    cause: Text = ""
+    difficulties: Text = ""
+    proposals: Text = ""
     submit: bool = Field(False, description="true: submit for approval at once (all or nothing).")
 
 
 class TaskFilter(FilterSchema):
     q: str | None = Field(None, description='Search, with or without diacritics ("giai ngan"), or a task number.')
-    group: int | None = None
-    lead: Annotated[int | None, FilterLookup("lead")] = None
-    support: Annotated[int | None, FilterLookup("support")] = None
-    leader: int | None = None
+    group: Id | None = None
+    lead: Annotated[Id | None, FilterLookup("lead")] = None
+    support: Annotated[Id | None, FilterLookup("support")] = None
+    leader: Id | None = None
     status: TaskStatusCode | None = None
     due_from: date | None = None
     due_to: date | None = None
@@ -178,8 +178,8 @@ class TaskFilter(FilterSchema):
 
 
 class ProgressFilter(FilterSchema):
-    workflow: str | None = None
-    status: str | None = None
+    workflow: Text | None = None
+    status: Text | None = None
 
 
 def _tasks():
@@ -197,14 +197,14 @@ def _lead_ids(task: Task) -> list[int]:
 
 @router.get("", response={200: list[TaskOut], **ERRORS}, summary="List tasks (status as of ?as_of=, default today)")
 @paginate(Pages)
-def list_tasks(request, filters: Query[TaskFilter], as_of: date | None = None):
+def list_tasks(request, filters: Query[TaskFilter], as_of: Day | None = None):
     roles.require(roles.sees_plan(request.user))
     filters._assessed = _statuses(request, as_of)
     return filters.filter(_tasks()).distinct().order_by("document", "number")
 
 
 @router.get("{int:task_id}", response={200: TaskOut, **ERRORS}, summary="One task")
-def get_task(request, task_id: int, as_of: date | None = None):
+def get_task(request, task_id: Id, as_of: Day | None = None):
     roles.require(roles.sees_plan(request.user))
     task = get_object_or_404(_tasks(), pk=task_id)
     request._api_task_status = {task.pk: services.status_of(task, as_of_or_today(as_of))}
@@ -214,7 +214,7 @@ def get_task(request, task_id: int, as_of: date | None = None):
 @router.get("{int:task_id}/progress", response={200: list[ProgressOut], **ERRORS},
             summary="The task's progress updates the caller may read, oldest first")
 @paginate(Pages)
-def list_progress(request, task_id: int, filters: Query[ProgressFilter]):
+def list_progress(request, task_id: Id, filters: Query[ProgressFilter]):
     roles.require(roles.sees_plan(request.user))
     task = get_object_or_404(Task, pk=task_id)
     return filters.filter(services.visible_progress(task, request.user))
@@ -222,7 +222,7 @@ def list_progress(request, task_id: int, filters: Query[ProgressFilter]):
 
 @router.post("{int:task_id}/progress", response={201: ProgressOut, **ERRORS},
              summary="Post a progress update of a task your agency leads (a draft, or submitted with submit=true)")
-def post_progress(request, task_id: int, payload: ProgressIn, as_of: date | None = None):
+def post_progress(request, task_id: Id, payload: ProgressIn, as_of: Day | None = None):
     task = get_object_or_404(Task, pk=task_id)
     roles.require(roles.may_report_any(request.user, _lead_ids(task)))
     day = as_of_or_today(as_of)
@@ -237,7 +237,7 @@ def post_progress(request, task_id: int, payload: ProgressIn, as_of: date | None
 
 @router.post("progress/{int:progress_id}/submit", response={200: ProgressOut, **ERRORS},
              summary="Submit a draft update (overdue or nearly: causes, difficulties and proposals first)")
-def submit_progress(request, progress_id: int, as_of: date | None = None):
+def submit_progress(request, progress_id: Id, as_of: Day | None = None):
     progress = get_object_or_404(TaskProgress.objects.select_related("task"), pk=progress_id)
     roles.require(roles.may_report_any(request.user, _lead_ids(progress.task)))
     return workspace.submit_progress(progress, request.user, as_of_or_today(as_of))
@@ -245,7 +245,7 @@ def submit_progress(request, progress_id: int, as_of: date | None = None):
 
 @router.post("progress/{int:progress_id}/approve", response={200: ProgressOut, **ERRORS},
              summary="Approve a submitted update (Sở Tài chính)")
-def approve_progress(request, progress_id: int):
+def approve_progress(request, progress_id: Id):
     roles.require(roles.is_finance(request.user))
     progress = get_object_or_404(TaskProgress.objects.select_related("task"), pk=progress_id)
     return services.approve_progress(progress, request.user)
