@@ -158,3 +158,15 @@ def test_the_other_agency_records_its_own(api_as):
 
     assert response.status_code == 200, response.content
     assert response.json()["created"] == 1
+
+
+def test_a_new_explanation_of_the_agencys_own_draft_updates_it_in_place(api_as):
+    client = api_as("officer_a")
+    first = bulk(client, "2025-07", [exports()]).json()["items"][0]["new"]
+
+    again = bulk(client, "2025-07", [exports(cause="Đơn hàng giảm")]).json()
+
+    item = again["items"][0]
+    assert (again["updated"], item["action"], item["new"]["id"], item["new"]["version"]) == \
+        (1, "updated", first["id"], 1)
+    assert ActualFigure.objects.get(pk=first["id"]).cause == "Đơn hàng giảm"
