@@ -127,6 +127,7 @@ def _parts(tpl):
 
 def _variables(tpl, template_name: str, part: str, xml: str) -> set[str]:
     source = re.sub(r"<w:p([ >])", r"\n<w:p\1", tpl.patch_xml(xml))  # one paragraph a line, as docxtpl renders
+    source = re.sub(r"(</w:p>|[}%]\})(\{[{%])", r"\1\n\2", source)  # and a {{p …}} paragraph on its own line
     try:
         return meta.find_undeclared_variables(environment().parse(source))
     except TemplateSyntaxError as exc:
@@ -153,6 +154,9 @@ def fill(tpl, template: WordTemplate, context: dict) -> None:
     except TemplateError as exc:
         raise TemplateBroken(_("Report template “%(name)s” could not be filled in: %(message)s")
                              % {"name": template.name, "message": exc.message or type(exc).__name__}) from exc
+    except (ArithmeticError, LookupError, TypeError, ValueError) as exc:  # an expression of the template failed
+        raise TemplateBroken(_("Report template “%(name)s” could not be filled in: %(message)s")
+                             % {"name": template.name, "message": f"{type(exc).__name__}: {exc}"}) from exc
 
 
 def save(tpl, template: WordTemplate) -> bytes:
