@@ -21,7 +21,8 @@ MAX_BYTES = 5 * 1024 * 1024
 
 
 def stored() -> ReportTemplate | None:
-    return ReportTemplate.objects.select_related("uploaded_by").first()
+    """The uploaded template (without its bytes), or None."""
+    return ReportTemplate.objects.select_related("uploaded_by").defer("content").first()
 
 
 def active_template() -> WordTemplate:
