@@ -63,6 +63,8 @@ BROKEN = {
                          "không có biến “nguoi_ky” tại dòng “{{ nguoi_ky }}”"),
     "missing body marker": (lambda: edited({"{{p noi_dung }}": "Nội dung báo cáo"}),
                             "thiếu dấu {{p noi_dung }}"),
+    "body marker inside a line": (lambda: edited({"{{p noi_dung }}": "Nội dung: {{ noi_dung }}"}),
+                                  "thiếu dấu {{p noi_dung }}"),
     "missing appendix marker": (lambda: edited({"{{p phu_luc }}": ""}), "thiếu dấu {{p phu_luc }}"),
     "missing title": (lambda: edited({"{{ tieu_de }}": "BÁO CÁO"}), "thiếu tiêu đề {{ tieu_de }}"),
     "failing expression": (lambda: edited({"{{ tieu_de }}": "{{ tieu_de }} {{ nam / 2 }}"}),

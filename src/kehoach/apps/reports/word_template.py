@@ -45,6 +45,7 @@ VARIABLES = {
 REQUIRED = ("tieu_de", *MARKERS)
 
 _MARKER = {name: re.compile(r"^\s*\{\{p\s+" + name + r"\s*\}\}\s*$") for name in MARKERS}
+_INLINE = {name: re.compile(r"\{\{-?\s*" + name + r"\b") for name in MARKERS}  # {{ noi_dung }} inside a line
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
@@ -105,10 +106,11 @@ def open_template(template: WordTemplate):
                                "known": ", ".join(VARIABLES)})
     body = list(tpl.docx.element.body.iter(f"{_W}p"))
     for marker in MARKERS:
-        if not any(_MARKER[marker].match(_paragraph_text(p)) for p in body):
+        texts = [_paragraph_text(p) for p in body]
+        if not any(_MARKER[marker].match(t) for t in texts) or any(_INLINE[marker].search(t) for t in texts):
             raise TemplateBroken(
-                _("Report template “%(name)s”: the marker {{p %(marker)s }} is missing; it must stand alone on "
-                  "its own line in the body, where the %(what)s go.")
+                _("Report template “%(name)s”: the marker {{p %(marker)s }} is missing or not alone on its own "
+                  "line in the body; it must stand where the %(what)s go.")
                 % {"name": template.name, "marker": marker,
                    "what": _("sections, charts and narrative") if marker == BODY else _("appendix tables")})
     if "tieu_de" not in used:
