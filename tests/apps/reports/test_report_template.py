@@ -137,3 +137,30 @@ def test_a_template_file_that_cannot_be_read_is_named(demo_plan, tmp_path):
     with pytest.raises(CommandError) as raised:
         report(tmp_path, "--template", str(tmp_path / "khong-co.docx"))
     assert raised.value.returncode == 2 and "khong-co.docx" in str(raised.value)
+
+
+def test_a_draft_says_so_at_the_top_of_every_page_header_of_the_template(demo_plan, people, tmp_path):
+    from datetime import date
+    from decimal import Decimal
+
+    from kehoach.apps.figures import services
+    from kehoach.apps.indicators.models import Indicator
+    from kehoach.apps.reports.draft import DRAFT_MARK
+
+    figure = services.record_figure(Indicator.objects.get(key="exports"), "2025-07", "Hải Phòng (trước 01/07/2025)",
+                                    comparator="=", low=Decimal("3"), high=Decimal("3"), text="3",
+                                    published=date(2025, 8, 1), status="draft")
+    services.submit(figure.figure, people["finance"])
+    doc = Document(BytesIO(edited()))
+    doc.sections[0].header.paragraphs[0].text = "Trang {{ ky }}"
+    appendix_header = doc.sections[1].header
+    appendix_header.is_linked_to_previous = False
+    appendix_header.paragraphs[0].text = "Phụ lục"
+    template = tmp_path / "mau-dau-trang.docx"
+    doc.save(template)
+    shipped = Document(str(report(tmp_path)))
+    assert shipped.sections[0].header.paragraphs[0].text == DRAFT_MARK
+    assert shipped.sections[1].header.is_linked_to_previous  # the appendix pages show the same header
+    headed = Document(str(report(tmp_path, "--template", str(template), name="co-dau-trang.docx")))
+    assert [p.text for p in headed.sections[0].header.paragraphs] == [DRAFT_MARK, "Trang tháng 7 năm 2025"]
+    assert [p.text for p in headed.sections[1].header.paragraphs] == [DRAFT_MARK, "Phụ lục"]

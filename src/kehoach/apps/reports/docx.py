@@ -256,7 +256,7 @@ def render(report: Report, template: WordTemplate | None = None) -> bytes:
     appendix = tpl.new_subdoc()
     _appendix(appendix, report)
     _grid_from_cells(appendix)
-    fill(tpl, template, {**context(report), BODY: body, APPENDIX: appendix})
-    if report.draft:
+    if report.draft:  # before filling in: docxtpl replaces the header parts it renders
         _mark_every_page(tpl.docx)
+    fill(tpl, template, {**context(report), BODY: body, APPENDIX: appendix})
     return save(tpl, template)
