@@ -93,7 +93,7 @@ def open_template(template: WordTemplate):
         tpl.init_docx()
     except (zipfile.BadZipFile, KeyError, ValueError, PackageNotFoundError, XMLSyntaxError) as exc:
         raise TemplateBroken(_("Report template “%(name)s” is not a Word document (.docx): %(detail)s")
-                             % {"name": template.name, "detail": exc or type(exc).__name__}) from exc
+                             % {"name": template.name, "detail": str(exc) or type(exc).__name__}) from exc
     used: set[str] = set()
     for part, xml in _parts(tpl):
         used |= _variables(tpl, template.name, part, xml)
@@ -104,9 +104,8 @@ def open_template(template: WordTemplate):
             _("Report template “%(name)s”: unknown variable “%(variable)s”%(where)s. The template can use: "
               "%(known)s.") % {"name": template.name, "variable": unknown[0], "where": where,
                                "known": ", ".join(VARIABLES)})
-    body = list(tpl.docx.element.body.iter(f"{_W}p"))
+    texts = [_paragraph_text(p) for p in tpl.docx.element.body.iter(f"{_W}p")]
     for marker in MARKERS:
-        texts = [_paragraph_text(p) for p in body]
         if not any(_MARKER[marker].match(t) for t in texts) or any(_INLINE[marker].search(t) for t in texts):
             raise TemplateBroken(
                 _("Report template “%(name)s”: the marker {{p %(marker)s }} is missing or not alone on its own "
