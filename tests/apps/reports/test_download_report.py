@@ -91,3 +91,15 @@ def test_without_libreoffice_the_page_says_what_is_missing(people, login, monkey
 
     assert response.status_code == 503
     assert "libreoffice-writer-nogui" in response.content.decode()
+
+
+def test_the_form_says_which_period_a_report_covers(people, login):
+    html = login(people["leader"]).get(URL, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert ("Báo cáo của kỳ gần nhất thuộc loại này đã kết thúc tính đến ngày báo cáo: tính đến 06/08/2025, báo cáo "
+            "tháng là của tháng 7 năm 2025, báo cáo quý là của quý II và báo cáo năm là của năm 2024.") in html
+    assert 'href="/reports/template/"' not in html  # leaders do not see the template page
+
+
+def test_finance_finds_the_template_page_from_the_report_page(people, login):
+    html = login(people["finance"]).get(URL, HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert '<a href="/reports/template/">Mẫu báo cáo (Word)</a>' in html

@@ -146,3 +146,13 @@ def ensure_groups(**_kwargs) -> None:
             app_label, codename = code.split(".")
             wanted += Permission.objects.filter(content_type__app_label=app_label, codename=codename)
         group.permissions.add(*wanted)
+
+
+def may_manage_report_template(user) -> bool:
+    """Only administrators replace the report's Word template or go back to the shipped one."""
+    return Role.ADMIN in roles_of(user)
+
+
+def may_download_report_template(user) -> bool:
+    """Administrators and Sở Tài chính download the report's Word template (the active one, the shipped one)."""
+    return bool(roles_of(user) & {Role.ADMIN, Role.FINANCE})

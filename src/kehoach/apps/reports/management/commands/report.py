@@ -30,9 +30,20 @@ class Command(BaseCommand):
         parser.add_argument("--kind", choices=KINDS, default="month", help="the report's period kind")
         parser.add_argument("--format", choices=FORMATS, default="docx", dest="fmt", help="the file format")
         parser.add_argument("--out", required=True, help="the file to write")
+        parser.add_argument("--template", help="a Word template (.docx) to use instead of the active one "
+                            "(docs/report-template.md)")
 
-    def handle(self, *args, as_of: str, kind: str, fmt: str, out: str, **options) -> None:
+    def handle(self, *args, as_of: str, kind: str, fmt: str, out: str, template: str | None = None,
+               **options) -> None:
         day = _date(as_of)
+        from kehoach.apps.reports.word_template import TemplateBroken, WordTemplate
+
+        given = None
+        if template:
+            try:
+                given = WordTemplate(template, Path(template).read_bytes())
+            except OSError as exc:
+                raise CommandError(f"--template: cannot read {template}: {exc.strerror}", returncode=2) from None
         from kehoach.apps.reports import pdf
 
         if fmt == "pdf" and not pdf.available():
@@ -42,7 +53,10 @@ class Command(BaseCommand):
         from kehoach.apps.reports.build import build_report
 
         report = build_report(day, kind)
-        data = (xlsx if fmt == "xlsx" else docx).render(report)
+        try:
+            data = xlsx.render(report) if fmt == "xlsx" else docx.render(report, given)
+        except TemplateBroken as exc:  # nothing is written
+            raise CommandError(str(exc), returncode=EXIT_UNAVAILABLE) from None
         if fmt == "pdf":
             try:
                 data = pdf.docx_to_pdf(data)
