@@ -33,7 +33,7 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from kehoach.domain.numbers import format_number
+from kehoach.domain.numbers import NumberFormatError, format_number, parse_number
 from kehoach.domain.text import fold
 
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
@@ -129,6 +129,52 @@ def cell_text(value, vietnamese_number: bool = False) -> str:
                 return str(value)
         return str(value)
     return str(value).strip()
+
+
+def parse_day(value) -> date | None:
+    """A date cell: a spreadsheet date, ``YYYY-MM-DD`` or ``dd/mm/yyyy``; None for anything else."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = cell_text(value)
+    if len(text) == 10 and text[4] == "-":
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return None
+    parts = text.split("/")
+    if len(parts) == 3 and all(p.isdigit() and len(p) <= 4 for p in parts):
+        try:
+            return date(int(parts[2]), int(parts[1]), int(parts[0]))
+        except ValueError:
+            return None
+    return None
+
+
+def parse_percent(value) -> int | None:
+    """A percent cell: a whole number from 0 to 100 (``50``, ``50%``; a spreadsheet percentage 0,5 is 50);
+    None for anything else."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int | float | Decimal):
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:
+            return None
+        if not number.is_finite():
+            return None
+        if 0 < number <= 1 and number != number.to_integral_value():
+            number *= 100  # a cell formatted as a percentage: 0,5 is 50%
+    else:
+        text = cell_text(value).removesuffix("%").strip()
+        try:
+            number = parse_number(text)
+        except (NumberFormatError, ValueError, ArithmeticError):
+            return None
+    if number != number.to_integral_value() or not 0 <= number <= 100:
+        return None
+    return int(number)
 
 
 def match_columns(header: Sequence[object], names: Mapping[str, Iterable[str]]) -> tuple[dict[str, int], list[str]]:

@@ -27,7 +27,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -814,13 +814,13 @@ def _parse_tasks(agency: Agency, rows: list, parsed: ParsedUpload, as_of: date) 
                            _g("%(found)s is not one of: %(choices)s") % {"found": found, "choices": choices}))
         percent = None
         if text("percent"):
-            percent = _percent(raw("percent"))
+            percent = tabular.parse_percent(raw("percent"))
             if percent is None:
                 errors.append(("percent", _g("%(found)s is not a whole number from 0 to 100")
                                % {"found": repr(text("percent"))}))
         on = entry_day(as_of)
         if text("on"):
-            on = _day(raw("on"))
+            on = tabular.parse_day(raw("on"))
             if on is None:
                 errors.append(("on", PROBLEM_MESSAGES["published"] % {"found": repr(text("on"))}))
         if not errors:
@@ -836,33 +836,6 @@ def _parse_tasks(agency: Agency, rows: list, parsed: ParsedUpload, as_of: date) 
                 parsed.progress.append((line, ProgressEntry(task, values)))
         for column, message in errors:
             parsed.errors.append(_error(sheet, line, labels.get(column, column), message))
-
-
-def _percent(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float | Decimal):
-        number = Decimal(str(value))
-        if 0 < number <= 1 and number != number.to_integral_value():
-            number *= 100  # a cell formatted as a percentage: 0,5 is 50%
-    else:
-        try:
-            number = parse_number(str(value))
-        except NumberFormatError:
-            return None
-    if number != number.to_integral_value() or not 0 <= number <= 100:
-        return None
-    return int(number)
-
-
-def _day(value) -> date | None:
-    from kehoach.web.asof import parse_day
-
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return parse_day(str(value))
 
 
 class UploadRefused(Exception):
