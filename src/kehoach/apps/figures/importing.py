@@ -185,10 +185,16 @@ def changes(previous, figure) -> tuple[tuple[str, str, str], ...]:
 
 def _value_text(figure) -> str:
     written = " ".join(part for part in (figure.qualifier, figure.text) if part)
-    number = format_number(figure.low) if figure.low is not None else ""
+    number = _plain(figure.low) if figure.low is not None else ""
     if figure.high is not None and figure.high != figure.low:
-        number = f"{number}–{format_number(figure.high)}" if number else f"< {format_number(figure.high)}"
+        number = f"{number}–{_plain(figure.high)}" if number else f"< {_plain(figure.high)}"
     return f"{written} ({number} {figure.indicator.unit})" if number else written
+
+
+def _plain(number) -> str:
+    """A stored number in Vietnamese format without the database's trailing zeros."""
+    number = Decimal(number)
+    return format_number(number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize())
 
 
 def default_place() -> str:
