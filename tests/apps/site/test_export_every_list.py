@@ -158,3 +158,26 @@ def test_public_figures_download_their_values_as_numbers(client, published):
     header = sheet[0]
     budget = next(r for r in sheet if r[header.index("Giá trị")] == 47873.44)
     assert (budget[header.index("Đơn vị tính")], budget[header.index("Kỳ")]) == ("tỷ đồng", "2025-Q1")
+
+
+def test_the_approval_queue_downloads_each_of_its_lists(people, login, client):
+    from kehoach.apps.tasks import services
+
+    task = Task.objects.get(number=11)
+    update = services.record_progress(task, on=date(2025, 8, 1), status="in_progress", percent=40, note="Đã trình")
+    services.submit_progress(update, people["officer_a"], as_of=date(2025, 8, 1))
+    login(people["finance"])
+    page = client.get("/agencies/approvals/", HTTP_ACCEPT_LANGUAGE="vi").content.decode()
+    assert "export=csv&amp;list=progress" in page and "export=xlsx&amp;list=publish" in page
+
+    progress = csv_rows(download(client, "/agencies/approvals/", "csv", list="progress"))
+    publish = download(client, "/agencies/approvals/", "xlsx", list="publish")
+
+    assert len(progress) == 2 and progress[1][:3] == ["Sở Công Thương", "11", task.content]
+    assert "Đã trình" in progress[1]
+    rows = xlsx_rows(publish)
+    assert len(rows) - 1 == ActualFigure.objects.filter(is_current=True, status="approved", public=False).count() > 0
+    assert any(isinstance(row[rows[0].index("Giá trị")], int | float) for row in rows[1:])
+    assert publish["Content-Disposition"].startswith('attachment; filename="cho-cong-bo-')
+    login(people["officer_a"])
+    assert download(client, "/agencies/approvals/", "csv", list="progress").status_code == 403

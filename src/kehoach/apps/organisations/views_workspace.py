@@ -26,6 +26,7 @@ from django.views.generic import TemplateView
 from kehoach.apps.accounts import roles
 from kehoach.apps.figures import services as figure_services
 from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.organisations import tables
 from kehoach.apps.organisations import workspace as services
 from kehoach.apps.organisations.forms import (
     ConfirmUploadForm,
@@ -43,6 +44,7 @@ from kehoach.apps.tasks import services as task_services
 from kehoach.apps.tasks.models import TaskProgress
 from kehoach.domain.assessment.model import FigureStatus
 from kehoach.domain.text import fold
+from kehoach.web.export import ExportMixin
 from kehoach.web.views.generic import StaffMixin
 
 UPLOAD_SESSION_KEY = "kehoach_workspace_upload"
@@ -405,13 +407,29 @@ class WorkspaceUploadView(AgencyMixin, TemplateView):
         return redirect(self.workspace_url())
 
 
-class ApprovalsView(StaffMixin, TemplateView):
-    """Sở Tài chính's queue: approve submitted figures and task updates, publish approved figures."""
+class ApprovalsView(ExportMixin, StaffMixin, TemplateView):
+    """Sở Tài chính's queue: approve submitted figures and task updates, publish approved figures.
+    ``?export=csv|xlsx&list=figures|progress|publish``: one of its three lists as a file."""
 
     template_name = "organisations/approvals.html"
+    LISTS = {
+        "figures": (tables.SubmittedFigureTable, "figures", "duyet-so-lieu"),
+        "progress": (tables.SubmittedProgressTable, "progress", "duyet-tien-do"),
+        "publish": (tables.ToPublishTable, "to_publish", "cho-cong-bo"),
+    }
 
     def allowed(self, request) -> bool:
         return roles.is_finance(request.user)
+
+    def chosen(self):
+        return self.LISTS.get(self.request.GET.get("list", ""), self.LISTS["figures"])
+
+    def export_table(self):
+        table, attribute, _name = self.chosen()
+        return table(getattr(services.approval_queue(self.as_of), attribute))
+
+    def get_export_name(self) -> str:
+        return self.chosen()[2]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
