@@ -60,7 +60,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "agency": ("reporting agency", "don vi", "don vi bao cao", "co quan chu tri", "don vi chu tri"),
     "on": ("date", "update date", "ngay", "ngay cap nhat", "ngay bao cao"),
     "status": ("progress status", "state", "trang thai", "tinh trang", "tien do"),
-    "percent": ("percent complete", "ty le", "ty le hoan thanh", "% hoan thanh", "phan tram"),
+    "percent": ("percent complete", "ty le", "ty le hoan thanh", "ty le hoan thanh (%)", "% hoan thanh", "phan tram"),
     "note": ("result", "ket qua", "ket qua thuc hien", "ghi chu"),
     "evidence": ("evidence_reference", "evidence (document number)", "minh chung", "so van ban minh chung"),
     "cause": ("causes", "nguyen nhan"),
