@@ -26,6 +26,8 @@ LISTS = [
     ("/documents/", "finance", "Loại", "van-ban"),
     ("/history/", "finance", "Thời điểm", "lich-su"),
     ("/public/", None, "Chỉ tiêu", "so-lieu-cong-bo"),
+    ("/agencies/workspace/", "finance", "Đơn vị", "don-vi"),
+    ("/agencies/leaders/", "finance", "Lãnh đạo", "lanh-dao"),
 ]
 
 
@@ -121,6 +123,7 @@ def test_csv_keeps_vietnamese_text_intact(people, login, client):
     ("/documents/", "leader", 403),
     ("/tasks/", "nobody", 403),
     ("/indicators/", None, 302),
+    ("/agencies/workspace/", "nobody", 403),
 ])
 def test_a_download_is_refused_to_whoever_may_not_see_the_page(people, login, client, url, role, status):
     if role is not None:
@@ -181,3 +184,13 @@ def test_the_approval_queue_downloads_each_of_its_lists(people, login, client):
     assert publish["Content-Disposition"].startswith('attachment; filename="cho-cong-bo-')
     login(people["officer_a"])
     assert download(client, "/agencies/approvals/", "csv", list="progress").status_code == 403
+
+
+def test_the_leaders_list_downloads_one_column_per_task_status(people, login, client):
+    login(people["finance"])
+
+    rows = xlsx_rows(download(client, "/agencies/leaders/", "xlsx"))
+
+    assert rows[0][:2] == ("Lãnh đạo", "Nhiệm vụ") and "Quá hạn chưa hoàn thành" in rows[0]
+    assert all(isinstance(n, int) for row in rows[1:] for n in row[1:])
+    assert all(row[1] == sum(row[2:]) for row in rows[1:])

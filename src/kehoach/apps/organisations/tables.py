@@ -98,3 +98,36 @@ class ToPublishTable(tables.Table):
 
     def value_value(self, value):
         return _number_or_text(value)
+
+
+class AgencyOverviewTable(tables.Table):
+    """Rows: the ``AgencyRow``s of ``workspace.overview`` (Đơn vị, the list of agencies)."""
+
+    agency = tables.Column(verbose_name=_("Agency"), accessor="agency__name")
+    indicators = tables.Column(verbose_name=_("Indicators"))
+    tasks = tables.Column(verbose_name=_("Tasks"))
+    projects = tables.Column(verbose_name=_("Projects"))
+    rate = tables.Column(verbose_name=_("On-time reporting"), accessor="rate_percent", empty_values=())
+    reports_missing = tables.Column(verbose_name=_("Reports overdue"))
+    reports_pending = tables.Column(verbose_name=_("Reports due"))
+    drafts = tables.Column(verbose_name=_("Drafts"))
+    submitted = tables.Column(verbose_name=_("Awaiting approval"))
+    overdue_tasks = tables.Column(verbose_name=_("Tasks overdue"))
+    soon_tasks = tables.Column(verbose_name=_("Tasks due soon"))
+
+    def value_rate(self, value):
+        return value
+
+
+def leader_table(rows: list[dict], statuses):
+    """The leaders' list (``views_leaders.scoreboard`` rows): name, task count, one column per status."""
+    extra = [(status.value, tables.Column(verbose_name=status.label, accessor=f"by_status__{status.value}"))
+             for status in statuses]
+    data = [{"leader": row["leader"].name, "total": row["total"],
+             "by_status": {status.value: n for status, n in row["counts"]}} for row in rows]
+    return LeaderTable(data, extra_columns=extra)
+
+
+class LeaderTable(tables.Table):
+    leader = tables.Column(verbose_name=_("Leader"))
+    total = tables.Column(verbose_name=_("Tasks"))

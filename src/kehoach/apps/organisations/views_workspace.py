@@ -51,10 +51,12 @@ UPLOAD_SESSION_KEY = "kehoach_workspace_upload"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class WorkspaceHomeView(StaffMixin, TemplateView):
-    """An officer of one agency goes to its workspace; Sở Tài chính, leaders and administrators get the list."""
+class WorkspaceHomeView(ExportMixin, StaffMixin, TemplateView):
+    """An officer of one agency goes to its workspace; Sở Tài chính, leaders and administrators get the list
+    (``?export=csv|xlsx``: the list as a file)."""
 
     template_name = "organisations/workspace_home.html"
+    export_name = "don-vi"
 
     def allowed(self, request) -> bool:
         return bool(roles.agency_ids(request.user)) or roles.sees_everything(request.user)
@@ -66,11 +68,18 @@ class WorkspaceHomeView(StaffMixin, TemplateView):
             return redirect(url + (f"?{request.GET.urlencode()}" if request.GET else ""))
         return super().get(request, *args, **kwargs)
 
+    def rows(self):
+        user = self.request.user
+        agencies = None if roles.sees_everything(user) else Agency.objects.filter(pk__in=roles.agency_ids(user))
+        return services.overview(self.as_of, agencies)
+
+    def export_table(self):
+        return tables.AgencyOverviewTable(self.rows())
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        agencies = None if roles.sees_everything(user) else Agency.objects.filter(pk__in=roles.agency_ids(user))
-        context.update(active="workspace", rows=services.overview(self.as_of, agencies),
+        context.update(active="workspace", rows=self.rows(),
                        title=_("Agency workspace"), mine=roles.agency_ids(user))
         return context
 
