@@ -11,11 +11,13 @@ from django.views.generic import TemplateView
 from kehoach.apps.accounts import roles
 from kehoach.apps.assessment.charts import indicator_trend_chart
 from kehoach.apps.assessment.evaluate import assess_all
+from kehoach.apps.dashboard.tables import PublicFigureTable
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.charts import to_svg
 from kehoach.domain.assessment.model import TaskStatus
 from kehoach.domain.assessment.rules import Rating
 from kehoach.web.asof import as_of_for
+from kehoach.web.export import ExportMixin
 from kehoach.web.views.generic import StaffMixin
 
 STATUS_ORDER = [TaskStatus.QUA_HAN, TaskStatus.SAP_DEN_HAN, TaskStatus.DANG_THUC_HIEN_TRONG_HAN,
@@ -68,10 +70,15 @@ class OverviewView(StaffMixin, TemplateView):
         return context
 
 
-class PublicView(TemplateView):
-    """Published figures, for everyone: the latest public version of each figure, nothing else."""
+class PublicView(ExportMixin, TemplateView):
+    """Published figures, for everyone: the latest public version of each figure, nothing else
+    (``?export=csv|xlsx``: the same list as a file)."""
 
     template_name = "dashboard/public.html"
+    export_name = "so-lieu-cong-bo"
+
+    def export_table(self):
+        return PublicFigureTable(published_figures())
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

@@ -17,3 +17,10 @@ class DocumentTable(tables.Table):
         fields = ["kind", "number", "issuer", "date", "title", "task_count", "target_count", "warning_count",
                   "imported_at"]
         attrs = {"class": "table"}
+
+    # The downloads (?export=): dates as dates.
+    def value_date(self, value):
+        return value
+
+    def value_imported_at(self, value):
+        return value

@@ -34,8 +34,6 @@ How a row is read:
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -49,6 +47,7 @@ from kehoach.apps.documents.models import Document
 from kehoach.apps.figures import services
 from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
+from kehoach.domain import tabular
 from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, FigureStatus
 from kehoach.domain.indicators import IndicatorRegistry, clean_indicator_name
 from kehoach.domain.numbers import format_number, parse_value
@@ -69,20 +68,9 @@ _KNOWN_PLACES = {fold(p) for p in MERGERS_2025} | {fold(a) for merged in MERGERS
 _SCOPE_LABEL = re.compile(r"\((truoc|tu) \d{2}/\d{2}/\d{4}\)$")
 
 
-class ActualsFileError(Exception):
-    """The file as a whole cannot be read (not found, not a table, no header): nothing is imported."""
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    column: str
-    found: str
-    expected: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: column {self.column}: found {self.found}, expected {self.expected}"
+# The file as a whole cannot be read (not found, not a table, no header): nothing is imported.
+ActualsFileError = tabular.TableError
+Problem = tabular.Problem
 
 
 @dataclass
@@ -120,6 +108,7 @@ class ActualsImport:
     unchanged: int = 0
     stored: bool = False
     dry_run: bool = False
+    outcomes: list[tabular.Outcome] = field(default_factory=list)
 
     @property
     def skipped_lines(self) -> list[int]:
@@ -143,7 +132,7 @@ def import_file(
     name = str(path)
     table = read_table(Path(path))
     report = ActualsImport(file=name, dry_run=dry_run)
-    checker = _RowChecker(name, place if place is not None else default_place())
+    checker = RowChecker(name, place if place is not None else default_place())
     for line, cells in table:
         row = checker.check(line, cells)
         if row is not None:
@@ -173,10 +162,39 @@ def import_file(
                 status=status,
             )
             setattr(report, recorded.action, getattr(report, recorded.action) + 1)
+            report.outcomes.append(tabular.Outcome(
+                row.line, f"{row.indicator.key} {row.period} [{row.scope}]", recorded.action,
+                changes(recorded.previous, recorded.figure) if recorded.action == services.REVISED else (),
+            ))
         if dry_run:
             transaction.set_rollback(True)
     report.stored = not dry_run
     return report
+
+
+def changes(previous, figure) -> tuple[tuple[str, str, str], ...]:
+    """(column, old, new) of what a new version changes: the value as written and read, the source."""
+    found = []
+    if any(getattr(previous, f) != getattr(figure, f) for f in ("comparator", "low", "high", "qualifier")) \
+            or _value_text(previous) != _value_text(figure):
+        found.append(("value", _value_text(previous), _value_text(figure)))
+    if previous.source != figure.source:
+        found.append(("source", previous.source, figure.source))
+    return tuple(found)
+
+
+def _value_text(figure) -> str:
+    written = " ".join(part for part in (figure.qualifier, figure.text) if part)
+    number = _plain(figure.low) if figure.low is not None else ""
+    if figure.high is not None and figure.high != figure.low:
+        number = f"{number}–{_plain(figure.high)}" if number else f"< {_plain(figure.high)}"
+    return f"{written} ({number} {figure.indicator.unit})" if number else written
+
+
+def _plain(number) -> str:
+    """A stored number in Vietnamese format without the database's trailing zeros."""
+    number = Decimal(number)
+    return format_number(number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize())
 
 
 def default_place() -> str:
@@ -189,97 +207,17 @@ def default_place() -> str:
 
 
 def read_table(path: Path) -> list[tuple[int, dict[str, str]]]:
-    """(line, {column: text}) of every non-empty data row; the header is line 1."""
-    if not path.is_file():
-        raise ActualsFileError(f"{path}: no such file")
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        header, rows = _read_xlsx(path)
-    else:
-        header, rows = _read_csv(path)
-    columns = [fold(h or "").strip() for h in header]
-    missing = [c for c in REQUIRED if c not in columns]
-    if missing:
-        raise ActualsFileError(
-            f"{path}:1: column {missing[0]}: found the header {', '.join(h for h in header if h) or '(empty)'}, "
-            f"expected a header row with the columns {', '.join(COLUMNS)} ({', '.join(REQUIRED)} required)"
-        )
-    out = []
-    for line, cells in rows:
-        values = {col: (cells[i] if i < len(cells) else "") for i, col in enumerate(columns) if col in COLUMNS}
-        if any(v.strip() for v in values.values()):
-            out.append((line, {c: values.get(c, "").strip() for c in COLUMNS}))
-    return out
-
-
-def _read_csv(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise ActualsFileError(f"{path}: not UTF-8 text (byte {exc.start}); expected a CSV file in UTF-8") from None
-    reader = csv.reader(io.StringIO(text, newline=""))
-    rows: list[tuple[int, list[str]]] = []
-    header: list[str] | None = None
-    start = 1
-    try:
-        for cells in reader:
-            if header is None:
-                header = cells
-            else:
-                rows.append((start, cells))
-            start = reader.line_num + 1
-    except csv.Error as exc:
-        raise ActualsFileError(f"{path}:{reader.line_num}: not a CSV table ({exc})") from None
-    if header is None:
-        raise ActualsFileError(f"{path}: empty file; expected a header row with the columns {', '.join(COLUMNS)}")
-    return header, rows
-
-
-def _read_xlsx(path: Path) -> tuple[list[str], list[tuple[int, list[str]]]]:
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
-        raise ActualsFileError(f"{path}: not an XLSX workbook ({exc}); expected an Excel .xlsx file") from None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = list(sheet.iter_rows(values_only=True))
-    finally:
-        workbook.close()
-    if not rows:
-        raise ActualsFileError(f"{path}: the first sheet is empty; expected a header row in row 1")
-    header = [_cell_text(c) for c in rows[0]]
-    columns = [fold(h).strip() for h in header]
-    body = []
-    for number, cells in enumerate(rows[1:], start=2):
-        body.append((number, [_cell_text(c, columns[i] if i < len(columns) else "") for i, c in enumerate(cells)]))
-    return header, body
-
-
-def _cell_text(value, column: str = "") -> str:
-    """A spreadsheet cell as the text a CSV would hold: numbers of the value column in Vietnamese format."""
-    if value is None:
-        return ""
-    if isinstance(value, datetime):
-        return value.date().isoformat()
-    if isinstance(value, date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return str(value)
-    if isinstance(value, int | float | Decimal):
-        number = Decimal(str(value))
-        if column == "value":
-            if number == number.to_integral_value():
-                number = number.quantize(Decimal(1))
-            return format_number(number)
-        return str(value)
-    return str(value).strip()
+    """(line, {column: text}) of every non-empty data row; the header is line 1 (``kehoach.domain.tabular``)."""
+    table = tabular.read_table(path, {c: () for c in COLUMNS}, REQUIRED, number_columns=("value",))
+    return [(row.line, row.cells) for row in table.rows]
 
 
 # Checking ---------------------------------------------------------------------------------------
 
 
-class _RowChecker:
+class RowChecker:
+    """Checks rows of the figures table one by one (the workspace's figure form and upload use it too)."""
+
     def __init__(self, file: str, place: str):
         self.file = file
         self.place = place

@@ -51,7 +51,8 @@ class Change:
 
 
 def changes(model: type[models.Model] | None = None, user_id: int | None = None, since: date | None = None,
-            until: date | None = None, limit: int = 50, offset: int = 0) -> list[Change]:
+            until: date | None = None, limit: int | None = 50, offset: int = 0) -> list[Change]:
+    """The changes the filters select, newest first: ``limit`` from ``offset`` (None: all of them)."""
     wanted = [model] if model else tracked_models()
     rows: list[Change] = []
     for m in wanted:
@@ -62,9 +63,9 @@ def changes(model: type[models.Model] | None = None, user_id: int | None = None,
             qs = qs.filter(history_date__gte=timezone.make_aware(datetime.combine(since, time.min)))
         if until:
             qs = qs.filter(history_date__lte=timezone.make_aware(datetime.combine(until, time.max)))
-        rows += [Change(m, r, []) for r in qs[: offset + limit]]
+        rows += [Change(m, r, []) for r in (qs if limit is None else qs[: offset + limit])]
     rows.sort(key=lambda c: (c.record.history_date, c.record.history_id), reverse=True)
-    return rows[offset: offset + limit]
+    return rows[offset:] if limit is None else rows[offset: offset + limit]
 
 
 def object_history(model: type[models.Model], pk) -> list[Change]:

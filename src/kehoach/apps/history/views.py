@@ -10,7 +10,9 @@ from django.views.generic import TemplateView
 
 from kehoach.apps.accounts import roles
 from kehoach.apps.history import feed
+from kehoach.apps.history.tables import ChangeTable
 from kehoach.web.asof import parse_day
+from kehoach.web.export import ExportMixin
 from kehoach.web.views.generic import StaffMixin
 
 PAGE = 50
@@ -35,17 +37,31 @@ class HistoryMixin(StaffMixin):
         return roles.sees_everything(request.user)
 
 
-class HistoryListView(HistoryMixin, TemplateView):
-    template_name = "history/list.html"
+class HistoryListView(ExportMixin, HistoryMixin, TemplateView):
+    """The feed of changes, newest first, 50 a page; ``?export=csv|xlsx``: every change the filters select."""
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(active="history", **kwargs)
-        form = HistoryFilterForm(self.request.GET or None)
+    template_name = "history/list.html"
+    export_name = "lich-su"
+
+    def filters(self):
+        """(form, model, user, since, until) from the query string."""
+        data = self.request.GET.copy()
+        data.pop("export", None)
+        form = HistoryFilterForm(data or None)
         model = user = since = until = None
         if form.is_valid():
             model = feed.model_by_label(form.cleaned_data["model"] or "")
             user = form.cleaned_data["user"]
             since, until = parse_day(form.cleaned_data["since"]), parse_day(form.cleaned_data["until"])
+        return form, model, user, since, until
+
+    def export_table(self):
+        _form, model, user, since, until = self.filters()
+        return ChangeTable(feed.changes(model, user.pk if user else None, since, until, limit=None))
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(active="history", **kwargs)
+        form, model, user, since, until = self.filters()
         try:
             page = max(int(self.request.GET.get("page", "1")), 1)
         except ValueError:

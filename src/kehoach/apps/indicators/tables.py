@@ -158,6 +158,10 @@ class IndicatorTable(tables.Table):
             format_html('<br><span class="scope">{}</span>', scope) if scope else "",
         )
 
+    def value_actual(self, value):
+        """The download's cell (?export=): the number itself (the unit is its own column)."""
+        return None if value is None else value.actual
+
     def render_rating(self, value):
         if value is None:
             return format_html('<span class="muted small">{}</span>', _("Not assessed"))

@@ -21,8 +21,10 @@ from django.views.generic import TemplateView
 from kehoach.apps.accounts import roles
 from kehoach.apps.assessment.evaluate import Assessment, assess_all
 from kehoach.apps.organisations.models import Leader
+from kehoach.apps.organisations.tables import leader_table
 from kehoach.apps.tasks.services import SEVERITY, severity_key
 from kehoach.domain.assessment.model import TaskStatus
+from kehoach.web.export import ExportMixin
 from kehoach.web.views.generic import StaffMixin
 
 
@@ -98,10 +100,15 @@ def portfolio(assessment: Assessment, leader: Leader) -> dict:
     }
 
 
-class LeaderHomeView(StaffMixin, TemplateView):
-    """A leader's own portfolio; for everyone else (or with ``?all=1``) the list of leaders."""
+class LeaderHomeView(ExportMixin, StaffMixin, TemplateView):
+    """A leader's own portfolio; for everyone else (or with ``?all=1``) the list of leaders
+    (``?export=csv|xlsx``: the list as a file)."""
 
     template_name = "organisations/leader_list.html"
+    export_name = "lanh-dao"
+
+    def export_table(self):
+        return leader_table(scoreboard(assess_all(self.as_of), Leader.objects.order_by("name")), SEVERITY)
 
     def get(self, request, *args, **kwargs):
         own = roles.leader_of(request.user)

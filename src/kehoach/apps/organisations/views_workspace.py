@@ -26,6 +26,7 @@ from django.views.generic import TemplateView
 from kehoach.apps.accounts import roles
 from kehoach.apps.figures import services as figure_services
 from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.organisations import tables
 from kehoach.apps.organisations import workspace as services
 from kehoach.apps.organisations.forms import (
     ConfirmUploadForm,
@@ -43,16 +44,19 @@ from kehoach.apps.tasks import services as task_services
 from kehoach.apps.tasks.models import TaskProgress
 from kehoach.domain.assessment.model import FigureStatus
 from kehoach.domain.text import fold
+from kehoach.web.export import ExportMixin
 from kehoach.web.views.generic import StaffMixin
 
 UPLOAD_SESSION_KEY = "kehoach_workspace_upload"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
-class WorkspaceHomeView(StaffMixin, TemplateView):
-    """An officer of one agency goes to its workspace; Sở Tài chính, leaders and administrators get the list."""
+class WorkspaceHomeView(ExportMixin, StaffMixin, TemplateView):
+    """An officer of one agency goes to its workspace; Sở Tài chính, leaders and administrators get the list
+    (``?export=csv|xlsx``: the list as a file)."""
 
     template_name = "organisations/workspace_home.html"
+    export_name = "don-vi"
 
     def allowed(self, request) -> bool:
         return bool(roles.agency_ids(request.user)) or roles.sees_everything(request.user)
@@ -64,11 +68,18 @@ class WorkspaceHomeView(StaffMixin, TemplateView):
             return redirect(url + (f"?{request.GET.urlencode()}" if request.GET else ""))
         return super().get(request, *args, **kwargs)
 
+    def rows(self):
+        user = self.request.user
+        agencies = None if roles.sees_everything(user) else Agency.objects.filter(pk__in=roles.agency_ids(user))
+        return services.overview(self.as_of, agencies)
+
+    def export_table(self):
+        return tables.AgencyOverviewTable(self.rows())
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         user = self.request.user
-        agencies = None if roles.sees_everything(user) else Agency.objects.filter(pk__in=roles.agency_ids(user))
-        context.update(active="workspace", rows=services.overview(self.as_of, agencies),
+        context.update(active="workspace", rows=self.rows(),
                        title=_("Agency workspace"), mine=roles.agency_ids(user))
         return context
 
@@ -405,13 +416,29 @@ class WorkspaceUploadView(AgencyMixin, TemplateView):
         return redirect(self.workspace_url())
 
 
-class ApprovalsView(StaffMixin, TemplateView):
-    """Sở Tài chính's queue: approve submitted figures and task updates, publish approved figures."""
+class ApprovalsView(ExportMixin, StaffMixin, TemplateView):
+    """Sở Tài chính's queue: approve submitted figures and task updates, publish approved figures.
+    ``?export=csv|xlsx&list=figures|progress|publish``: one of its three lists as a file."""
 
     template_name = "organisations/approvals.html"
+    LISTS = {
+        "figures": (tables.SubmittedFigureTable, "figures", "duyet-so-lieu"),
+        "progress": (tables.SubmittedProgressTable, "progress", "duyet-tien-do"),
+        "publish": (tables.ToPublishTable, "to_publish", "cho-cong-bo"),
+    }
 
     def allowed(self, request) -> bool:
         return roles.is_finance(request.user)
+
+    def chosen(self):
+        return self.LISTS.get(self.request.GET.get("list", ""), self.LISTS["figures"])
+
+    def export_table(self):
+        table, attribute, _name = self.chosen()
+        return table(getattr(services.approval_queue(self.as_of), attribute))
+
+    def get_export_name(self) -> str:
+        return self.chosen()[2]
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

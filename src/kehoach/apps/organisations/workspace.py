@@ -27,7 +27,7 @@ from __future__ import annotations
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
@@ -49,6 +49,7 @@ from kehoach.apps.reporting.models import ReportingObligation
 from kehoach.apps.reporting.services import Owed, owed
 from kehoach.apps.tasks import services as task_services
 from kehoach.apps.tasks.models import Task, TaskProgress
+from kehoach.domain import tabular
 from kehoach.domain.assessment import calendar
 from kehoach.domain.assessment import model as m
 from kehoach.domain.assessment.model import FigurePeriod, FigureStatus, ReportStatus, TaskStatus
@@ -404,7 +405,7 @@ class FigureChecker:
     def __init__(self, agency: Agency):
         self.agency = agency
         self.keys = set(indicators_of(agency).values_list("key", flat=True))
-        self.checker = importing._RowChecker("", importing.default_place())
+        self.checker = importing.RowChecker("", importing.default_place())
 
     def check(self, line: int, cells: dict[str, str]) -> tuple[importing.FigureRow | None, list[tuple[str, str]]]:
         """(row, [(column, message)]); ``cells`` has the importer's columns."""
@@ -730,71 +731,57 @@ def _error(sheet, row: int, column, problem: str) -> str:
 
 def parse_upload(agency: Agency, data: bytes, as_of: date) -> ParsedUpload:
     """Check every row of a filled template (nothing is written): what would be recorded, and the errors."""
-    from openpyxl import load_workbook
-
     try:
-        book = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
+        book = tabular.open_workbook(data, "upload")
+    except tabular.TableError as exc:
         raise UploadFileError(_g("This is not an Excel workbook (.xlsx): %(error)s") % {"error": exc}) from None
-    try:
-        sheets = {fold(name).strip(): book[name] for name in book.sheetnames}
-        figures = next((sheets[n] for n in _both(FIGURE_SHEET[1]) if n in sheets), None)
-        tasks = next((sheets[n] for n in _both(TASK_SHEET[1]) if n in sheets), None)
-        if figures is None and tasks is None:
-            raise UploadFileError(_g("The workbook has neither a sheet “%(figures)s” nor a sheet “%(tasks)s”: "
-                                     "download the template and fill it in.")
-                                  % {"figures": FIGURE_SHEET[1], "tasks": TASK_SHEET[1]})
-        parsed = ParsedUpload()
-        if figures is not None:
-            _parse_figures(agency, list(figures.iter_rows(values_only=True)), parsed, as_of)
-        if tasks is not None:
-            _parse_tasks(agency, list(tasks.iter_rows(values_only=True)), parsed, as_of)
-    finally:
-        book.close()
+    sheets = {fold(name).strip(): rows for name, rows in book.items()}
+    figures = next((sheets[n] for n in _both(FIGURE_SHEET[1]) if n in sheets), None)
+    tasks = next((sheets[n] for n in _both(TASK_SHEET[1]) if n in sheets), None)
+    if figures is None and tasks is None:
+        raise UploadFileError(_g("The workbook has neither a sheet “%(figures)s” nor a sheet “%(tasks)s”: "
+                                 "download the template and fill it in.")
+                              % {"figures": FIGURE_SHEET[1], "tasks": TASK_SHEET[1]})
+    parsed = ParsedUpload()
+    if figures:
+        _parse_figures(agency, figures, parsed, as_of)
+    if tasks:
+        _parse_tasks(agency, tasks, parsed, as_of)
     return parsed
 
 
-def _columns(header, columns, sheet_label, parsed: ParsedUpload, required) -> dict[str, int] | None:
-    found: dict[str, int] = {}
-    names = {code: _both(label) | {code} for code, label, _w, _f in columns}
-    for i, cell in enumerate(header or ()):
-        text = fold(importing._cell_text(cell)).strip()
-        for code, options in names.items():
-            if text in options and code not in found:
-                found[code] = i
-    missing = [code for code in required if code not in found]
-    if missing:
-        label = dict((c, lab) for c, lab, _w, _f in columns)[missing[0]]
+def _table(rows, columns, sheet_label, parsed: ParsedUpload, required,
+           number_columns=()) -> tabular.Table | None:
+    """The sheet as a table whose columns are named by the template's headers (in either language)."""
+    names = {code: _both(label) for code, label, _w, _f in columns}
+    try:
+        return tabular.table_of(str(sheet_label), rows, names, required, number_columns=number_columns)
+    except tabular.MissingColumns as exc:
+        label = dict((c, lab) for c, lab, _w, _f in columns)[exc.missing[0]]
         parsed.errors.append(_g("Sheet %(sheet)s, row 1: the column “%(column)s” is missing; download the "
                                 "template again.") % {"sheet": sheet_label, "column": label})
         return None
-    return found
 
 
 def _parse_figures(agency: Agency, rows: list, parsed: ParsedUpload, as_of: date) -> None:
     sheet = FIGURE_SHEET[1]
-    if not rows:
-        return
-    where = _columns(rows[0], FIGURE_COLUMNS, sheet, parsed, ("indicator", "period", "value"))
-    if where is None:
+    table = _table(rows, FIGURE_COLUMNS, sheet, parsed, ("indicator", "period", "value"), number_columns=("value",))
+    if table is None:
         return
     labels = {code: label for code, label, _w, _f in FIGURE_COLUMNS}
     checker = FigureChecker(agency)
-    for line, cells in enumerate(rows[1:], start=2):
-        def get(code, cells=cells):
-            i = where.get(code)
-            value = cells[i] if i is not None and i < len(cells) else None
-            return importing._cell_text(value, "value" if code == "value" else "")
-        if not get("value"):
+    for row in table.rows:
+        if not row.cells["value"]:
             continue  # nothing entered on this row
-        values = {c: get(c) for c in IMPORT_COLUMNS}
+        values = {c: row.cells[c] for c in IMPORT_COLUMNS}
         if not values["published"]:
             values["published"] = entry_day(as_of).isoformat()
-        row, problems = checker.check(line, values)
+        checked, problems = checker.check(row.line, values)
         for column, message in problems:
-            parsed.errors.append(_error(sheet, line, labels.get(column, column), message))
-        if row is not None:
-            parsed.figures.append((line, FigureEntry(row, get("cause"), get("difficulties"), get("proposals"))))
+            parsed.errors.append(_error(sheet, row.line, labels.get(column, column), message))
+        if checked is not None:
+            parsed.figures.append((row.line, FigureEntry(checked, row.cells["cause"], row.cells["difficulties"],
+                                                         row.cells["proposals"])))
 
 
 def _status_code(text: str) -> str | None:
@@ -807,20 +794,13 @@ def _status_code(text: str) -> str | None:
 
 def _parse_tasks(agency: Agency, rows: list, parsed: ParsedUpload, as_of: date) -> None:
     sheet = TASK_SHEET[1]
-    if not rows:
-        return
-    where = _columns(rows[0], TASK_COLUMNS, sheet, parsed, ("task", "status"))
-    if where is None:
+    table = _table(rows, TASK_COLUMNS, sheet, parsed, ("task", "status"))
+    if table is None:
         return
     labels = {code: label for code, label, _w, _f in TASK_COLUMNS}
     mine = {t.pk: t for t in tasks_of(agency).prefetch_related("milestones")}
-    for line, cells in enumerate(rows[1:], start=2):
-        def raw(code, cells=cells):
-            i = where.get(code)
-            return cells[i] if i is not None and i < len(cells) else None
-
-        def text(code):
-            return importing._cell_text(raw(code))
+    for row in table.rows:
+        line, text, raw = row.line, row.cells.__getitem__, row.raw.get
         filled = [c for c in ("status", "percent", "note", "evidence_reference", "cause", "difficulties",
                               "proposals") if text(c)]
         if not filled:
@@ -837,13 +817,13 @@ def _parse_tasks(agency: Agency, rows: list, parsed: ParsedUpload, as_of: date) 
                            _g("%(found)s is not one of: %(choices)s") % {"found": found, "choices": choices}))
         percent = None
         if text("percent"):
-            percent = _percent(raw("percent"))
+            percent = tabular.parse_percent(raw("percent"))
             if percent is None:
                 errors.append(("percent", _g("%(found)s is not a whole number from 0 to 100")
                                % {"found": repr(text("percent"))}))
         on = entry_day(as_of)
         if text("on"):
-            on = _day(raw("on"))
+            on = tabular.parse_day(raw("on"))
             if on is None:
                 errors.append(("on", PROBLEM_MESSAGES["published"] % {"found": repr(text("on"))}))
         if not errors:
@@ -859,33 +839,6 @@ def _parse_tasks(agency: Agency, rows: list, parsed: ParsedUpload, as_of: date) 
                 parsed.progress.append((line, ProgressEntry(task, values)))
         for column, message in errors:
             parsed.errors.append(_error(sheet, line, labels.get(column, column), message))
-
-
-def _percent(value) -> int | None:
-    if isinstance(value, bool):
-        return None
-    if isinstance(value, int | float | Decimal):
-        number = Decimal(str(value))
-        if 0 < number <= 1 and number != number.to_integral_value():
-            number *= 100  # a cell formatted as a percentage: 0,5 is 50%
-    else:
-        try:
-            number = parse_number(str(value))
-        except NumberFormatError:
-            return None
-    if number != number.to_integral_value() or not 0 <= number <= 100:
-        return None
-    return int(number)
-
-
-def _day(value) -> date | None:
-    from kehoach.web.asof import parse_day
-
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    return parse_day(str(value))
 
 
 class UploadRefused(Exception):

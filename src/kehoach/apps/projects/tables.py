@@ -102,6 +102,22 @@ class ProjectTable(tables.Table):
     def render_rate(self, value):
         return vn_percent(value * 100)
 
+    # The downloads (?export=): numbers as numbers.
+    def value_name(self, value):
+        return value.name
+
+    def value_value(self, value):
+        return value.value_million_vnd if value.value_million_vnd is not None else value.value_text
+
+    def value_plan(self, value):
+        return value
+
+    def value_disbursed(self, value):
+        return value
+
+    def value_rate(self, value):
+        return None if value is None else value * 100
+
     def render_behind(self, value):
         if value is None:
             return "—"

@@ -65,6 +65,14 @@ class TaskTable(tables.Table):
         due = assessment.due if assessment is not None else record.due
         return vn_date(due) or "—"
 
+    # The downloads (?export=): the whole content, the due date as a date.
+    def value_content(self, value):
+        return value
+
+    def value_due(self, record):
+        assessment = self.assessments.get(record.pk)
+        return assessment.due if assessment is not None else record.due
+
     def render_leader(self, value):
         return value.name
 

@@ -3,7 +3,8 @@
 * ``StaffMixin``: signed-in staff only (anonymous users go to the login page, public accounts
   get 403), the rule of ``kehoach.apps.accounts.roles.sees_plan``.
 * ``ObjectListView``: ``queryset`` + ``filterset`` (django-filter) + ``table`` (django-tables2),
-  paginated; ``?export=csv`` is left to the API issue.
+  paginated; ``?export=csv`` and ``?export=xlsx`` download the whole filtered list
+  (``kehoach.web.export``).
 * ``ObjectView``: one object and whatever ``extra_context_for(obj)`` adds.
 """
 
@@ -16,6 +17,7 @@ from django_tables2 import RequestConfig
 
 from kehoach.apps.accounts import roles
 from kehoach.web.asof import as_of_for
+from kehoach.web.export import ExportMixin
 
 
 class StaffMixin(AccessMixin):
@@ -36,7 +38,7 @@ class StaffMixin(AccessMixin):
         return as_of_for(self.request)
 
 
-class ObjectListView(StaffMixin, TemplateView):
+class ObjectListView(ExportMixin, StaffMixin, TemplateView):
     queryset = None
     filterset = None
     table = None
@@ -50,14 +52,23 @@ class ObjectListView(StaffMixin, TemplateView):
     def get_table_data(self, queryset):
         return queryset
 
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
+    def filtered_table(self):
+        """(filterset, table of the whole filtered list)."""
         queryset = self.get_queryset()
-        filterset = self.filterset(self.request.GET or None, queryset=queryset, request=self.request) \
+        data = self.request.GET.copy()
+        data.pop("export", None)  # the download asks for the list the page shows
+        filterset = self.filterset(data or None, queryset=queryset, request=self.request) \
             if self.filterset else None
         if filterset is not None:
             queryset = filterset.qs
-        table = self.table(self.get_table_data(queryset), request=self.request)
+        return filterset, self.table(self.get_table_data(queryset), request=self.request)
+
+    def export_table(self):
+        return self.filtered_table()[1]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        filterset, table = self.filtered_table()
         RequestConfig(self.request, paginate={"per_page": self.per_page}).configure(table)
         context.update(filterset=filterset, table=table, title=self.title)
         return context

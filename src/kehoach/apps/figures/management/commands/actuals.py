@@ -27,7 +27,10 @@ class Command(BaseCommand):
         load.add_argument(
             "--skip-invalid", action="store_true", help="store the valid rows and list the invalid ones skipped"
         )
-        load.add_argument("--dry-run", action="store_true", help="check and count, store nothing")
+        load.add_argument(
+            "--dry-run", action="store_true",
+            help="print what each row would do (created, revised: old → new, unchanged) and store nothing",
+        )
         load.add_argument(
             "--status",
             choices=[FigureStatus.APPROVED.value, FigureStatus.DRAFT.value],
@@ -63,6 +66,9 @@ class Command(BaseCommand):
         if report.problems:
             lines = report.skipped_lines
             self.stdout.write(f"Skipped {len(lines)} invalid row(s): line(s) {', '.join(map(str, lines))}")
+        if dry_run:
+            for outcome in report.outcomes:
+                self.stdout.write(f"{report.file}: {outcome}")
         self.stdout.write(describe(report))
         if dry_run:
             self.stdout.write("Dry run: nothing was stored.")
