@@ -56,7 +56,7 @@ def test_the_word_report_has_the_header_block_title_and_signature(demo_plan, tmp
     assert "Số: …/BC-STC" in left
     assert right.splitlines()[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     date_line = doc.tables[0].rows[0].cells[1].paragraphs[-1]
-    assert date_line.text == "Hải Phòng, ngày 06 tháng 08 năm 2025"
+    assert date_line.text == "Hải Phòng, ngày 06 tháng 8 năm 2025"
     assert all(run.italic for run in date_line.runs)
     title = next(p for p in doc.paragraphs if p.text == TITLE)
     assert title.runs[0].bold and title.alignment == 1  # centred

@@ -55,7 +55,7 @@ def test_the_pdf_report_has_the_header_block_title_and_indicator_appendix(month_
     # the right-hand column of the header block (left margin 30 mm + issuing body 62 mm, 103 mm wide)
     motto = pdf_text(month_pdf, 92, 0, 103, 50)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc" in motto
-    assert "Hải Phòng, ngày 06 tháng 08 năm 2025" in motto
+    assert "Hải Phòng, ngày 06 tháng 8 năm 2025" in motto
     text = pdf_text(month_pdf)
     assert TITLE in text
     assert "I. TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU" in text

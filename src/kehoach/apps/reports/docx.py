@@ -32,6 +32,7 @@ from kehoach.apps.reports.tables import (
 )
 from kehoach.apps.reports.word_template import APPENDIX, BODY, WordTemplate, fill, open_template, save
 from kehoach.domain.reporting.content import HEADINGS
+from kehoach.domain.reporting.periods import document_date
 
 if TYPE_CHECKING:
     from kehoach.apps.reports.build import Report
@@ -236,9 +237,10 @@ def _grid_from_cells(doc) -> None:
 
 def context(report: Report) -> dict:
     """The template's variables (word_template.VARIABLES) but the two markers."""
-    day, content = report.content.as_of, report.content
-    return {"tieu_de": content.title, "ky": report.period_phrase, "ngay": f"{day:%d}", "thang": f"{day:%m}",
-            "nam": f"{day:%Y}", "dia_danh": report.place, "ban_nhap": report.draft}
+    content = report.content
+    day, month, year = document_date(content.as_of)
+    return {"tieu_de": content.title, "ky": report.period_phrase, "ngay": day, "thang": month,
+            "nam": year, "dia_danh": report.place, "ban_nhap": report.draft}
 
 
 def render(report: Report, template: WordTemplate | None = None) -> bytes:

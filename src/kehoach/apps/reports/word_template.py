@@ -35,7 +35,7 @@ VARIABLES = {
                             "hội tháng 7 năm 2025”"),
     "ky": gettext_lazy("the period the report covers, e.g. “tháng 7 năm 2025”, “quý II năm 2025”, “năm 2024”"),
     "ngay": gettext_lazy("day of the as-of date, two digits (“06”)"),
-    "thang": gettext_lazy("month of the as-of date, two digits (“08”)"),
+    "thang": gettext_lazy("month of the as-of date, a leading zero for January and February only (“8”, “02”)"),
     "nam": gettext_lazy("year of the as-of date (“2025”)"),
     "dia_danh": gettext_lazy("the place of the stored plan documents (“Hải Phòng”), empty when none is stored"),
     "ban_nhap": gettext_lazy("true when submitted figures are not yet approved (the report is a draft)"),

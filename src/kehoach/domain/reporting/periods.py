@@ -48,3 +48,11 @@ def period_phrase(kind: str, period: Period) -> str:
 
 def title(kind: str, period: Period) -> str:
     return f"{TITLE} {period_phrase(kind, period)}"
+
+
+def document_date(day: date) -> tuple[str, str, str]:
+    """Day, month and year as the place and date line of an administrative document writes them
+    (Nghị định 30/2020/NĐ-CP, Phụ lục I: a day below 10 and the months 1 and 2 take a leading
+    zero): 06/08/2025 -> ("06", "8", "2025"), 15/02/2025 -> ("15", "02", "2025")."""
+    month = f"{day.month:02d}" if day.month <= 2 else str(day.month)
+    return f"{day.day:02d}", month, str(day.year)
