@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "kehoach.apps.steering",
     "kehoach.apps.dashboard",
     "kehoach.apps.history",
+    "kehoach.apps.backup",
     "kehoach.web",
     "kehoach.apps.accounts",  # last: its post_migrate step needs every other app's permissions
 ]
