@@ -180,3 +180,74 @@ def main(action: str) -> None:
 
 if __name__ == "__main__":
     main(sys.argv[1])
+
+
+# -- a command killed in the middle of its transaction ---------------------------------------------
+
+STALL = r"""
+import json, os, sys, time
+from importlib import import_module
+
+ready, where, after = sys.argv[1], sys.argv[2], int(sys.argv[3])
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kehoach.site.settings")
+import django
+django.setup()
+from django.db import connection
+from kehoach.apps.backup.archive import all_models
+
+module, _, path = where.partition(":")
+*owner_path, name = path.split(".")
+owner = import_module(module)
+for part in owner_path:
+    owner = getattr(owner, part)
+original = getattr(owner, name)
+calls = [0]
+
+def stalled(*args, **kwargs):
+    result = original(*args, **kwargs)
+    calls[0] += 1
+    if calls[0] == after:
+        rows = sum(model._base_manager.count() for model in all_models())
+        with open(ready + ".part", "w") as out:
+            json.dump({"in_transaction": connection.in_atomic_block, "rows": rows}, out)
+        os.replace(ready + ".part", ready)
+        time.sleep(600)
+    return result
+
+setattr(owner, name, stalled)
+from kehoach.cli import main
+main(["kehoach", *sys.argv[4:]])
+"""
+
+
+def kill_in_the_middle(args: list[str], where: str, after: int, env: dict[str, str], folder: Path) -> dict:
+    """Run ``kehoach ARGS`` in a subprocess whose function ``where`` ("module:Class.method"), called
+    inside the command's transaction, stops after its ``after``-th call; SIGKILL the process there.
+    Returns what the process saw at that moment: {"in_transaction": bool, "rows": rows of every table}."""
+    import signal
+    import time as clock
+
+    ready = folder / "stalled.json"
+    ready.unlink(missing_ok=True)
+    environ = {k: v for k, v in os.environ.items() if k not in ("DATABASE_URL", "KEHOACH_DB", "DJANGO_SETTINGS_MODULE")}
+    environ.update(env)
+    process = subprocess.Popen(
+        [sys.executable, "-c", STALL, str(ready), where, str(after), *args], env=environ, cwd=folder,
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = clock.monotonic() + 300
+        while not ready.exists():
+            if process.poll() is not None:
+                raise AssertionError(f"the command ended before it was stopped: {process.stderr.read().decode()}")
+            if clock.monotonic() > deadline:
+                raise AssertionError(f"{where} was not called {after} time(s) within 300 s")
+            clock.sleep(0.05)
+        process.send_signal(signal.SIGKILL)
+        assert process.wait(timeout=30) == -signal.SIGKILL
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.wait()
+        process.stderr.close()
+    return json.loads(ready.read_text())
