@@ -7,6 +7,7 @@ Every setting that differs between machines comes from the environment:
 - ``SECRET_KEY``: required in production; a development default otherwise.
 - ``KEHOACH_DEBUG``: "0" turns debug mode off (on by default: kehoach runs as a local tool).
 - ``ALLOWED_HOSTS``: comma-separated host names.
+- ``KEHOACH_STATIC_ROOT``: where ``collectstatic`` puts the static files that whitenoise serves.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files from KEHOACH_STATIC_ROOT (kehoach serve)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -115,6 +117,11 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = os.environ.get("KEHOACH_STATIC_ROOT", "static")
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # collectstatic also writes gzip copies that whitenoise serves to clients that accept them
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
