@@ -10,8 +10,8 @@ Run as a module in such an environment (``python -m tests.apps.databases ACTION`
   same on SQLite and PostgreSQL (``table_rows``);
 - ``demo``: load the demo plan (``tests.apps.conftest.load_demo_plan``) and make the changes that
   give the history rows of every kind: a figure entered, submitted, approved, then revised; a task
-  progress update submitted and approved; a directive; an upload waiting for its confirmation
-  (a binary field).
+  progress update submitted and approved, with an evidence file; a directive; an upload waiting
+  for its confirmation (a binary field).
 """
 
 from __future__ import annotations
@@ -55,15 +55,17 @@ def _drop_postgresql(dbname: str) -> None:
 
 @contextmanager
 def new_database(tmp_path: Path, name: str, engine: str | None = None) -> Iterator[dict[str, str]]:
-    """The environment variables that select a new database (see the module doc)."""
+    """The environment variables that select a new database (see the module doc) and a folder of its own
+    for uploaded files."""
     engine = engine or ENGINE
+    media = {"KEHOACH_MEDIA_ROOT": str(tmp_path / f"{name}-uploads")}
     if engine == "sqlite":
-        yield {"KEHOACH_DB": str(tmp_path / f"{name}.sqlite3")}
+        yield {"KEHOACH_DB": str(tmp_path / f"{name}.sqlite3"), **media}
         return
     dbname = f"kehoach_t_{name}_{os.getpid()}"
     _drop_postgresql(dbname)
     try:
-        yield {"DATABASE_URL": _server_url(dbname)}
+        yield {"DATABASE_URL": _server_url(dbname), **media}
     finally:
         _drop_postgresql(dbname)
 
@@ -109,10 +111,18 @@ def comparable(value):
 
 
 def table_rows() -> dict[str, list[list]]:
-    """{"app_label.model_name": every row, ordered by primary key, every column} of the database."""
-    from kehoach.apps.backup.archive import all_models, model_label
+    """{"app_label.model_name": every row, ordered by primary key, every column} of the database, and
+    {"uploaded files": [[name, SHA-256 of the content], ...]} of the default storage."""
+    import hashlib
 
-    result = {}
+    from django.core.files.storage import default_storage
+
+    from kehoach.apps.backup.archive import all_models, model_label, stored_files
+
+    result = {"uploaded files": []}
+    for name in stored_files():
+        content = default_storage.open(name, "rb").read() if default_storage.exists(name) else b""
+        result["uploaded files"].append([name, hashlib.sha256(content).hexdigest()])
     for model in all_models():
         columns = [field.attname for field in model._meta.local_concrete_fields]
         rows = model._base_manager.order_by("pk").values_list(*columns)
@@ -124,6 +134,7 @@ def load_demo_plan_with_history() -> None:
     from decimal import Decimal
 
     from django.contrib.auth import get_user_model
+    from django.core.files.base import ContentFile
     from django.db import transaction
 
     from kehoach.apps.documents.models import StagedUpload
@@ -155,6 +166,7 @@ def load_demo_plan_with_history() -> None:
         progress = tasks.record_progress(
             task, on=date(2025, 3, 10), status="in_progress", percent=40, note="Đã trình dự thảo", user=officer,
             cause="Chờ ý kiến thẩm định", difficulties="Hồ sơ bổ sung", proposals="Gia hạn đến 30/6/2025",
+            evidence_file=ContentFile(PNG, name="to-trinh.png"),
         )
         tasks.submit_progress(progress, officer, as_of=date(2025, 3, 10))
         tasks.approve_progress(progress, finance)

@@ -8,6 +8,7 @@ Every setting that differs between machines comes from the environment:
 - ``KEHOACH_DEBUG``: "0" turns debug mode off (on by default: kehoach runs as a local tool).
 - ``ALLOWED_HOSTS``: comma-separated host names.
 - ``KEHOACH_STATIC_ROOT``: where ``collectstatic`` puts the static files that whitenoise serves.
+- ``KEHOACH_MEDIA_ROOT``: where uploaded files (evidence of progress) are kept.
 """
 
 from __future__ import annotations
@@ -117,6 +118,7 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = os.environ.get("KEHOACH_STATIC_ROOT", "static")
+MEDIA_ROOT = os.environ.get("KEHOACH_MEDIA_ROOT", "")  # uploaded files (evidence); "": the working folder
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     # collectstatic also writes gzip copies that whitenoise serves to clients that accept them

@@ -56,7 +56,7 @@ def test_a_restore_into_an_empty_database_gives_every_table_back_row_by_row(sour
     filled = {label for label, rows in original.items() if rows}
     for label in ("figures.historicalactualfigure", "tasks.historicaltaskprogress", "auth.user_groups",
                   "auth.group_permissions", "contenttypes.contenttype", "documents.stagedupload",
-                  "indicators.historicalindicator_monitoring_agencies"):
+                  "indicators.historicalindicator_monitoring_agencies", "uploaded files"):
         assert label in filled, label  # the comparison covered rows of each kind
 
 
@@ -70,8 +70,10 @@ def test_the_backup_has_a_manifest_with_the_migrations_and_the_count_of_every_ta
     assert manifest["created_at"].endswith("Z")
     assert "0001_initial" in manifest["migrations"]["figures"]
     assert {label: table["rows"] for label, table in manifest["tables"].items()} == {
-        label: len(rows) for label, rows in original.items()
+        label: len(rows) for label, rows in original.items() if label != "uploaded files"
     }
+    assert sorted(manifest["files"]) == [name for name, _sha256 in original["uploaded files"]]
+    assert manifest["missing_files"] == []
 
 
 def test_new_rows_after_a_restore_get_fresh_ids(source, tmp_path):

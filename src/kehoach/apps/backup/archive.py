@@ -7,7 +7,9 @@ The file is a zip archive:
 - ``data/<app_label>.<model_name>.jsonl``: the rows of one table, one JSON object per line, in
   the format of Django's serializers (``dumpdata --format jsonl``). Every concrete model is a
   table of its own, the historical tables of django-simple-history and the many-to-many tables
-  (``auth.user_groups``, ...) included, so ids, history and links come back exactly as they were.
+  (``auth.user_groups``, ...) included, so ids, history and links come back exactly as they were;
+- ``files/<name>``: every uploaded file a row refers to (file fields, e.g. the evidence of a
+  progress update), from Django's default storage (``MEDIA_ROOT``).
 
 The JSON holds no engine-specific value (dates and times in ISO 8601 with their microseconds,
 decimals as text, binary fields in base64), so a backup of SQLite restores into PostgreSQL and
@@ -21,6 +23,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import shutil
 import tempfile
 import time
 import zipfile
@@ -32,6 +35,8 @@ from pathlib import Path
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.core import serializers
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management.color import no_style
 from django.core.serializers import jsonl
 from django.core.serializers.base import DeserializationError
@@ -60,6 +65,8 @@ class Summary:
     tables: dict[str, int]  # "app_label.model_name" -> rows
     created_at: str
     kehoach_version: str
+    files: int = 0
+    missing_files: tuple[str, ...] = ()  # referred to by a row, not in the storage when backed up
 
     @property
     def rows(self) -> int:
@@ -140,15 +147,14 @@ def _write(temporary: Path, path: Path) -> Summary:
             label = model_label(model)
             member = f"data/{label}.jsonl"
             counter = _CountingText()
-            entry = zipfile.ZipInfo(member, date_time=time.localtime()[:6])
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            with archive.open(entry, "w", force_zip64=True) as raw:
+            with archive.open(_entry(member), "w", force_zip64=True) as raw:
                 counter.target = io.TextIOWrapper(raw, encoding="utf-8", newline="\n")
                 rows = model._base_manager.order_by("pk").iterator(chunk_size=2000)
                 _RowSerializer().serialize(rows, stream=counter, cls=_Encoder)
                 counter.target.flush()
                 counter.target.detach()
             tables[label] = {"table": model._meta.db_table, "rows": counter.lines, "member": member}
+        files, missing = _write_files(archive)
         manifest = {
             "format": FORMAT,
             "format_version": FORMAT_VERSION,
@@ -157,9 +163,41 @@ def _write(temporary: Path, path: Path) -> Summary:
             "database_engine": connection.vendor,
             "migrations": applied_migrations(),
             "tables": tables,
+            "files": files,
+            "missing_files": missing,
         }
         archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
-    return Summary(path, {label: t["rows"] for label, t in tables.items()}, created_at, kehoach.__version__)
+    return Summary(path, {label: t["rows"] for label, t in tables.items()}, created_at, kehoach.__version__,
+                   len(files), tuple(missing))
+
+
+def _entry(member: str) -> zipfile.ZipInfo:
+    entry = zipfile.ZipInfo(member, date_time=time.localtime()[:6])
+    entry.compress_type = zipfile.ZIP_DEFLATED
+    return entry
+
+
+def stored_files() -> list[str]:
+    """The names of every file a row refers to, in the default storage."""
+    names: set[str] = set()
+    for model in all_models():
+        for column in model._meta.local_concrete_fields:
+            if isinstance(column, models.FileField) and not model.__name__.startswith("Historical"):
+                names.update(model._base_manager.exclude(**{column.attname: ""}).values_list(column.attname, flat=True))
+    return sorted(name for name in names if name)
+
+
+def _write_files(archive: zipfile.ZipFile) -> tuple[dict[str, str], list[str]]:
+    files, missing = {}, []
+    for name in stored_files():
+        if not default_storage.exists(name):
+            missing.append(name)
+            continue
+        member = f"files/{name}"
+        with default_storage.open(name, "rb") as source, archive.open(_entry(member), "w", force_zip64=True) as target:
+            shutil.copyfileobj(source, target)
+        files[name] = member
+    return files, missing
 
 
 class _CountingText:
@@ -190,10 +228,13 @@ def read_manifest(path: str | os.PathLike) -> dict:
             if broken is not None:
                 raise BackupError(f"{path}: {broken} is damaged (its checksum does not match)")
             known = {model_label(model) for model in all_models()}
+            for name, member in manifest["files"].items():
+                if member not in archive.namelist() or not _safe_name(name):
+                    raise BackupError(f"{path}: file {name!r} of the manifest is not in the archive or not a plain path")
             for label, table in manifest["tables"].items():
                 if label not in known:
                     raise BackupError(f"{path}: table {label} is not a table of this kehoach")
-                rows = sum(1 for _ in _objects(path, archive, table["member"]))
+                rows = sum(1 for _ in _objects(path, archive, label, table["member"]))
                 if rows != table["rows"]:
                     raise BackupError(
                         f"{path}: {table['member']} has {rows} row(s), the manifest says {table['rows']}"
@@ -217,7 +258,8 @@ def _manifest(path: Path, archive: zipfile.ZipFile) -> dict:
             f"{path}: {MANIFEST}: backup format version {manifest.get('format_version')!r}, "
             f"this kehoach reads version {FORMAT_VERSION}"
         )
-    for key in ("migrations", "tables"):
+    manifest.setdefault("files", {})
+    for key in ("migrations", "tables", "files"):
         if not isinstance(manifest.get(key), dict):
             raise BackupError(f"{path}: {MANIFEST}: {key!r} is missing or not an object")
     for label, table in manifest["tables"].items():
@@ -228,7 +270,7 @@ def _manifest(path: Path, archive: zipfile.ZipFile) -> dict:
     return manifest
 
 
-def _objects(path: Path, archive: zipfile.ZipFile, member: str) -> Iterator[models.Model]:
+def _objects(path: Path, archive: zipfile.ZipFile, label: str, member: str) -> Iterator[models.Model]:
     """The rows of one member as unsaved model instances (nothing is read from the database)."""
     with archive.open(member) as raw:
         lines = io.TextIOWrapper(raw, encoding="utf-8")
@@ -241,6 +283,9 @@ def _objects(path: Path, archive: zipfile.ZipFile, member: str) -> Iterator[mode
 
         try:
             for deserialized in serializers.deserialize("jsonl", numbered(), ignorenonexistent=False):
+                if model_label(type(deserialized.object)) != label:
+                    raise BackupError(f"{path}: {member}:{line_number}: a row of "
+                                      f"{model_label(type(deserialized.object))} among the rows of {label}")
                 yield deserialized.object
         except (DeserializationError, UnicodeDecodeError, ValueError) as exc:
             cause = exc.__cause__ or exc
@@ -297,7 +342,7 @@ def restore(path: str | os.PathLike, manifest: dict, force: bool = False) -> Sum
             fields = model._meta.local_concrete_fields
             size = max(1, min(BATCH, connection.ops.bulk_batch_size(fields, [None] * BATCH)))
             batch: list[models.Model] = []
-            for instance in _objects(path, archive, table["member"]):
+            for instance in _objects(path, archive, label, table["member"]):
                 batch.append(instance)
                 if len(batch) >= size:
                     _insert(model, fields, batch)
@@ -310,12 +355,34 @@ def restore(path: str | os.PathLike, manifest: dict, force: bool = False) -> Sum
                 for statement in statements:
                     cursor.execute(statement)
     ContentType.objects.clear_cache()
+    with zipfile.ZipFile(path) as archive:
+        for name, member in manifest["files"].items():
+            _put_file(name, archive, member)
     return Summary(
         path,
         {label: table["rows"] for label, table in manifest["tables"].items()},
         manifest.get("created_at", "?"),
         manifest.get("kehoach_version", "?"),
+        len(manifest["files"]),
     )
+
+
+def _safe_name(name: str) -> bool:
+    parts = Path(name).parts
+    return bool(parts) and not Path(name).is_absolute() and ".." not in parts
+
+
+def _put_file(name: str, archive: zipfile.ZipFile, member: str) -> None:
+    """Put an uploaded file back under its own name (the rows refer to it by that name)."""
+    content = archive.read(member)
+    if default_storage.exists(name):
+        with default_storage.open(name, "rb") as current:
+            if current.read() == content:
+                return
+        default_storage.delete(name)
+    saved = default_storage.save(name, ContentFile(content))
+    if saved != name:
+        raise BackupError(f"the file {name} could not be put back under its name (the storage chose {saved})")
 
 
 def _insert(model: type[models.Model], fields, rows: list[models.Model]) -> None:

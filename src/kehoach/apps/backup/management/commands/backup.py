@@ -28,5 +28,7 @@ class Command(BaseCommand):
         filled = sum(1 for rows in summary.tables.values() if rows)
         self.stdout.write(
             f"{file}: {summary.rows} row(s) of {len(summary.tables)} table(s) ({filled} not empty), "
-            f"kehoach {summary.kehoach_version}, {summary.created_at}"
+            f"{summary.files} uploaded file(s), kehoach {summary.kehoach_version}, {summary.created_at}"
         )
+        for name in summary.missing_files:
+            self.stderr.write(f"warning: {name}: a row refers to this uploaded file, which is not in the storage")

@@ -39,6 +39,7 @@ class Command(BaseCommand):
                 returncode=EXIT_NOT_IMPORTABLE,
             ) from exc
         self.stdout.write(
-            f"{file}: restored {summary.rows} row(s) of {len(summary.tables)} table(s) "
+            f"{file}: restored {summary.rows} row(s) of {len(summary.tables)} table(s) and {summary.files} "
+            "uploaded file(s) "
             f"(backup of {summary.created_at}, kehoach {summary.kehoach_version})"
         )
