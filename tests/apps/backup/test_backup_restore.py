@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tests.apps.cli import run_kehoach
-from tests.apps.databases import ENGINE, new_database, run_module, tables
+from tests.apps.databases import ENGINE, kill_in_the_middle, new_database, run_module, tables
 
 
 @pytest.fixture(scope="module")
@@ -162,6 +162,19 @@ def test_a_backup_replaces_its_file_only_once_complete(source, tmp_path):
     assert done.returncode == 0, done.stderr
     assert zipfile.is_zipfile(target)
     assert [p.name for p in tmp_path.iterdir()] == ["kehoach.zip"]  # no temporary file left
+
+
+def test_a_backup_killed_while_it_writes_leaves_the_previous_file_as_it_was(source, tmp_path):
+    env, _original, _backup = source
+    target = tmp_path / "kehoach.zip"
+    target.write_bytes(b"yesterday's backup")
+
+    seen = kill_in_the_middle(["backup", str(target)], "kehoach.apps.backup.archive:stored_files", 1, env, tmp_path)
+
+    assert seen["in_transaction"]  # every table was written, the uploaded files were next
+    assert target.read_bytes() == b"yesterday's backup"
+    partial = [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
+    assert len(partial) == 1 and partial[0].name.startswith(".kehoach.zip.")  # what the killed process left
 
 
 @pytest.mark.skipif(ENGINE != "postgresql", reason="needs PostgreSQL (DATABASE_URL)")
