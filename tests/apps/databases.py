@@ -2,7 +2,7 @@
 
 ``new_database(tmp_path, name)`` gives the environment of a new, empty database of the engine the
 tests run on: a SQLite file (``KEHOACH_DB``), or a new PostgreSQL database on the server of
-``DATABASE_URL`` (created by the first command that opens it, dropped at the end).
+``DATABASE_URL`` (created empty, dropped at the end).
 
 Run as a module in such an environment (``python -m tests.apps.databases ACTION``):
 
@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 from uuid import UUID
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,25 +33,25 @@ ENGINE = "postgresql" if os.environ.get("DATABASE_URL", "").strip() else "sqlite
 
 
 def _server_url(dbname: str) -> str:
-    from urllib.parse import urlsplit, urlunsplit
-
     parts = urlsplit(os.environ["DATABASE_URL"])
     return urlunsplit(parts._replace(path=f"/{dbname}"))
 
 
-def _drop_postgresql(dbname: str) -> None:
-    from urllib.parse import urlsplit
-
+def _on_postgresql(*statements: str) -> None:
+    """Run statements on the server of DATABASE_URL (connected to its database, or else to "postgres")."""
     import psycopg
 
     base = urlsplit(os.environ["DATABASE_URL"]).path.lstrip("/")
     for maintenance in (base, "postgres"):
         try:
-            with psycopg.connect(_server_url(maintenance), autocommit=True) as connection:
-                connection.execute(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
-            return
+            connection = psycopg.connect(_server_url(maintenance), autocommit=True)
         except psycopg.OperationalError:
             continue
+        with connection:
+            for statement in statements:
+                connection.execute(statement)
+        return
+    raise RuntimeError(f"cannot connect to the PostgreSQL server of {os.environ['DATABASE_URL']}")
 
 
 @contextmanager
@@ -63,11 +64,11 @@ def new_database(tmp_path: Path, name: str, engine: str | None = None) -> Iterat
         yield {"KEHOACH_DB": str(tmp_path / f"{name}.sqlite3"), **media}
         return
     dbname = f"kehoach_t_{name}_{os.getpid()}"
-    _drop_postgresql(dbname)
+    _on_postgresql(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)', f'CREATE DATABASE "{dbname}"')
     try:
         yield {"DATABASE_URL": _server_url(dbname), **media}
     finally:
-        _drop_postgresql(dbname)
+        _on_postgresql(f'DROP DATABASE IF EXISTS "{dbname}" WITH (FORCE)')
 
 
 def run_module(action: str, env: dict[str, str]) -> subprocess.CompletedProcess:
