@@ -7,6 +7,8 @@ Every setting that differs between machines comes from the environment:
 - ``SECRET_KEY``: required in production; a development default otherwise.
 - ``KEHOACH_DEBUG``: "0" turns debug mode off (on by default: kehoach runs as a local tool).
 - ``ALLOWED_HOSTS``: comma-separated host names.
+- ``KEHOACH_STATIC_ROOT``: where ``collectstatic`` puts the static files that whitenoise serves.
+- ``KEHOACH_MEDIA_ROOT``: where uploaded files (evidence of progress) are kept.
 """
 
 from __future__ import annotations
@@ -62,12 +64,14 @@ INSTALLED_APPS = [
     "kehoach.apps.dashboard",
     "kehoach.apps.history",
     "kehoach.apps.api",
+    "kehoach.apps.backup",
     "kehoach.web",
     "kehoach.apps.accounts",  # last: its post_migrate step needs every other app's permissions
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",  # static files from KEHOACH_STATIC_ROOT (kehoach serve)
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -116,6 +120,12 @@ USE_TZ = True
 
 STATIC_URL = "static/"
 STATIC_ROOT = os.environ.get("KEHOACH_STATIC_ROOT", "static")
+MEDIA_ROOT = os.environ.get("KEHOACH_MEDIA_ROOT", "")  # uploaded files (evidence); "": the working folder
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # collectstatic also writes gzip copies that whitenoise serves to clients that accept them
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
 
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "/"
