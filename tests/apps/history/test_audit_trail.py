@@ -16,6 +16,8 @@ from tests.apps.organisations.workspace_support import agency, progress_post, ta
 
 # Models of kehoach that keep no history, and why.
 WITHOUT_HISTORY = {
+    "accounts.loginfailure": "a security counter of failed sign-ins (the throttle), not plan data; deleted "
+                             "at the next successful sign-in",
     "documents.stagedupload": "a pending web upload, deleted when confirmed or discarded; the import it "
                               "leads to is recorded in the history of every row it stores",
 }
