@@ -12,6 +12,8 @@ secure cookies, HSTS and HTTPS behind a reverse proxy, and logs on stderr. ``keh
   origin differs from the host.
 - ``KEHOACH_BEHIND_PROXY`` (``1``): trust the proxy's ``X-Forwarded-Proto: https`` header (set it
   only when a proxy that sets this header is the only way in).
+- ``KEHOACH_CLIENT_ADDRESS_HEADER`` (``REMOTE_ADDR``): behind a proxy, the header with the client's
+  address (e.g. ``HTTP_X_REAL_IP``), for the sign-in throttle.
 - ``KEHOACH_SSL_REDIRECT`` (``1``): redirect plain HTTP to HTTPS.
 - ``KEHOACH_HSTS_SECONDS`` (``31536000``), ``KEHOACH_HSTS_INCLUDE_SUBDOMAINS`` (``1``),
   ``KEHOACH_HSTS_PRELOAD`` (``0``: opt in to the browsers' preload list only deliberately).

@@ -139,3 +139,5 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # name (or from one address, four times as many) within the window, sign-in is refused until it ends.
 KEHOACH_LOGIN_FAILURES = int(os.environ.get("KEHOACH_LOGIN_FAILURES", "5"))
 KEHOACH_LOGIN_WINDOW_MINUTES = int(os.environ.get("KEHOACH_LOGIN_WINDOW_MINUTES", "15"))
+# Where the client's address is (behind a reverse proxy: the header it sets, e.g. HTTP_X_REAL_IP).
+KEHOACH_CLIENT_ADDRESS_HEADER = os.environ.get("KEHOACH_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")

@@ -69,3 +69,21 @@ def test_the_admin_sign_in_page_is_throttled_too(user):
         sign_in(client, "sai", page="admin:login")
     refused = sign_in(client, "đúng-mật-khẩu", page="admin:login")
     assert PAUSED in refused.content.decode() and "_auth_user_id" not in client.session
+
+
+def test_many_user_names_from_one_address_are_throttled_too(user, settings):
+    client = Client(REMOTE_ADDR="203.0.113.7")
+    for attempt in range(3 * 4):
+        client.post(reverse("login"), {"username": f"doan-{attempt}", "password": "sai"})
+    refused = sign_in(client, "đúng-mật-khẩu")
+    assert PAUSED in refused.content.decode()
+    assert sign_in(Client(REMOTE_ADDR="203.0.113.8"), "đúng-mật-khẩu").status_code == 302  # another address
+
+
+def test_behind_a_proxy_the_address_comes_from_its_header(user, settings):
+    settings.KEHOACH_CLIENT_ADDRESS_HEADER = "HTTP_X_REAL_IP"
+    for attempt in range(3 * 4):
+        Client(REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="203.0.113.7").post(
+            reverse("login"), {"username": f"doan-{attempt}", "password": "sai"})
+    other_person = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_REAL_IP="198.51.100.2")
+    assert sign_in(other_person, "đúng-mật-khẩu").status_code == 302  # not blocked by the proxy's address

@@ -9,6 +9,7 @@ a successful sign-in clears the user name's failures. The sign-in page and the a
 
 from __future__ import annotations
 
+import ipaddress
 from datetime import timedelta
 
 from django import forms
@@ -32,7 +33,16 @@ def _window() -> timedelta:
 
 
 def client_address(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None if request is not None else None
+    """The client's address: ``REMOTE_ADDR``, or behind a reverse proxy the header it sets
+    (``KEHOACH_CLIENT_ADDRESS_HEADER``, e.g. ``HTTP_X_REAL_IP``; otherwise every sign-in would
+    come from the proxy's address)."""
+    if request is None:
+        return None
+    value = request.META.get(settings.KEHOACH_CLIENT_ADDRESS_HEADER, "").split(",")[0].strip()
+    try:
+        return str(ipaddress.ip_address(value))
+    except ValueError:
+        return None
 
 
 def _normal(username: str) -> str:
