@@ -134,3 +134,22 @@ DJANGO_TABLES2_TEMPLATE = "django_tables2/table.html"
 DJANGO_TABLES2_TABLE_ATTRS = {"class": "table"}
 
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+
+# -- hardening (docs/security.md) -------------------------------------------------------------------
+# Argon2 first: new and re-saved passwords are hashed with it; older hashes still verify.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
+    "django.contrib.auth.hashers.ScryptPasswordHasher",
+]
+# Uploads: a request body (outside files) up to 5 MB; files above 5 MB go to a temporary file, and
+# the upload forms refuse anything above their own limit (documents 5 MB, workspace Excel 5 MB).
+DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# Sign-in throttling (kehoach.apps.accounts.throttle): after this many failed sign-ins of a user
+# name (or from one address, four times as many) within the window, sign-in is refused until it ends.
+KEHOACH_LOGIN_FAILURES = int(os.environ.get("KEHOACH_LOGIN_FAILURES", "5"))
+KEHOACH_LOGIN_WINDOW_MINUTES = int(os.environ.get("KEHOACH_LOGIN_WINDOW_MINUTES", "15"))
+# Where the client's address is (behind a reverse proxy: the header it sets, e.g. HTTP_X_REAL_IP).
+KEHOACH_CLIENT_ADDRESS_HEADER = os.environ.get("KEHOACH_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")

@@ -107,6 +107,11 @@ def sees_plan(user) -> bool:
     return Role.PUBLIC not in roles_of(user)
 
 
+def may_download_reports(user) -> bool:
+    """Sở Tài chính and the leaders (and administrators) download the periodic report."""
+    return bool(roles_of(user) & {Role.ADMIN, Role.FINANCE, Role.LEADER})
+
+
 def may_direct(user) -> bool:
     """Leaders (and administrators) write directives (ý kiến chỉ đạo)."""
     return bool(roles_of(user) & {Role.ADMIN, Role.LEADER})
@@ -127,6 +132,11 @@ def may_report_for(user, agency_id: int | None) -> bool:
 def may_report_any(user, agency_ids_of_object) -> bool:
     """True when the user reports for one of the object's responsible agencies."""
     return any(may_report_for(user, a) for a in agency_ids_of_object)
+
+
+def may_revert(user) -> bool:
+    """Only administrators bring an old version of a record back (the admin's history "revert")."""
+    return Role.ADMIN in roles_of(user)
 
 
 def require(allowed: bool) -> None:

@@ -1,11 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from kehoach.apps.assessment.models import AssessmentSettings
+from kehoach.apps.history.admin import HistoryAdmin
 
 
 @admin.register(AssessmentSettings)
-class AssessmentSettingsAdmin(SimpleHistoryAdmin):
+class AssessmentSettingsAdmin(HistoryAdmin):
     list_display = ["__str__", "thresholds"]
 
     def has_add_permission(self, request):  # one row only

@@ -1,7 +1,7 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from kehoach.apps.documents.models import Document, ImportWarning
+from kehoach.apps.history.admin import HistoryAdmin
 
 
 class ImportWarningInline(admin.TabularInline):
@@ -14,7 +14,7 @@ class ImportWarningInline(admin.TabularInline):
 
 
 @admin.register(Document)
-class DocumentAdmin(SimpleHistoryAdmin):
+class DocumentAdmin(HistoryAdmin):
     list_display = ["number", "kind", "date", "issuer", "scope", "file_name", "imported_at"]
     list_filter = ["kind", "issuer", "scope", "date"]
     search_fields = ["number", "title", "issuer", "file_name", "signer"]
@@ -24,7 +24,7 @@ class DocumentAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ImportWarning)
-class ImportWarningAdmin(SimpleHistoryAdmin):
+class ImportWarningAdmin(HistoryAdmin):
     list_display = ["document", "line", "column", "code", "message"]
     list_filter = ["code", "document"]
     search_fields = ["code", "message", "document__number", "document__file_name"]

@@ -10,10 +10,10 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from kehoach.apps.figures import services
 from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.history.admin import HistoryAdmin
 from kehoach.domain.assessment.model import FigureStatus
 
 # Set by the workflow, never typed in.
@@ -32,7 +32,7 @@ EXPLANATION_FIELDS = list(services.EXPLANATION_FIELDS)
 
 
 @admin.register(ActualFigure)
-class ActualFigureAdmin(SimpleHistoryAdmin):
+class ActualFigureAdmin(HistoryAdmin):
     list_display = [
         "indicator",
         "period",

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kehoach.apps.history.locking import Versioned
 from kehoach.apps.indicators.models import COMPARATOR_CHOICES, VALUE_DIGITS, Indicator
 from kehoach.apps.organisations.models import Agency
 from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, FigureStatus
@@ -25,7 +26,7 @@ STATUS_CHOICES = [
 ]
 
 
-class ActualFigure(models.Model):
+class ActualFigure(Versioned):
     """One version of a published figure. Natural key of the current version: (indicator, period, scope).
 
     ``comparator``/``low``/``high`` are in the indicator's unit and canonical form (an index

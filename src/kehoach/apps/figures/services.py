@@ -37,6 +37,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps.documents.importing import to_decimal
 from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.history import locking
 from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
 from kehoach.domain.assessment import model as m
@@ -106,8 +107,12 @@ def record_figure(
     cause: str = "",
     difficulties: str = "",
     proposals: str = "",
+    expected_version: int | None = None,
 ) -> Recorded:
     """Record a figure: a new one, a new version of the current one, or nothing when it is the same.
+
+    ``expected_version``: the ``row_version`` of the key's current figure the user saw; ``Conflict``
+    when it has changed since (or a figure was recorded for a key that had none).
 
     ``low``/``high`` must already be in the indicator's unit and canonical form (``canonical_value``).
     ``status`` is ``draft`` for an entry, ``approved`` for a figure already published officially.
@@ -141,12 +146,17 @@ def record_figure(
     key = {"indicator": indicator, "period": code, "scope": scope}
     with transaction.atomic():
         current = ActualFigure.objects.select_for_update().filter(**key, is_current=True).first()
+        if expected_version is not None:
+            if current is None:
+                raise locking.Conflict(None)
+            claim(current, expected_version)
         if current is not None and all(getattr(current, f) == values[f] for f in SAME_FIGURE_FIELDS):
             return Recorded(current, UNCHANGED, current)
         last = ActualFigure.objects.filter(**key).aggregate(last=Max("version"))["last"] or 0
         if current is not None:
             current.is_current = False  # kept as it was: a revision never overwrites a figure
             current.save(update_fields=["is_current"])
+            values["row_version"] = current.row_version + 1  # the key's edit version keeps going up
         now = timezone.now()
         if status in (m.FigureStatus.SUBMITTED, m.FigureStatus.APPROVED):
             values.update(submitted_by=entered_by, submitted_at=now)
@@ -154,6 +164,17 @@ def record_figure(
             values.update(approved_by=entered_by, approved_at=now)
         figure = ActualFigure.objects.create(**key, **values, entered_at=now, version=last + 1, is_current=True)
     return Recorded(figure, REVISED if current is not None else CREATED, current)
+
+
+def claim(figure: ActualFigure, expected_version: int | None) -> None:
+    """``Conflict`` unless the figure is still at ``expected_version``; the conflict shows the key's
+    current figure (another user's new version supersedes the one that was being edited)."""
+    try:
+        locking.claim(figure, expected_version)
+    except locking.Conflict as exc:
+        newer = ActualFigure.objects.filter(indicator_id=figure.indicator_id, period=figure.period,
+                                            scope=figure.scope, is_current=True).first()
+        raise locking.Conflict(newer or exc.current) from None
 
 
 def canonical_value(

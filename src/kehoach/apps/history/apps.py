@@ -11,7 +11,12 @@ class HistoryConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        from simple_history.signals import pre_create_historical_record
+
         from kehoach.apps.accounts import roles
+        from kehoach.apps.history.attribution import mark_history_record
         from kehoach.web.navigation import MenuItem, register
+
+        pre_create_historical_record.connect(mark_history_record, dispatch_uid="kehoach-history-attribution")
 
         register(MenuItem("history", _("History"), "history:list", weight=80, visible=roles.sees_everything))

@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from kehoach.apps.history.admin import HistoryAdmin
 from kehoach.apps.indicators.models import Indicator, ReportedFigure, ScenarioValue, Target
 
 
 @admin.register(Indicator)
-class IndicatorAdmin(SimpleHistoryAdmin):
+class IndicatorAdmin(HistoryAdmin):
     list_display = ["key", "name", "unit", "kind", "direction", "group", "parent"]
     list_filter = ["group", "kind", "direction"]
     search_fields = ["key", "name"]
@@ -16,7 +16,7 @@ class IndicatorAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Target)
-class TargetAdmin(SimpleHistoryAdmin):
+class TargetAdmin(HistoryAdmin):
     list_display = [
         "indicator",
         "year",
@@ -40,7 +40,7 @@ class TargetAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ScenarioValue)
-class ScenarioValueAdmin(SimpleHistoryAdmin):
+class ScenarioValueAdmin(HistoryAdmin):
     list_display = ["indicator", "period", "comparator", "low", "high", "text", "scope", "document"]
     list_filter = ["period", "scope", "document"]
     search_fields = ["indicator__key", "indicator__name", "text"]
@@ -49,7 +49,7 @@ class ScenarioValueAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ReportedFigure)
-class ReportedFigureAdmin(SimpleHistoryAdmin):
+class ReportedFigureAdmin(HistoryAdmin):
     list_display = ["indicator", "period", "qualifier", "comparator", "low", "high", "text", "scope", "document"]
     list_filter = ["period", "scope", "document"]
     search_fields = ["indicator__key", "indicator__name", "text"]

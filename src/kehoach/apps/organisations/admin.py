@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from kehoach.apps.history.admin import HistoryAdmin
 from kehoach.apps.organisations.models import Agency, Leader, Membership
 
 
@@ -11,7 +11,7 @@ class MembershipInline(admin.TabularInline):
 
 
 @admin.register(Agency)
-class AgencyAdmin(SimpleHistoryAdmin):
+class AgencyAdmin(HistoryAdmin):
     list_display = ["name", "short_name", "kind", "email"]
     list_filter = ["kind"]
     search_fields = ["name", "short_name", "email"]
@@ -19,14 +19,14 @@ class AgencyAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Leader)
-class LeaderAdmin(SimpleHistoryAdmin):
+class LeaderAdmin(HistoryAdmin):
     list_display = ["name", "title", "collective", "email"]
     list_filter = ["collective"]
     search_fields = ["name", "title", "email"]
 
 
 @admin.register(Membership)
-class MembershipAdmin(SimpleHistoryAdmin):
+class MembershipAdmin(HistoryAdmin):
     list_display = ["user", "agency", "role"]
     list_filter = ["role", "agency"]
     search_fields = ["user__username", "user__email", "agency__name"]

@@ -12,6 +12,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.organisations import workspace as services
 from kehoach.apps.tasks.models import TaskProgress
 from kehoach.domain.assessment.model import QUALIFIERS
@@ -55,6 +56,9 @@ class FigureForm(forms.Form):
     cause = forms.CharField(label=_("Causes"), required=False, widget=TEXTAREA, help_text=EXPLANATION_HELP)
     difficulties = forms.CharField(label=_("Difficulties and obstacles"), required=False, widget=TEXTAREA)
     proposals = forms.CharField(label=_("Proposals"), required=False, widget=TEXTAREA)
+    # A draft opened for editing and the version it was read at (optimistic locking).
+    draft = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)
 
     FIELD_OF = {"indicator": "indicator", "period": "period", "value": "value", "qualifier": "qualifier",
                 "unit": "unit", "comparison": "comparison", "scope": "scope", "source": "source",
@@ -66,6 +70,15 @@ class FigureForm(forms.Form):
         self.checker = checker
         self.fields["indicator"].queryset = services.indicators_of(agency)
         self.entry: services.FigureEntry | None = None
+
+    def clean_draft(self):
+        pk = self.cleaned_data.get("draft")
+        if pk is None:
+            return None
+        figure = ActualFigure.objects.filter(pk=pk, indicator__in=services.indicators_of(self.agency)).first()
+        if figure is None:
+            raise ValidationError(_("This figure is not one of the agency's: enter a new figure."))
+        return figure
 
     def clean(self):
         data = super().clean()
@@ -101,6 +114,7 @@ class ProgressForm(forms.Form):
     difficulties = forms.CharField(label=_("Difficulties and obstacles"), required=False, widget=TEXTAREA)
     proposals = forms.CharField(label=_("Proposals"), required=False, widget=TEXTAREA)
     draft = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    version = forms.IntegerField(required=False, widget=forms.HiddenInput)  # of the draft, as read
 
     def __init__(self, *args, agency, as_of, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,10 +131,10 @@ class ProgressForm(forms.Form):
         pk = self.cleaned_data.get("draft")
         if pk is None:
             return None
-        draft = TaskProgress.objects.filter(pk=pk, workflow=TaskProgress.DRAFT, task__lead=self.agency).first()
+        draft = TaskProgress.objects.filter(pk=pk, task__lead=self.agency).first()
         if draft is None:
             raise ValidationError(_("This draft is no longer a draft: enter a new update."))
-        return draft
+        return draft  # submitted since it was opened: the service says so (a conflict with the version)
 
     def show(self, error: ValidationError) -> None:
         """Put a refusal of the services on the form's fields."""
@@ -176,3 +190,15 @@ class UploadForm(forms.Form):
 class ConfirmUploadForm(forms.Form):
     digest = forms.CharField(widget=forms.HiddenInput)
     submit = forms.BooleanField(label=_("Submit them for approval as well"), required=False)
+
+
+def show_conflict(form: forms.Form, conflict, fields) -> None:
+    """The other user's change on the form (``locking.conflict_message``), with their version in the
+    hidden field: the user's input stays, and saving again replaces theirs deliberately."""
+    from kehoach.apps.history.locking import conflict_message
+
+    form.add_error(None, conflict_message(conflict, list(fields)))
+    if conflict.current is not None:
+        form.data = form.data.copy()
+        form.data[form.add_prefix("version")] = str(conflict.current.row_version)
+        form.data[form.add_prefix("draft")] = str(conflict.current.pk)

@@ -26,6 +26,7 @@ from django.views.generic import TemplateView
 from kehoach.apps.accounts import roles
 from kehoach.apps.figures import services as figure_services
 from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.history import locking
 from kehoach.apps.organisations import tables
 from kehoach.apps.organisations import workspace as services
 from kehoach.apps.organisations.forms import (
@@ -35,6 +36,7 @@ from kehoach.apps.organisations.forms import (
     MilestoneForm,
     ProgressForm,
     UploadForm,
+    show_conflict,
 )
 from kehoach.apps.organisations.models import Agency
 from kehoach.apps.reporting import services as reporting
@@ -47,6 +49,9 @@ from kehoach.domain.text import fold
 from kehoach.web.export import ExportMixin
 from kehoach.web.views.generic import StaffMixin
 
+# What a conflict shows of the other user's figure.
+FIGURE_FIELDS = ("status", "period", "scope", "qualifier", "text", "unit_text", "source", "published", "cause",
+                 "difficulties", "proposals")
 UPLOAD_SESSION_KEY = "kehoach_workspace_upload"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -207,9 +212,14 @@ class WorkspaceView(AgencyMixin, TemplateView):
             return self.again(figure_form=form)
         try:
             with transaction.atomic():
-                figure, action = services.enter_figure(self.agency, form.entry, request.user)
+                figure, action = services.enter_figure(self.agency, form.entry, request.user,
+                                                       edited=form.cleaned_data.get("draft"),
+                                                       expected_version=form.cleaned_data.get("version"))
                 if submit and figure.status == FigureStatus.DRAFT.value:
                     figure = services.submit_figure(figure, request.user, self.as_of)
+        except locking.Conflict as exc:
+            show_conflict(form, exc, FIGURE_FIELDS)
+            return self.again(status=409, figure_form=form)
         except figure_services.ExplanationRequired as exc:
             _explanation_errors(form, exc)
             return self.again(figure_form=form)
@@ -242,9 +252,13 @@ class WorkspaceView(AgencyMixin, TemplateView):
         task = form.cleaned_data["task"]
         try:
             with transaction.atomic():
-                progress = services.enter_progress(task, form.values, request.user, draft=form.cleaned_data["draft"])
+                progress = services.enter_progress(task, form.values, request.user, draft=form.cleaned_data["draft"],
+                                                   expected_version=form.cleaned_data.get("version"))
                 if submit:
                     services.submit_progress(progress, request.user, self.as_of)
+        except locking.Conflict as exc:
+            show_conflict(form, exc, ("workflow", *services.PROGRESS_FIELDS))
+            return self.again(status=409, progress_form=form)
         except ValidationError as exc:
             if isinstance(exc, task_services.ExplanationRequired):
                 form.add_error(None, exc.messages[0])
@@ -311,13 +325,13 @@ class WorkspaceView(AgencyMixin, TemplateView):
 
 def _figure_initial(figure: ActualFigure, prefix: str = "") -> dict:
     data = {**services.figure_cells(figure), "cause": figure.cause, "difficulties": figure.difficulties,
-            "proposals": figure.proposals}
+            "proposals": figure.proposals, "draft": figure.pk, "version": figure.row_version}
     return {f"{prefix}-{k}" if prefix else k: v for k, v in data.items()}
 
 
 def _progress_initial(progress: TaskProgress, prefix: str = "") -> dict:
     data = {name: getattr(progress, name) for name in services.PROGRESS_FIELDS}
-    data.update(task=progress.task_id, draft=progress.pk)
+    data.update(task=progress.task_id, draft=progress.pk, version=progress.row_version)
     if prefix:
         data = {f"{prefix}-{k}": ("" if v is None else v) for k, v in data.items()}
     return data

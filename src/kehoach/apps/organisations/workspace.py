@@ -432,7 +432,8 @@ def problem_message(column: str, found: str | None, expected: str) -> str:
     return _g("found %(found)s, expected %(expected)s") % {"found": found, "expected": expected}
 
 
-def enter_figure(agency: Agency, entry: FigureEntry, user) -> tuple[ActualFigure, str]:
+def enter_figure(agency: Agency, entry: FigureEntry, user, edited: ActualFigure | None = None,
+                 expected_version: int | None = None) -> tuple[ActualFigure, str]:
     """Record a figure as a draft of the agency; (figure, action).
 
     The action is ``created``/``revised``/``unchanged`` (``figures.services.record_figure``), or
@@ -442,6 +443,8 @@ def enter_figure(agency: Agency, entry: FigureEntry, user) -> tuple[ActualFigure
     """
     row = entry.row
     with transaction.atomic():
+        if edited is not None:  # a draft opened in the form: Conflict when someone saved it since
+            figure_services.claim(edited, expected_version)
         current = (ActualFigure.objects.select_for_update()
                    .filter(indicator=row.indicator, period=row.period, scope=row.scope, is_current=True).first())
         values = {"comparator": row.comparator.value, "low": to_decimal(row.low), "high": to_decimal(row.high),
@@ -487,18 +490,15 @@ def figure_cells(figure: ActualFigure) -> dict[str, str]:
 PROGRESS_FIELDS = ("on", "status", "percent", "note", "evidence_reference", "cause", "difficulties", "proposals")
 
 
-def enter_progress(task: Task, values: dict, user, draft: TaskProgress | None = None) -> TaskProgress:
-    """Record a progress update as a draft (``tasks.services.record_progress``), or complete a draft of the task."""
+def enter_progress(task: Task, values: dict, user, draft: TaskProgress | None = None,
+                   expected_version: int | None = None) -> TaskProgress:
+    """Record a progress update as a draft (``tasks.services.record_progress``), or complete a draft of
+    the task (``tasks.services.update_draft``: ``Conflict`` when it changed since ``expected_version``)."""
     if draft is None:
         return task_services.record_progress(task, user=user, **values)
-    if draft.task_id != task.pk or draft.workflow != TaskProgress.DRAFT:
+    if draft.task_id != task.pk:
         raise ValidationError(_("Only a draft of this task can be changed."))
-    for name, value in values.items():
-        setattr(draft, name, value)
-    draft.entered_by = user
-    draft.full_clean()
-    draft.save()
-    return draft
+    return task_services.update_draft(draft, values, user, expected_version=expected_version)
 
 
 def submit_progress(progress: TaskProgress, user, as_of: date) -> TaskProgress:

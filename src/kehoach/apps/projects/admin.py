@@ -1,6 +1,6 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from kehoach.apps.history.admin import HistoryAdmin
 from kehoach.apps.projects.models import CapitalPlan, Disbursement, Project, ProjectMilestone
 
 
@@ -23,7 +23,7 @@ class DisbursementInline(admin.TabularInline):
 
 
 @admin.register(Project)
-class ProjectAdmin(SimpleHistoryAdmin):
+class ProjectAdmin(HistoryAdmin):
     list_display = ["number", "name", "group", "funding", "value_million_vnd", "value_text", "document"]
     list_filter = ["group", "funding", "document"]
     search_fields = ["name", "approvals", "value_text"]
@@ -32,7 +32,7 @@ class ProjectAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ProjectMilestone)
-class ProjectMilestoneAdmin(SimpleHistoryAdmin):
+class ProjectMilestoneAdmin(HistoryAdmin):
     list_display = ["project", "kind", "name", "planned", "actual"]
     list_filter = ["kind", ("planned", admin.DateFieldListFilter), "project__document"]
     search_fields = ["name", "note", "project__name"]
@@ -41,7 +41,7 @@ class ProjectMilestoneAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CapitalPlan)
-class CapitalPlanAdmin(SimpleHistoryAdmin):
+class CapitalPlanAdmin(HistoryAdmin):
     list_display = ["project", "year", "amount_million_vnd", "source"]
     list_filter = ["year"]
     search_fields = ["project__name", "source"]
@@ -50,7 +50,7 @@ class CapitalPlanAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Disbursement)
-class DisbursementAdmin(SimpleHistoryAdmin):
+class DisbursementAdmin(HistoryAdmin):
     list_display = ["project", "period", "on", "amount_million_vnd", "reported_on"]
     list_filter = [("on", admin.DateFieldListFilter)]
     search_fields = ["project__name", "period", "note"]

@@ -3,8 +3,8 @@ from django.contrib import admin
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from kehoach.apps.history.admin import HistoryAdmin
 from kehoach.apps.reporting.models import (
     PERIOD_KIND_CHOICES,
     Notification,
@@ -17,7 +17,7 @@ from kehoach.apps.reporting.services import notifications_for, on_time_rate, owe
 
 
 @admin.register(ReportingSettings)
-class ReportingSettingsAdmin(SimpleHistoryAdmin):
+class ReportingSettingsAdmin(HistoryAdmin):
     list_display = ["__str__", "month_day", "quarter_day", "h1_day", "nine_months_day", "year_day",
                     "reminder_lead_days"]
 
@@ -39,7 +39,7 @@ class ObligationForm(forms.ModelForm):
 
 
 @admin.register(ReportingObligation)
-class ReportingObligationAdmin(SimpleHistoryAdmin):
+class ReportingObligationAdmin(HistoryAdmin):
     form = ObligationForm
     list_display = ["agency", "kind", "periods", "start", "next_due", "rate"]
     list_filter = ["kind"]
@@ -67,7 +67,7 @@ class ReportingObligationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(SimpleHistoryAdmin):
+class SubmissionAdmin(HistoryAdmin):
     list_display = ["agency", "kind", "period", "submitted_at", "submitted_by"]
     list_filter = ["kind", ("submitted_at", admin.DateFieldListFilter)]
     search_fields = ["agency__name", "period", "note"]
@@ -97,7 +97,7 @@ class ReadFilter(admin.SimpleListFilter):
 
 
 @admin.register(Notification)
-class NotificationAdmin(SimpleHistoryAdmin):
+class NotificationAdmin(HistoryAdmin):
     list_display = ["__str__", "level", "agency", "leader", "user", "created_at", "read_at"]
     list_filter = ["level", ReadFilter, ("created_at", admin.DateFieldListFilter)]
     search_fields = ["message", "agency__name", "leader__name", "user__username"]
@@ -119,7 +119,7 @@ class NotificationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Reminder)
-class ReminderAdmin(SimpleHistoryAdmin):
+class ReminderAdmin(HistoryAdmin):
     list_display = ["agency", "kind", "period", "level", "due", "sent_on", "recipients"]
     list_filter = ["level", "kind", ("sent_on", admin.DateFieldListFilter)]
     search_fields = ["agency__name", "period", "recipients"]

@@ -9,7 +9,7 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from kehoach.apps.reports.views import may_download
+        from kehoach.apps.accounts.roles import may_download_reports
         from kehoach.web.navigation import MenuItem, register
 
-        register(MenuItem("reports", _("Reports"), "reports:index", weight=65, visible=may_download))
+        register(MenuItem("reports", _("Reports"), "reports:index", weight=65, visible=may_download_reports))

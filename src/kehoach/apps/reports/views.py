@@ -21,16 +21,11 @@ from kehoach.apps.reports.word_template import TemplateBroken, default
 from kehoach.web.views.generic import StaffMixin
 
 
-def may_download(user) -> bool:
-    """Sở Tài chính and the leaders."""
-    return roles.is_finance(user) or roles.Role.LEADER in roles.roles_of(user)
-
-
 class ReportIndexView(StaffMixin, TemplateView):
     template_name = "reports/index.html"
 
     def allowed(self, request) -> bool:
-        return may_download(request.user)
+        return roles.may_download_reports(request.user)
 
     def get(self, request, *args, **kwargs):
         if "kind" in request.GET:

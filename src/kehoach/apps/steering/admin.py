@@ -1,11 +1,11 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
+from kehoach.apps.history.admin import HistoryAdmin
 from kehoach.apps.steering.models import Comment
 
 
 @admin.register(Comment)
-class CommentAdmin(SimpleHistoryAdmin):
+class CommentAdmin(HistoryAdmin):
     list_display = ["kind", "task", "indicator", "author", "created_at", "acknowledged_at"]
     list_filter = ["kind"]
     search_fields = ["text"]

@@ -1,14 +1,14 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
+from kehoach.apps.history.admin import HistoryAdmin
 from kehoach.apps.tasks import services
 from kehoach.apps.tasks.models import ConditionEvent, Task, TaskGroup, TaskMilestone, TaskProgress
 
 
 @admin.register(TaskGroup)
-class TaskGroupAdmin(SimpleHistoryAdmin):
+class TaskGroupAdmin(HistoryAdmin):
     list_display = ["code", "title", "document"]
     list_filter = ["document"]
     search_fields = ["code", "title"]
@@ -22,7 +22,7 @@ class TaskMilestoneInline(admin.TabularInline):
 
 
 @admin.register(Task)
-class TaskAdmin(SimpleHistoryAdmin):
+class TaskAdmin(HistoryAdmin):
     list_display = ["number", "code", "content", "deadline_text", "due", "leader", "deadline_understood", "document"]
     list_filter = ["document", "group", "deadline_understood", "leader", "lead", ("due", admin.DateFieldListFilter)]
     search_fields = ["content", "result", "deadline_text", "lead__name", "support__name"]
@@ -32,7 +32,7 @@ class TaskAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TaskMilestone)
-class TaskMilestoneAdmin(SimpleHistoryAdmin):
+class TaskMilestoneAdmin(HistoryAdmin):
     list_display = ["task", "order", "text", "due", "condition"]
     list_filter = [("due", admin.DateFieldListFilter), "task__document"]
     search_fields = ["text", "condition", "task__content"]
@@ -40,7 +40,7 @@ class TaskMilestoneAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(TaskProgress)
-class TaskProgressAdmin(SimpleHistoryAdmin):
+class TaskProgressAdmin(HistoryAdmin):
     list_display = ["task", "on", "status", "percent", "milestone", "occurrence_due", "workflow", "entered_by"]
     list_filter = ["workflow", "status", ("on", admin.DateFieldListFilter), "task__document", "task__lead"]
     search_fields = ["task__content", "note", "evidence_reference", "cause", "difficulties", "proposals"]
@@ -83,7 +83,7 @@ class TaskProgressAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(ConditionEvent)
-class ConditionEventAdmin(SimpleHistoryAdmin):
+class ConditionEventAdmin(HistoryAdmin):
     list_display = ["task", "happened_on", "due", "milestone", "recorded_by"]
     list_filter = [("happened_on", admin.DateFieldListFilter), "task__document"]
     search_fields = ["task__content", "task__condition", "note"]

@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kehoach.apps.documents.models import Document
+from kehoach.apps.history.locking import Versioned
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.domain.text import fold
 
@@ -141,7 +142,7 @@ class TaskMilestone(models.Model):
 # -- monitoring: what the lead agency reports on a task ---------------------------------------------
 
 
-class TaskProgress(models.Model):
+class TaskProgress(Versioned):
     """A progress update of a task, entered by its lead agency, submitted, then approved.
 
     ``milestone`` says which milestone of a multi-milestone deadline it reports on (empty: the

@@ -40,6 +40,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps.accounts import roles
+from kehoach.apps.history import locking
 from kehoach.apps.tasks.models import ConditionEvent, Task, TaskMilestone, TaskProgress
 from kehoach.domain import entities as e
 from kehoach.domain.assessment import model as m
@@ -203,6 +204,22 @@ def record_progress(
         progress.evidence_file = evidence_file
     progress.full_clean()
     progress.save()
+    return progress
+
+
+def update_draft(progress: TaskProgress, values: dict, user=None, expected_version: int | None = None) -> TaskProgress:
+    """Complete a draft update in place. ``expected_version``: the ``row_version`` the user's form was
+    read at; ``Conflict`` (kehoach.apps.history.locking) when someone saved the update since."""
+    with transaction.atomic():
+        locking.claim(progress, expected_version)
+        progress.refresh_from_db()
+        if progress.workflow != TaskProgress.DRAFT:
+            raise ValidationError(_("Only a draft can be changed."))
+        for name, value in values.items():
+            setattr(progress, name, value)
+        progress.entered_by = user
+        progress.full_clean()
+        progress.save()
     return progress
 
 

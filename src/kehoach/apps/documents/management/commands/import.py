@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kehoach.apps.documents.importing import StoreError, store
 from kehoach.apps.documents.management.commands._common import open_database, parse_files, write_summary, write_warnings
+from kehoach.apps.history.attribution import attributed
 
 
 class Command(BaseCommand):
@@ -21,7 +22,8 @@ class Command(BaseCommand):
         result, contents = parse_files(files)
         open_database()
         try:
-            summary = store(result, contents)
+            with attributed("kehoach import"):
+                summary = store(result, contents)
         except StoreError as exc:
             raise CommandError(f"nothing was stored: {exc}") from exc
         for document in summary.documents:

@@ -6,6 +6,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kehoach.apps.documents.management.commands._common import EXIT_NOT_IMPORTABLE, open_database
 from kehoach.apps.figures.importing import ActualsFileError, describe, import_file
+from kehoach.apps.history.attribution import attributed
 from kehoach.domain.assessment.model import FigureStatus
 
 
@@ -51,7 +52,8 @@ class Command(BaseCommand):
     def import_figures(self, file: str, skip_invalid: bool, dry_run: bool, status: str, place: str | None, **_):
         open_database()
         try:
-            report = import_file(file, skip_invalid=skip_invalid, dry_run=dry_run, status=status, place=place)
+            with attributed("kehoach actuals import"):
+                report = import_file(file, skip_invalid=skip_invalid, dry_run=dry_run, status=status, place=place)
         except ActualsFileError as exc:
             raise CommandError(f"nothing was stored: {exc}", returncode=EXIT_NOT_IMPORTABLE) from exc
         for problem in report.problems:

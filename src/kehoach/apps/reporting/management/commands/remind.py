@@ -32,9 +32,11 @@ class Command(BaseCommand):
     def handle(self, *args, as_of: str | None = None, dry_run: bool = False, **options):
         day = _date(as_of) if as_of else timezone.localdate()
         open_database()
+        from kehoach.apps.history.attribution import attributed
         from kehoach.apps.reporting.services import remind
 
-        messages = remind(day, dry_run=dry_run)
+        with attributed("kehoach remind"):
+            messages = remind(day, dry_run=dry_run)
         for message in messages:
             to = ", ".join(message.recipients) or "no e-mail address"
             self.stdout.write(f"{message.level}: {message.agency.name} -> {to}")

@@ -1,0 +1,192 @@
+"""The authorisation matrix's rule table: who may read (GET) and who may change (POST) through
+every URL of the site.
+
+``test_authorisation_matrix`` walks the URL configuration and asks this table about every pattern;
+a pattern without a rule fails the test ("add a rule"). The roles are the accounts of the
+``people`` fixture plus the anonymous visitor:
+
+=============  ================================================================================
+role           who
+=============  ================================================================================
+anonymous      not signed in
+nobody         signed in, no role (public)
+officer_a      reporting officer of agency A, Sở Công Thương
+officer_b      reporting officer of agency B, Sở Văn hóa, Thể thao và Du lịch
+leader         Phó Chủ tịch Hoàng Minh Cường (group "Lãnh đạo")
+finance        Sở Tài chính (group "Sở Tài chính", staff with the group's admin permissions)
+admin          administrator (superuser)
+=============  ================================================================================
+
+Every URL argument names an object of agency A (its workspace, a task it leads, an indicator it
+monitors, one of its figures), so that officer_b is the "other agency" in every row.
+
+An allowed request must work: 2xx, or a redirect that is not to a sign-in page. A refused one
+must answer 302 to a sign-in page, 401, 403, 404 or 405 (a method the view does not offer) and
+change nothing.
+
+The API (``/api/v1/``, django-ninja): add one ``API_RULES`` entry per operation, keyed by the
+method and the path with its parameters as ninja writes them, e.g.
+``("GET", "/api/v1/indicators/{key}")``; an operation without an entry fails the test.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+ANONYMOUS, NOBODY, OFFICER_A, OFFICER_B, LEADER, FINANCE, ADMIN = (
+    "anonymous", "nobody", "officer_a", "officer_b", "leader", "finance", "admin")
+ROLES = (ANONYMOUS, NOBODY, OFFICER_A, OFFICER_B, LEADER, FINANCE, ADMIN)
+
+NO_ONE: frozenset[str] = frozenset()
+EVERYONE = frozenset(ROLES)
+STAFF = EVERYONE - {ANONYMOUS, NOBODY}  # roles.sees_plan
+OVERSEERS = frozenset({LEADER, FINANCE, ADMIN})  # roles.sees_everything
+FINANCE_ROLES = frozenset({FINANCE, ADMIN})  # roles.is_finance
+AGENCY_A = frozenset({OFFICER_A, ADMIN})  # roles.may_report_for(agency A)
+AGENCY_A_AND_OVERSEERS = AGENCY_A | OVERSEERS
+STEERS_OR_REPORTS_FOR_A = AGENCY_A | OVERSEERS  # steering.kinds_for: a comment
+ADMIN_SITE_STAFF = frozenset({FINANCE, ADMIN})  # is_staff: the demo accounts "demo" and "stc"
+
+
+@dataclass(frozen=True)
+class Objects:
+    """The objects the URLs are built with (see ``build_objects`` in the test module)."""
+
+    agency_a: object
+    indicator_a: object
+    task_a: object
+    project_a: object
+    leader: object
+    figure_a: object
+    submitted_progress_a: object
+    staged_upload: object  # Sở Tài chính's pending document upload
+    task_content_type: object
+
+
+@dataclass(frozen=True)
+class Rule:
+    get: frozenset[str]
+    post: frozenset[str]
+    args: Callable[[Objects], dict] = field(default=lambda o: {})
+    form: Callable[[Objects], dict] = field(default=lambda o: {})
+    # Reads and changes no plan data (sign-in, language): not fingerprinted.
+    public: bool = False
+    # Where a refused visitor may be sent instead of the sign-in page (a page they may see).
+    refused_to: str = ""
+    why: str = ""
+
+
+def _progress_form(o: Objects) -> dict:
+    from tests.apps.organisations.workspace_support import progress_post
+
+    return progress_post(o.task_a)
+
+
+def _report_form(_o: Objects) -> dict:
+    return {"as_of": "06/08/2025", "kind": "month", "fmt": "xlsx"}
+
+
+def _plan_upload(_o: Objects) -> dict:
+    from tests.apps.conftest import KE_HOACH_86
+
+    return {"file": SimpleUploadedFile(KE_HOACH_86.name, KE_HOACH_86.read_bytes(), "text/plain")}
+
+
+def _xlsx_upload(_o: Objects) -> dict:
+    return {"file": SimpleUploadedFile("so-lieu.xlsx", b"not really a workbook",
+                                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
+
+
+AS_OF = date(2025, 8, 6)
+
+WEB_RULES: dict[str, Rule] = {
+    "dashboard:overview": Rule(STAFF, NO_ONE, refused_to="/public/",
+                               why="an anonymous visitor is sent to the published figures"),
+    "dashboard:public": Rule(EVERYONE, NO_ONE, why="published figures only"),
+    "indicators:list": Rule(STAFF, NO_ONE),
+    "indicators:detail": Rule(STAFF, NO_ONE, args=lambda o: {"key": o.indicator_a.key}),
+    "indicators:comment": Rule(NO_ONE, STEERS_OR_REPORTS_FOR_A, args=lambda o: {"key": o.indicator_a.key},
+                               form=lambda o: {"comment-kind": "comment",
+                                               "comment-text": "Đề nghị làm rõ nguyên nhân."}),
+    "tasks:list": Rule(STAFF, NO_ONE),
+    "tasks:detail": Rule(STAFF, NO_ONE, args=lambda o: {"pk": o.task_a.pk}),
+    "tasks:comment": Rule(NO_ONE, STEERS_OR_REPORTS_FOR_A, args=lambda o: {"pk": o.task_a.pk},
+                          form=lambda o: {"kind": "comment", "text": "Đề nghị báo cáo tiến độ."}),
+    "projects:list": Rule(STAFF, NO_ONE),
+    "projects:detail": Rule(STAFF, NO_ONE, args=lambda o: {"pk": o.project_a.pk}),
+    "organisations:workspace-home": Rule(STAFF, NO_ONE),
+    "organisations:workspace": Rule(AGENCY_A_AND_OVERSEERS, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                    form=_progress_form),
+    "organisations:workspace-template": Rule(AGENCY_A_AND_OVERSEERS, NO_ONE, args=lambda o: {"pk": o.agency_a.pk}),
+    "organisations:workspace-upload": Rule(AGENCY_A, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                           form=_xlsx_upload),
+    "organisations:approvals": Rule(FINANCE_ROLES, FINANCE_ROLES,
+                                    form=lambda o: {"action": "approve-progress", "id": o.submitted_progress_a.pk}),
+    "organisations:leader-home": Rule(STAFF, NO_ONE),
+    "organisations:leader": Rule(STAFF, NO_ONE, args=lambda o: {"pk": o.leader.pk}),
+    "documents:list": Rule(FINANCE_ROLES, NO_ONE),
+    "documents:upload": Rule(FINANCE_ROLES, FINANCE_ROLES, form=_plan_upload),
+    "documents:preview": Rule(frozenset({FINANCE}), frozenset({FINANCE}), args=lambda o: {"pk": o.staged_upload.pk},
+                              form=lambda o: {"cancel": "1"},
+                              why="a staged upload belongs to the one who uploaded it (404 for anyone else)"),
+    "history:list": Rule(OVERSEERS, NO_ONE),
+    "history:object": Rule(OVERSEERS, NO_ONE, args=lambda o: {"label": "figures.actualfigure", "pk": o.figure_a.pk}),
+    "reports:index": Rule(OVERSEERS, OVERSEERS, form=_report_form),
+    # Signing in and out, the language: no plan data.
+    "login": Rule(EVERYONE, EVERYONE, public=True, form=lambda o: {"username": "x", "password": "wrong"}),
+    "logout": Rule(NO_ONE, EVERYONE, public=True),
+    "set_language": Rule(EVERYONE, EVERYONE, public=True, form=lambda o: {"language": "vi", "next": "/"}),
+}
+
+# The admin site's own pages (not a model's): by URL name, or by route when the pattern has none.
+ADMIN_SITE_RULES: dict[str, Rule] = {
+    "admin:index": Rule(ADMIN_SITE_STAFF, ADMIN_SITE_STAFF),
+    "admin:login": Rule(EVERYONE, EVERYONE, public=True, form=lambda o: {"username": "x", "password": "wrong"}),
+    "admin:logout": Rule(EVERYONE - ADMIN_SITE_STAFF, EVERYONE, public=True,
+                         why="POST only (405 to staff's GET); anyone else is sent to the admin's index"),
+    "admin:password_change": Rule(ADMIN_SITE_STAFF, ADMIN_SITE_STAFF,
+                                  form=lambda o: {"old_password": "wrong", "new_password1": "x",
+                                                  "new_password2": "y"},
+                                  why="one's own password"),
+    "admin:password_change_done": Rule(ADMIN_SITE_STAFF, NO_ONE),
+    "admin:autocomplete": Rule(NO_ONE, NO_ONE, why="only with a model's field in the query: 403 without"),
+    "admin:jsi18n": Rule(ADMIN_SITE_STAFF, NO_ONE),
+    "admin:view_on_site": Rule(ADMIN_SITE_STAFF, ADMIN_SITE_STAFF,
+                               args=lambda o: {"content_type_id": o.task_content_type.pk, "object_id": o.task_a.pk},
+                               why="a redirect to the object's page, which asks its own rule"),
+    "admin:app_list": Rule(ADMIN_SITE_STAFF, ADMIN_SITE_STAFF, args=lambda o: {"app_label": "tasks"}),
+    "admin/(?P<url>.*)$": Rule(NO_ONE, NO_ONE, args=lambda o: {"url": "no-such-page/"},
+                               why="the catch-all: sign-in for anyone not staff, 404 for staff"),
+}
+
+# Every registered model's admin pages: derived from admin.site's registry. The administrator may
+# use them all (except what the model's admin refuses everyone, ADMIN_REFUSED); staff only what
+# their permissions give (ADMIN_STAFF), everyone else is sent to the admin's sign-in page.
+ADMIN_OPERATIONS = ("changelist", "add", "change", "delete", "history", "simple_history", "redirect",
+                    "password_change")  # the last: a user's password, auth.user only
+GET, POST = "GET", "POST"
+BOTH = frozenset({GET, POST})
+
+ADMIN_STAFF: dict[str, dict[str, frozenset[str]]] = {
+    # FINANCE_PERMISSIONS in kehoach.apps.accounts.roles
+    # The history list answers a POST as a GET (it changes nothing); the revert page ("simple_history")
+    # is read-only for staff (kehoach.apps.history.admin.HistoryAdmin).
+    "figures.actualfigure": {"changelist": BOTH, "change": frozenset({GET}), "history": BOTH,
+                             "simple_history": frozenset({GET})},
+    "tasks.taskprogress": {"changelist": BOTH, "change": BOTH, "history": BOTH, "simple_history": frozenset({GET})},
+    "documents.document": {"changelist": BOTH, "add": BOTH, "change": frozenset({GET}), "history": BOTH,
+                           "simple_history": frozenset({GET})},
+}
+# What the model's admin refuses even the administrator: (model, operation) -> methods.
+ADMIN_REFUSED: dict[tuple[str, str], frozenset[str]] = {
+    ("reporting.reportingsettings", "delete"): BOTH,  # the settings are never deleted
+}
+
+# The JSON API: (method, path with {parameters}) -> Rule; the rule's ``get`` lists the roles
+# allowed (whatever the method), ``post`` is unused, ``form`` builds the JSON body.
+API_PREFIX = "api/"
+API_RULES: dict[tuple[str, str], Rule] = {}
