@@ -1,5 +1,5 @@
 """API: the periodic report as a file (what /reports/ and `kehoach report` make), for Sở Tài chính and
-the leaders (``reports.views.may_download``, which asks ``roles``). 503 when a PDF is asked for and
+the leaders (``roles.may_download_reports``). 503 when a PDF is asked for and
 LibreOffice is missing (or fails), with the reason."""
 
 
@@ -13,7 +13,6 @@ from kehoach.apps.api.common import Day, as_of_or_today
 from kehoach.apps.api.errors import ERRORS, Error
 from kehoach.apps.reports.download import CONTENT_TYPES, report_file
 from kehoach.apps.reports.pdf import PdfFailed, PdfUnavailable
-from kehoach.apps.reports.views import may_download
 
 router = Router(tags=["reports"])
 FILE_RESPONSE = {"content": {t: {"schema": {"type": "string", "format": "binary"}} for t in CONTENT_TYPES.values()},
@@ -24,7 +23,7 @@ FILE_RESPONSE = {"content": {t: {"schema": {"type": "string", "format": "binary"
             summary="Download the report of the latest period of a kind ended by ?as_of=")
 def download_report(request, kind: Literal["month", "quarter", "h1", "9m", "year"],
                     fmt: Literal["docx", "xlsx", "pdf"] = "docx", as_of: Day | None = None):
-    roles.require(may_download(request.user))
+    roles.require(roles.may_download_reports(request.user))
     try:
         made = report_file(as_of_or_today(as_of), kind, fmt)
     except (PdfUnavailable, PdfFailed) as exc:
