@@ -458,3 +458,14 @@ def test_an_api_operation_without_a_rule_fails():
         f"No authorisation rule for api URL GET /api/probe/secrets/{{key}} (/api/probe/secrets/<key>): add one to "
         f"{RULES_FILE} (who may GET, who may POST, the URL's arguments)."]
     assert all("api URL" in p for p in problems), problems  # the OpenAPI document and the docs page as well
+
+
+def test_the_fingerprint_and_the_write_spy_see_a_change_that_leaves_no_history(people):
+    """What the matrix relies on: a silent UPDATE (no history row) is still seen."""
+    from kehoach.apps.organisations.models import Agency
+
+    before = fingerprint()
+    with writes() as statements:
+        Agency.objects.filter(name="Sở Công Thương").update(email="khac@haiphong.gov.vn")
+    assert changed_tables(before, fingerprint()) == ["organisations.Agency"]
+    assert len(statements) == 1 and "organisations_agency" in statements[0]
