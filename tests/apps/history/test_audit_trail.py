@@ -18,6 +18,8 @@ from tests.apps.organisations.workspace_support import agency, progress_post, ta
 WITHOUT_HISTORY = {
     "accounts.loginfailure": "a security counter of failed sign-ins (the throttle), not plan data; deleted "
                              "at the next successful sign-in",
+    "assessment.dataversion": "a counter raised after every committed change, so that server processes know "
+                              "when a kept assessment is out of date (assessment.freshness); no one's record",
     "documents.stagedupload": "a pending web upload, deleted when confirmed or discarded; the import it "
                               "leads to is recorded in the history of every row it stores",
 }

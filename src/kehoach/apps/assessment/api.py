@@ -9,7 +9,7 @@ from ninja import Router
 from kehoach.apps.accounts import roles
 from kehoach.apps.api.common import Day, as_of_or_today
 from kehoach.apps.api.errors import ERRORS
-from kehoach.apps.assessment.evaluate import assess_all
+from kehoach.apps.assessment.evaluate import current_assessment
 
 router = Router(tags=["assessment"])
 
@@ -18,4 +18,4 @@ router = Router(tags=["assessment"])
             summary="Every indicator's rating, task statuses, projects and scorecards as of ?as_of= (default today)")
 def assessment(request, as_of: Day | None = None):
     roles.require(roles.sees_plan(request.user))
-    return assess_all(as_of_or_today(as_of)).to_json()
+    return current_assessment(as_of_or_today(as_of)).to_json()

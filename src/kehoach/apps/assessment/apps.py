@@ -7,3 +7,8 @@ class AssessmentConfig(AppConfig):
     label = "assessment"
     verbose_name = _("Assessment")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        from kehoach.apps.assessment import freshness
+
+        freshness.connect()

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from kehoach.apps.assessment import freshness
 from kehoach.apps.assessment.snapshot import Snapshot, load
 from kehoach.apps.reporting.services import _records as reporting_records
 from kehoach.domain.assessment import (
@@ -101,9 +102,16 @@ def _reporting(as_of: date) -> list[ReportingRecord]:
     return records
 
 
+def current_assessment(as_of: date) -> Assessment:
+    """``assess_all(as_of)`` with the thresholds in force, reused by the process while the data has not
+    changed (:mod:`kehoach.apps.assessment.freshness`). What pages, the API and reports show; treat it
+    as read-only, since other requests share it."""
+    return freshness.kept.get(as_of, assess_all)
+
+
 def assessment_for(request) -> Assessment:
-    """``assess_all`` as of the request's date (``kehoach.web.asof``), computed once per request:
-    the filters, tables and views of a page share it."""
+    """``current_assessment`` as of the request's date (``kehoach.web.asof``), the same object for
+    the filters, tables and views of one page."""
     from kehoach.web.asof import as_of_for
 
     as_of = as_of_for(request)
@@ -111,7 +119,7 @@ def assessment_for(request) -> Assessment:
     if cache is None:
         cache = request._kehoach_assessments = {}
     if as_of not in cache:
-        cache[as_of] = assess_all(as_of)
+        cache[as_of] = current_assessment(as_of)
     return cache[as_of]
 
 

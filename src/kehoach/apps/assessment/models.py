@@ -73,3 +73,19 @@ class AssessmentSettings(models.Model):
     def current(cls) -> Thresholds:
         row = cls.objects.order_by("pk").first()
         return thresholds_from(row.thresholds) if row else Thresholds()
+
+
+class DataVersion(models.Model):
+    """One row: a number raised after every committed change to what the assessment reads
+    (``kehoach.apps.assessment.freshness``), so that a server process knows when an assessment
+    it computed earlier is still the one the data gives. Not kept in the history: it is no one's
+    record, only a counter."""
+
+    number = models.BigIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("data version")
+        verbose_name_plural = _("data version")
+
+    def __str__(self) -> str:
+        return str(self.number)

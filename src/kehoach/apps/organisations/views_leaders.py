@@ -19,7 +19,7 @@ from django.urls import reverse
 from django.views.generic import TemplateView
 
 from kehoach.apps.accounts import roles
-from kehoach.apps.assessment.evaluate import Assessment, assess_all
+from kehoach.apps.assessment.evaluate import Assessment, current_assessment
 from kehoach.apps.organisations.models import Leader
 from kehoach.apps.organisations.tables import leader_table
 from kehoach.apps.tasks.services import SEVERITY, severity_key
@@ -108,7 +108,7 @@ class LeaderHomeView(ExportMixin, StaffMixin, TemplateView):
     export_name = "lanh-dao"
 
     def export_table(self):
-        return leader_table(scoreboard(assess_all(self.as_of), Leader.objects.order_by("name")), SEVERITY)
+        return leader_table(scoreboard(current_assessment(self.as_of), Leader.objects.order_by("name")), SEVERITY)
 
     def get(self, request, *args, **kwargs):
         own = roles.leader_of(request.user)
@@ -119,7 +119,7 @@ class LeaderHomeView(ExportMixin, StaffMixin, TemplateView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        assessment = assess_all(self.as_of)
+        assessment = current_assessment(self.as_of)
         context.update(active="leaders", statuses=SEVERITY,
                        rows=scoreboard(assessment, Leader.objects.order_by("name")))
         return context
@@ -133,5 +133,5 @@ class LeaderView(StaffMixin, TemplateView):
         leader = get_object_or_404(Leader, pk=self.kwargs["pk"])
         own = roles.leader_of(self.request.user)
         context.update(active="leaders", leader=leader, own=own is not None and own.pk == leader.pk,
-                       **portfolio(assess_all(self.as_of), leader))
+                       **portfolio(current_assessment(self.as_of), leader))
         return context

@@ -37,7 +37,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
-from kehoach.apps.assessment.evaluate import assess_all
+from kehoach.apps.assessment.evaluate import current_assessment
 from kehoach.apps.documents.importing import to_decimal
 from kehoach.apps.figures import importing
 from kehoach.apps.figures import services as figure_services
@@ -170,7 +170,7 @@ def overview(as_of: date, agencies=None) -> list[AgencyRow]:
     progress = TaskProgress.objects.filter(workflow__in=PENDING_PROGRESS)
     for r in progress.values("task__lead", "workflow").annotate(n=Count("id", distinct=True)):
         _add_pending(rows.get(r["task__lead"]), r["workflow"], r["n"])
-    result = assess_all(as_of)
+    result = current_assessment(as_of)
     by_name = {row.agency.name: row for row in rows.values()}
     for card in result.agencies:
         row = by_name.get(card.owner)
@@ -304,7 +304,7 @@ def figure_periods(publication, as_of: date) -> list[FigurePeriod]:
 
 def workspace(agency: Agency, as_of: date) -> Workspace:
     """What the agency owes as of a date (a fixed number of queries, whatever the agency's load)."""
-    result = assess_all(as_of)
+    result = current_assessment(as_of)
     snap = result.snapshot
     domain = {i.key: i for i in snap.indicators}
     rated = {a.indicator: a for a in result.indicators}
@@ -558,7 +558,7 @@ def approval_queue(as_of: date) -> Queue:
     figures = list(ActualFigure.objects.filter(is_current=True, status=FigureStatus.SUBMITTED.value)
                    .select_related("indicator", "reporting_agency", "submitted_by")
                    .order_by("submitted_at", "pk"))
-    result = assess_all(as_of)
+    result = current_assessment(as_of)
     ratings = figure_services.ratings_if_counted(figures, as_of, snapshot=result.snapshot)
     statuses = {a.task: a for a in result.tasks}
     progress = list(TaskProgress.objects.filter(workflow=TaskProgress.SUBMITTED)

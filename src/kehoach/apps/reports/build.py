@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from kehoach.apps.assessment.evaluate import assess_all
+from kehoach.apps.assessment.evaluate import current_assessment
 from kehoach.apps.reports.draft import has_unapproved_figures
 from kehoach.apps.reports.inputs import report_input
 from kehoach.domain.reporting import ReportContent, build
@@ -32,6 +32,6 @@ def plan_place() -> str:
 
 
 def build_report(as_of: date, kind: str) -> Report:
-    assessment = assess_all(as_of)
+    assessment = current_assessment(as_of)
     content = build(report_input(assessment, kind))
     return Report(content, has_unapproved_figures(as_of), plan_place(), period_phrase(kind, content.period))

@@ -180,9 +180,9 @@ def indicator_charts(as_of):
     from django.utils import translation
 
     from kehoach.apps.assessment.charts import indicator_trend_chart
-    from kehoach.apps.assessment.evaluate import assess_all
+    from kehoach.apps.assessment.evaluate import current_assessment
 
-    assessment = assess_all(as_of)
+    assessment = current_assessment(as_of)
     snap = assessment.snapshot
     indicators = {i.key: i for i in snap.indicators}
     charts = []

@@ -24,7 +24,7 @@ from kehoach.apps.accounts import roles
 from kehoach.apps.api.common import Day, Id, Text, as_of_or_today
 from kehoach.apps.api.errors import ERRORS
 from kehoach.apps.api.pagination import Pages
-from kehoach.apps.assessment.evaluate import assess_all
+from kehoach.apps.assessment.evaluate import current_assessment
 from kehoach.apps.organisations import workspace
 from kehoach.apps.tasks import services
 from kehoach.apps.tasks.filtersets import STATUS_CHOICES, by_task, search_q
@@ -187,7 +187,7 @@ def _tasks():
 
 
 def _statuses(request, as_of: date | None) -> dict:
-    request._api_task_status = by_task(assess_all(as_of_or_today(as_of)))
+    request._api_task_status = by_task(current_assessment(as_of_or_today(as_of)))
     return request._api_task_status
 
 
