@@ -24,6 +24,9 @@ class ApiClient:
         return self.client.post(API + path + (f"?{query}" if query else ""), body if body is not None else {},
                                 content_type="application/json", headers=self.headers)
 
+    def put(self, path: str, body):
+        return self.client.put(API + path, body, content_type="application/json", headers=self.headers)
+
 
 @pytest.fixture
 def api_as(client, people):

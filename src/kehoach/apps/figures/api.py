@@ -11,6 +11,10 @@ Rights, as on the web pages (:mod:`kehoach.apps.accounts.roles`):
   indicators the agency monitors (``workspace.FigureChecker``), through the workspace's
   ``enter_figure`` → ``figures.services.record_figure`` and ``submit_figure``.
 * approve and publish: Sở Tài chính (``is_finance``), through ``figures.services``.
+
+Concurrent edits: a figure shows its ``row_version``; a bulk item and a submit may send the one the
+client read, and get 409 (``errors.Stale``) when someone saved the key's figure since
+(``figures.services.claim``); without it the write goes through as before (last writer wins).
 * /public/figures: everyone, what /public/ shows.
 """
 
@@ -27,11 +31,12 @@ from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from kehoach.apps.accounts import roles
-from kehoach.apps.api.common import Day, Id, Text, as_of_or_today
-from kehoach.apps.api.errors import ERRORS, Invalid
+from kehoach.apps.api.common import Day, Id, RowVersion, Text, as_of_or_today
+from kehoach.apps.api.errors import CONFLICT, ERRORS, Invalid, Stale
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.figures import services
 from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.history.locking import Conflict
 from kehoach.apps.indicators.models import VALUE_DIGITS
 from kehoach.apps.organisations import workspace
 from kehoach.apps.organisations.models import Agency
@@ -61,6 +66,7 @@ class FigureOut(Schema):
     public: bool
     version: int
     is_current: bool
+    row_version: int = Field(description="The edit version: send it back with a change (409 if it moved on).")
     entered_at: datetime
     submitted_at: datetime | None
     approved_at: datetime | None
@@ -167,6 +173,9 @@ class FigureIn(Schema):
     cause: Text = ""
     difficulties: Text = ""
     proposals: Text = ""
+    row_version: RowVersion | None = Field(None, description="The row_version of the key's current figure as "
+                                                          "you read it: 409 and nothing recorded if someone saved "
+                                                          "it since. Omitted: no check (last writer wins).")
 
 
 class BulkIn(Schema):
@@ -179,6 +188,7 @@ class BulkIn(Schema):
 class VersionOut(Schema):
     id: int
     version: int
+    row_version: int
     status: str
     text: str
     qualifier: str
@@ -210,7 +220,8 @@ class BulkOut(Schema):
 def _version(figure: ActualFigure | None) -> dict | None:
     if figure is None:
         return None
-    return {"id": figure.pk, "version": figure.version, "status": figure.status, "text": figure.text,
+    return {"id": figure.pk, "version": figure.version, "row_version": figure.row_version,
+            "status": figure.status, "text": figure.text,
             "qualifier": figure.qualifier, "low": figure.low, "high": figure.high}
 
 
@@ -221,7 +232,7 @@ def _value_text(value: str | Decimal) -> str:
     return value.strip()
 
 
-@router.post("bulk", response={200: BulkOut, **ERRORS},
+@router.post("bulk", response={200: BulkOut, **CONFLICT},
              summary="Record an agency's figures for a period (all or nothing; dry_run to preview)")
 def bulk_upsert(request, payload: BulkIn, as_of: Day | None = None):
     agency = get_object_or_404(Agency, pk=payload.agency)
@@ -246,19 +257,26 @@ def bulk_upsert(request, payload: BulkIn, as_of: Day | None = None):
                              % {"found": repr(cells["value"])}})
             row = None
         if row is not None:
-            entries.append((i, workspace.FigureEntry(row, item.cause, item.difficulties, item.proposals)))
+            entry = workspace.FigureEntry(row, item.cause, item.difficulties, item.proposals)
+            entries.append((i, entry, item.row_version))
     if problems:
         raise Invalid(_("Nothing was recorded: %(n)d problem(s) in the figures.") % {"n": len(problems)}, problems)
 
     counts = {"created": 0, "revised": 0, "updated": 0, "unchanged": 0}
     items = []
     with transaction.atomic():
-        for i, entry in entries:
+        for i, entry, row_version in entries:
             row = entry.row
             old = (ActualFigure.objects.filter(indicator=row.indicator, period=row.period, scope=row.scope,
                                                is_current=True).first())
             old_version = _version(old)
-            figure, action = workspace.enter_figure(agency, entry, request.user)
+            try:
+                if row_version is not None and old is None:
+                    raise Conflict(None)
+                figure, action = workspace.enter_figure(agency, entry, request.user, edited=old,
+                                                        expected_version=row_version)
+            except Conflict as exc:  # leaving the transaction undoes the items before
+                raise Stale(exc, row_version, FigureOut, item=i) from None
             counts[action] += 1
             items.append({"item": i, "indicator": row.indicator.key, "period": row.period, "scope": row.scope,
                           "action": action, "old": old_version, "new": _version(figure)})
@@ -270,13 +288,20 @@ def bulk_upsert(request, payload: BulkIn, as_of: Day | None = None):
 # Workflow ----------------------------------------------------------------------------------------
 
 
-@router.post("{int:figure_id}/submit", response={200: FigureOut, **ERRORS},
+@router.post("{int:figure_id}/submit", response={200: FigureOut, **CONFLICT},
              summary="Submit a draft for approval (chậm or worse: causes, difficulties and proposals first)")
-def submit_figure(request, figure_id: Id, as_of: Day | None = None):
+def submit_figure(request, figure_id: Id, as_of: Day | None = None,
+                  row_version: RowVersion | None = None):
     roles.require(roles.sees_plan(request.user))
     figure = get_object_or_404(visible_figures(request.user), pk=figure_id)
     roles.require(roles.may_report_any(request.user, _monitoring(figure)))
-    return workspace.submit_figure(figure, request.user, as_of_or_today(as_of))
+    try:
+        with transaction.atomic():
+            services.claim(figure, row_version)
+            figure.refresh_from_db()
+            return workspace.submit_figure(figure, request.user, as_of_or_today(as_of))
+    except Conflict as exc:
+        raise Stale(exc, row_version, FigureOut) from None
 
 
 @router.post("{int:figure_id}/approve", response={200: FigureOut, **ERRORS}, summary="Approve a submitted figure")

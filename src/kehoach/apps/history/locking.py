@@ -76,7 +76,8 @@ def claim(row: Versioned, expected_version: int | None) -> None:
     row.row_version = expected_version
 
 
-def _shown(value) -> str:
+def shown(value) -> str:
+    """A value as the conflict message shows it (dd/mm/yyyy dates, local times, — for nothing)."""
     if value is None or value == "":
         return "—"
     if isinstance(value, datetime):
@@ -88,8 +89,8 @@ def _shown(value) -> str:
 
 def _value_of(row, name: str) -> str:
     if row._meta.get_field(name).choices:
-        return _shown(getattr(row, f"get_{name}_display")())
-    return _shown(getattr(row, name))
+        return shown(getattr(row, f"get_{name}_display")())
+    return shown(getattr(row, name))
 
 
 def conflict_message(conflict: Conflict, fields: list[str]) -> str:
@@ -102,4 +103,4 @@ def conflict_message(conflict: Conflict, fields: list[str]) -> str:
     when = conflict.saved_at
     return _g("%(who)s saved this record on %(when)s while you were editing it. What they saved: %(values)s. "
               "Your input is still in the form and nothing was overwritten: check it against theirs and save "
-              "again to replace it.") % {"who": conflict.saved_by, "when": _shown(when), "values": values}
+              "again to replace it.") % {"who": conflict.saved_by, "when": shown(when), "values": values}

@@ -7,6 +7,11 @@ agencies' officers (``tasks.services.visible_progress``); posting and submitting
 of a lead agency (``may_report_any``), through the workspace's ``enter_progress`` /
 ``submit_progress`` (the explanation rule of ``tasks.services.submit_progress`` applies);
 approving for Sở Tài chính (``is_finance``, ``tasks.services.approve_progress``).
+
+Concurrent edits: an update shows its ``row_version``; changing a draft (``PUT progress/{id}``,
+``tasks.services.update_draft``) and submitting it may send the one the client read, and get 409
+(``errors.Stale``) when someone saved the update since; without it the write goes through as
+before (last writer wins).
 """
 
 
@@ -21,10 +26,11 @@ from ninja.pagination import paginate
 from pydantic import PrivateAttr
 
 from kehoach.apps.accounts import roles
-from kehoach.apps.api.common import Day, Id, Text, as_of_or_today
-from kehoach.apps.api.errors import ERRORS
+from kehoach.apps.api.common import Day, Id, RowVersion, Text, as_of_or_today
+from kehoach.apps.api.errors import CONFLICT, ERRORS, Stale
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.assessment.evaluate import current_assessment
+from kehoach.apps.history import locking
 from kehoach.apps.organisations import workspace
 from kehoach.apps.tasks import services
 from kehoach.apps.tasks.filtersets import STATUS_CHOICES, by_task, search_q
@@ -128,6 +134,7 @@ class ProgressOut(Schema):
     difficulties: str
     proposals: str
     workflow: str
+    row_version: int = Field(description="The edit version: send it back with a change (409 if it moved on).")
     entered_at: datetime
     submitted_at: datetime | None
     approved_at: datetime | None
@@ -141,8 +148,7 @@ class ProgressOut(Schema):
         return obj.milestone.order if obj.milestone_id else None
 
 
-class ProgressIn(Schema):
-    on: Day | None = Field(None, description="Date of the update; empty: the as-of date (never after today).")
+class ProgressFields(Schema):
     status: Literal["not_started", "in_progress", "completed"]
     percent: int | None = Field(None, ge=0, le=100)
     note: Text = ""
@@ -150,7 +156,18 @@ class ProgressIn(Schema):
     cause: Text = ""
     difficulties: Text = ""
     proposals: Text = ""
+
+
+class ProgressIn(ProgressFields):
+    on: Day | None = Field(None, description="Date of the update; empty: the as-of date (never after today).")
     submit: bool = Field(False, description="true: submit for approval at once (all or nothing).")
+
+
+class ProgressEdit(ProgressFields):
+    on: Day | None = Field(None, description="Date of the update; empty: unchanged.")
+    row_version: RowVersion | None = Field(None, description="The update's row_version as you read it: 409 and "
+                                                          "nothing changed if someone saved it since. Omitted: no "
+                                                          "check (last writer wins).")
 
 
 class TaskFilter(FilterSchema):
@@ -235,12 +252,32 @@ def post_progress(request, task_id: Id, payload: ProgressIn, as_of: Day | None =
     return Status(201, progress)
 
 
-@router.post("progress/{int:progress_id}/submit", response={200: ProgressOut, **ERRORS},
-             summary="Submit a draft update (overdue or nearly: causes, difficulties and proposals first)")
-def submit_progress(request, progress_id: Id, as_of: Day | None = None):
+@router.put("progress/{int:progress_id}", response={200: ProgressOut, **CONFLICT},
+            summary="Change a draft update (send its row_version: 409 if someone saved it since)")
+def edit_progress(request, progress_id: Id, payload: ProgressEdit):
     progress = get_object_or_404(TaskProgress.objects.select_related("task"), pk=progress_id)
     roles.require(roles.may_report_any(request.user, _lead_ids(progress.task)))
-    return workspace.submit_progress(progress, request.user, as_of_or_today(as_of))
+    values = payload.dict(exclude={"row_version"})
+    values["on"] = values["on"] or progress.on
+    try:
+        return workspace.enter_progress(progress.task, values, request.user, draft=progress,
+                                        expected_version=payload.row_version)
+    except locking.Conflict as exc:
+        raise Stale(exc, payload.row_version, ProgressOut) from None
+
+
+@router.post("progress/{int:progress_id}/submit", response={200: ProgressOut, **CONFLICT},
+             summary="Submit a draft update (overdue or nearly: causes, difficulties and proposals first)")
+def submit_progress(request, progress_id: Id, as_of: Day | None = None, row_version: RowVersion | None = None):
+    progress = get_object_or_404(TaskProgress.objects.select_related("task"), pk=progress_id)
+    roles.require(roles.may_report_any(request.user, _lead_ids(progress.task)))
+    try:
+        with transaction.atomic():
+            locking.claim(progress, row_version)
+            progress.refresh_from_db()
+            return workspace.submit_progress(progress, request.user, as_of_or_today(as_of))
+    except locking.Conflict as exc:
+        raise Stale(exc, row_version, ProgressOut) from None
 
 
 @router.post("progress/{int:progress_id}/approve", response={200: ProgressOut, **ERRORS},
