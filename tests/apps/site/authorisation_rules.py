@@ -26,7 +26,16 @@ change nothing.
 
 The API (``/api/v1/``, django-ninja): add one ``API_RULES`` entry per operation, keyed by the
 method and the path with its parameters as ninja writes them, e.g.
-``("GET", "/api/v1/indicators/{key}")``; an operation without an entry fails the test.
+``("GET", "/api/v1/indicators/{key}")``; an operation without an entry fails the test. Each role
+calls the API with its own personal token (``Authorization: Bearer``), the anonymous visitor with
+none. The rule's ``get`` lists the roles allowed whatever the method, ``query`` is added to the URL
+and ``form`` builds the JSON body: a valid one, so that an allowed call works (2xx, rolled back
+afterwards so that each allowed role starts from the same data) and a refused one is refused by
+the operation's rule, not by the body's validation. A refused call must answer 401 without
+credentials, 403 or 404 with a token, and write nothing.
+
+Exports (``?export=csv|xlsx`` on every list page, ``kehoach.web.export.ExportMixin``) follow the
+page's ``get`` rule: ``test_export_follows_the_page`` finds the list pages in the URL configuration.
 """
 
 from __future__ import annotations
@@ -65,6 +74,11 @@ class Objects:
     submitted_progress_a: object
     staged_upload: object  # Sở Tài chính's pending document upload
     task_content_type: object
+    token_a: object = None  # officer_a's personal API token
+    draft_figure_a: object = None  # officer_a's draft of an indicator agency A monitors (with its explanation)
+    submitted_figure_a: object = None
+    approved_figure_a: object = None
+    draft_progress_a: object = None  # officer_a's draft progress of task_a (with its explanation)
 
 
 @dataclass(frozen=True)
@@ -78,6 +92,8 @@ class Rule:
     # Where a refused visitor may be sent instead of the sign-in page (a page they may see).
     refused_to: str = ""
     why: str = ""
+    # Added to the URL (the API: its query parameters).
+    query: str = ""
 
 
 def _progress_form(o: Objects) -> dict:
@@ -99,6 +115,14 @@ def _plan_upload(_o: Objects) -> dict:
 def _xlsx_upload(_o: Objects) -> dict:
     return {"file": SimpleUploadedFile("so-lieu.xlsx", b"not really a workbook",
                                        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")}
+
+
+def _template_upload(_o: Objects) -> dict:
+    from kehoach.apps.reports.word_template import default
+
+    shipped = default()
+    return {"action": "upload", "file": SimpleUploadedFile(
+        shipped.name, shipped.data, "application/vnd.openxmlformats-officedocument.wordprocessingml.document")}
 
 
 AS_OF = date(2025, 8, 6)
@@ -136,6 +160,13 @@ WEB_RULES: dict[str, Rule] = {
     "history:list": Rule(OVERSEERS, NO_ONE),
     "history:object": Rule(OVERSEERS, NO_ONE, args=lambda o: {"label": "figures.actualfigure", "pk": o.figure_a.pk}),
     "reports:index": Rule(OVERSEERS, OVERSEERS, form=_report_form),
+    "reports:template": Rule(FINANCE_ROLES, frozenset({ADMIN}), form=_template_upload,
+                             why="roles.may_download_report_template; replacing it: may_manage_report_template"),
+    # One's own personal API tokens: any signed-in user (what a token may do is its user's rights).
+    "api-tokens:list": Rule(EVERYONE - {ANONYMOUS}, EVERYONE - {ANONYMOUS}, form=lambda o: {"name": "Cục Thống kê"}),
+    "api-tokens:revoke": Rule(NO_ONE, frozenset({OFFICER_A}), args=lambda o: {"pk": o.token_a.pk},
+                              why="POST only; a token is revoked by its owner (404 for anyone else, the "
+                                  "administrator revokes in the admin)"),
     # Signing in and out, the language: no plan data.
     "login": Rule(EVERYONE, EVERYONE, public=True, form=lambda o: {"username": "x", "password": "wrong"}),
     "logout": Rule(NO_ONE, EVERYONE, public=True),
@@ -184,9 +215,78 @@ ADMIN_STAFF: dict[str, dict[str, frozenset[str]]] = {
 # What the model's admin refuses even the administrator: (model, operation) -> methods.
 ADMIN_REFUSED: dict[tuple[str, str], frozenset[str]] = {
     ("reporting.reportingsettings", "delete"): BOTH,  # the settings are never deleted
+    ("api.apitoken", "add"): BOTH,  # a token is created by its owner on /accounts/tokens/ (shown once)
 }
 
 # The JSON API: (method, path with {parameters}) -> Rule; the rule's ``get`` lists the roles
-# allowed (whatever the method), ``post`` is unused, ``form`` builds the JSON body.
+# allowed (whatever the method), ``post`` is unused, ``form`` builds the JSON body. The roles are
+# what each operation's first lines ask of kehoach.apps.accounts.roles (docs/api.md, "Permissions").
 API_PREFIX = "api/"
-API_RULES: dict[tuple[str, str], Rule] = {}
+API = "/api/v1/"
+Q = "?as_of=2025-08-06"
+
+
+def api(roles: frozenset[str], args: Callable[[Objects], dict] = lambda o: {}, body=lambda o: {}, query: str = "",
+        public: bool = False, why: str = "") -> Rule:
+    return Rule(roles, NO_ONE, args=args, form=body, query=query, public=public, why=why)
+
+
+def _bulk_body(o: Objects) -> dict:
+    return {"agency": o.agency_a.pk, "period": "2025-07", "figures": [
+        {"indicator": o.draft_figure_a.indicator.key, "value": "111,5", "scope": "HP cũ",
+         "source": "Chi cục Thống kê"}]}
+
+
+def _progress_body(_o: Objects) -> dict:
+    return {"on": "2025-08-04", "status": "in_progress", "percent": 70, "note": "Đã trình UBND thành phố",
+            "cause": "Đơn hàng điện tử giảm", "difficulties": "Thiếu lao động kỹ thuật",
+            "proposals": "Hỗ trợ kết nối đơn hàng"}
+
+
+API_RULES: dict[tuple[str, str], Rule] = {
+    # The documentation: no data, for everyone. The root is django-ninja's marker of the API's path, no
+    # operation: 404 to everyone.
+    ("GET", API): api(NO_ONE, public=True, why="django-ninja's default_home: always 404"),
+    ("GET", API + "openapi.json"): api(EVERYONE, public=True),
+    ("GET", API + "docs"): api(EVERYONE, public=True),
+    ("GET", API + "documents/"): api(FINANCE_ROLES, why="roles.is_finance, as /documents/"),
+    ("GET", API + "documents/{document_id}"): api(FINANCE_ROLES, args=lambda o: {"document_id": o.task_a.document_id}),
+    ("GET", API + "agencies/"): api(STAFF),
+    ("GET", API + "agencies/{agency_id}"): api(STAFF, args=lambda o: {"agency_id": o.agency_a.pk}),
+    ("GET", API + "leaders/"): api(STAFF),
+    ("GET", API + "leaders/{leader_id}"): api(STAFF, args=lambda o: {"leader_id": o.leader.pk}),
+    ("GET", API + "indicators/"): api(STAFF),
+    ("GET", API + "indicators/{key}"): api(STAFF, args=lambda o: {"key": o.indicator_a.key}),
+    ("GET", API + "indicators/{key}/targets"): api(STAFF, args=lambda o: {"key": o.indicator_a.key}),
+    ("GET", API + "indicators/{key}/trajectory"): api(STAFF, args=lambda o: {"key": o.indicator_a.key}),
+    ("GET", API + "figures/"): api(STAFF),
+    ("GET", API + "figures/{figure_id}"): api(
+        AGENCY_A_AND_OVERSEERS, args=lambda o: {"figure_id": o.draft_figure_a.pk},
+        why="a draft: those who see everything and the monitoring agency's officers (404 for agency B)"),
+    ("POST", API + "figures/bulk"): api(AGENCY_A, body=_bulk_body, query=Q,
+                                        why="roles.may_report_for(agency A)"),
+    ("POST", API + "figures/{figure_id}/submit"): api(
+        AGENCY_A, args=lambda o: {"figure_id": o.draft_figure_a.pk}, query=Q,
+        why="roles.may_report_any(the indicator's monitoring agencies); agency B does not see the draft: 404"),
+    ("POST", API + "figures/{figure_id}/approve"): api(
+        FINANCE_ROLES, args=lambda o: {"figure_id": o.submitted_figure_a.pk}, why="roles.is_finance"),
+    ("POST", API + "figures/{figure_id}/publish"): api(
+        FINANCE_ROLES, args=lambda o: {"figure_id": o.approved_figure_a.pk}, why="roles.is_finance"),
+    ("GET", API + "public/figures"): api(EVERYONE, why="what /public/ shows"),
+    ("GET", API + "tasks/"): api(STAFF, query=Q),
+    ("GET", API + "tasks/{task_id}"): api(STAFF, args=lambda o: {"task_id": o.task_a.pk}, query=Q),
+    ("GET", API + "tasks/{task_id}/progress"): api(STAFF, args=lambda o: {"task_id": o.task_a.pk},
+                                                   why="each sees the updates tasks.services.visible_progress gives"),
+    ("POST", API + "tasks/{task_id}/progress"): api(
+        AGENCY_A, args=lambda o: {"task_id": o.task_a.pk}, body=_progress_body, query=Q,
+        why="roles.may_report_any(the task's lead agencies)"),
+    ("POST", API + "tasks/progress/{progress_id}/submit"): api(
+        AGENCY_A, args=lambda o: {"progress_id": o.draft_progress_a.pk}, query=Q,
+        why="roles.may_report_any(the task's lead agencies)"),
+    ("POST", API + "tasks/progress/{progress_id}/approve"): api(
+        FINANCE_ROLES, args=lambda o: {"progress_id": o.submitted_progress_a.pk}, why="roles.is_finance"),
+    ("GET", API + "projects/"): api(STAFF),
+    ("GET", API + "projects/{project_id}"): api(STAFF, args=lambda o: {"project_id": o.project_a.pk}),
+    ("GET", API + "assessment/"): api(STAFF, query=Q),
+    ("GET", API + "reports/"): api(OVERSEERS, query=Q + "&kind=month&fmt=xlsx", why="roles.may_download_reports"),
+}

@@ -6,7 +6,9 @@ one and each role, the allowed requests work and the refused ones answer 302-to-
 403, 404 or 405 and change nothing: no INSERT, UPDATE or DELETE reaches the database during the
 request, and a fingerprint of every table (row count and checksum of the rows, history tables
 included) is the same afterwards. Unsafe requests are POSTed with a valid CSRF token and a
-plausible form, so a refusal is the view's, not the CSRF middleware's.
+plausible form, so a refusal is the view's, not the CSRF middleware's. The API is called with
+each role's own personal token and a valid JSON body (none for the anonymous visitor: 401). The
+list pages' ``?export=csv|xlsx`` downloads follow their page's rule.
 
 The rules: ``tests/apps/site/authorisation_rules.py``. A pattern without a rule fails.
 """
@@ -15,19 +17,21 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import json
 import re
 import sys
 import types
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from datetime import date
 
 import pytest
 from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.middleware.csrf import CSRF_SECRET_LENGTH
 from django.shortcuts import resolve_url
@@ -52,6 +56,7 @@ class Endpoint:
     model: str = ""  # admin-model: app_label.model_name
     operation: str = ""  # admin-model: changelist, add, change, ...
     method: str = ""  # api
+    view: object = field(default=None, compare=False, repr=False)  # web: the pattern's view
 
     def __str__(self) -> str:
         return f"{self.key} (/{self.route})"
@@ -86,6 +91,7 @@ def endpoints(resolver: URLResolver | None = None) -> list[Endpoint]:
     resolver = resolver or get_resolver()
     models = _admin_models()
     found: list[Endpoint] = []
+    seen_path_views: set[int] = set()
 
     def walk(patterns, prefix: str, namespace: str) -> None:
         for pattern in patterns:
@@ -98,6 +104,9 @@ def endpoints(resolver: URLResolver | None = None) -> list[Endpoint]:
             name = f"{namespace}{pattern.name}" if pattern.name else None
             path_view = _ninja_path_view(pattern.callback)
             if path_view is not None:
+                if id(path_view) in seen_path_views:  # ninja adds one pattern per operation of a path
+                    continue
+                seen_path_views.add(id(path_view))
                 for operation in path_view.operations:
                     for method in operation.methods:
                         found.append(Endpoint("api", f"{method} {_api_path(route)}", route, name, method=method))
@@ -114,7 +123,7 @@ def endpoints(resolver: URLResolver | None = None) -> list[Endpoint]:
                 else:
                     found.append(Endpoint("admin-site", name or route, route, name))
             else:
-                found.append(Endpoint("web", name or route, route, name))
+                found.append(Endpoint("web", name or route, route, name, view=pattern.callback))
 
     walk(resolver.url_patterns, "", "")
     return found
@@ -217,8 +226,11 @@ def describe(response) -> str:
 # -- the objects of agency A and the clients of each role ----------------------------------------------
 
 
-def build_objects(people) -> rules.Objects:
+def build_objects(people, for_api: bool = False) -> rules.Objects:
+    """Agency A's objects; ``for_api``: its draft, submitted and approved figures and a draft update too."""
+    from kehoach.apps.api import tokens
     from kehoach.apps.documents import uploads
+    from kehoach.apps.figures import services as figure_services
     from kehoach.apps.figures.models import ActualFigure
     from kehoach.apps.indicators.models import Indicator
     from kehoach.apps.organisations.models import Leader
@@ -229,10 +241,22 @@ def build_objects(people) -> rules.Objects:
     from tests.apps.organisations.workspace_support import EXPLANATION, VAN_HOA, agency, task_of
 
     agency_a, agency_b = agency(), agency(VAN_HOA)
+    officer_a = people[rules.OFFICER_A]
     task_a = task_of()
     progress = task_services.record_progress(task_a, on=rules.AS_OF, status="in_progress", percent=40,
-                                             note="Đang triển khai", user=people[rules.OFFICER_A], **EXPLANATION)
-    task_services.submit_progress(progress, people[rules.OFFICER_A], as_of=rules.AS_OF)
+                                             note="Đang triển khai", user=officer_a, **EXPLANATION)
+    task_services.submit_progress(progress, officer_a, as_of=rules.AS_OF)
+    api_objects = {}
+    if for_api:
+        draft = figure_of(agency_a, officer_a, "2025-07", "110")
+        api_objects = dict(
+            draft_figure_a=draft,
+            submitted_figure_a=figure_services.submit(figure_of(agency_a, officer_a, "2025-06", "108,5"), officer_a),
+            approved_figure_a=ActualFigure.objects.filter(indicator=draft.indicator, status="approved",
+                                                          is_current=True).order_by("pk").first(),
+            draft_progress_a=task_services.record_progress(
+                task_a, on=date(2025, 8, 5), status="in_progress", percent=45, note="Đã trình dự thảo",
+                user=officer_a, **EXPLANATION))
     indicator_a = (Indicator.objects.filter(monitoring_agencies=agency_a)
                    .exclude(monitoring_agencies=agency_b).order_by("pk").first())
     return rules.Objects(
@@ -245,7 +269,22 @@ def build_objects(people) -> rules.Objects:
         submitted_progress_a=progress,
         staged_upload=uploads.stage(people[rules.FINANCE], KE_HOACH_86.name, KE_HOACH_86.read_bytes()),
         task_content_type=ContentType.objects.get_for_model(Task),
+        token_a=tokens.issue(officer_a, "Đồng bộ số liệu").token,
+        **api_objects,
     )
+
+
+def figure_of(agency, user, period: str, value: str):
+    """A draft of IIP (which agency A monitors) entered as the workspace and the API enter one."""
+    from kehoach.apps.organisations import workspace
+    from tests.apps.organisations.workspace_support import EXPLANATION
+
+    row, problems = workspace.FigureChecker(agency).check(0, {
+        "indicator": "iip", "period": period, "value": value, "qualifier": "", "unit": "", "comparison": "",
+        "scope": "HP cũ", "source": "Chi cục Thống kê", "published": "2025-08-06"})
+    assert row is not None, problems
+    figure, _action = workspace.enter_figure(agency, workspace.FigureEntry(row, **EXPLANATION), user)
+    return figure
 
 
 def client_for(role: str, people) -> Client:
@@ -260,6 +299,9 @@ def client_for(role: str, people) -> Client:
 def send(client: Client, method: str, url: str, form: dict):
     if method == rules.GET:
         return client.get(url)
+    for value in form.values():  # an upload is read by every role's request: from its start each time
+        if hasattr(value, "seek"):
+            value.seek(0)
     return client.post(url, {**form, "csrfmiddlewaretoken": client.csrf_secret})
 
 
@@ -391,23 +433,98 @@ def test_admin_pages(role: str, people):
     check(cases + deletes, {role: client})
 
 
-@pytest.mark.parametrize("role", rules.ROLES)
+def api_clients(people) -> dict[str, Client]:
+    """A client per role with that user's own new API token (none for the anonymous visitor)."""
+    from kehoach.apps.api import tokens
+
+    clients = {rules.ANONYMOUS: Client()}
+    for role in rules.ROLES[1:]:
+        issued = tokens.issue(people[role], f"matrix {role}")
+        tokens.find(issued.plain)  # its first use noted now: the calls below do not write last_used
+        clients[role] = Client(headers={"Authorization": f"Bearer {issued.plain}"})
+    return clients
+
+
 @pytest.mark.parametrize("endpoint", API, ids=str)
-def test_api_operation(endpoint: Endpoint, role: str, people):
+def test_api_operation(endpoint: Endpoint, people):
+    """Refused calls first: 401 without a token, 403 or 404 with one, and nothing written. Then each
+    allowed role's call works (each in a savepoint rolled back, so every role starts from the same data)."""
     rule = rule_for(endpoint)
     assert rule is not None, missing_rules([endpoint])[0]
-    objects = build_objects(people)
-    url = fill(endpoint.route, rule.args(objects))
-    client = client_for(role, people)
+    objects = build_objects(people, for_api=True)
+    url = fill(endpoint.route, rule.args(objects)) + rule.query
+    body = rule.form(objects)
+    clients = api_clients(people)
+
+    def call(client: Client):
+        return client.generic(endpoint.method, url, data=json.dumps(body) if body else "",
+                              content_type="application/json")
+
     before = fingerprint()
-    with writes() as statements:
-        response = client.generic(endpoint.method, url, data=str(rule.form(objects) or ""),
-                                  content_type="application/json")
-    if role in rule.get:
-        assert works(response), f"{endpoint} as {role} must work, got {describe(response)}"
-    else:
-        assert response.status_code in (401, 403, 404), f"{endpoint} as {role} must be refused, got {describe(response)}"
-        assert not statements and fingerprint() == before, f"{endpoint} as {role} was refused but changed data"
+    for role, client in clients.items():
+        if role in rule.get:
+            continue
+        with writes() as statements:
+            response = call(client)
+        # Without credentials: 401 (django-ninja's root, which is no operation, is 404 to everyone).
+        expected = ((401, 404) if rule.public else (401,)) if role == rules.ANONYMOUS else (403, 404)
+        assert response.status_code in expected, \
+            f"{endpoint} as {role} must be refused with {expected}, got {describe(response)}: {response.content[:300]}"
+        assert not statements, f"{endpoint} as {role} was refused but wrote to the database: {statements}"
+    after = fingerprint()
+    assert after == before, f"refused calls of {endpoint} changed {changed_tables(before, after)}"
+    for role in sorted(rule.get):
+        with transaction.atomic():
+            response = call(clients[role])
+            transaction.set_rollback(True)
+        assert works(response), f"{endpoint} as {role} must work, got {describe(response)}: {response.content[:300]}"
+
+
+# -- the exports of the list pages -------------------------------------------------------------------
+
+
+def _exports(endpoint: Endpoint) -> bool:
+    """The page's view mixes in ExportMixin: it answers ``?export=csv|xlsx``."""
+    from kehoach.web.export import ExportMixin
+
+    view_class = getattr(endpoint.view, "view_class", None)
+    return view_class is not None and issubclass(view_class, ExportMixin)
+
+
+EXPORTS = [e for e in WEB if e.kind == "web" and e.name and _exports(e)]
+
+
+def test_the_list_pages_offer_exports():
+    """The generator below sees the list pages (a page that stops mixing in ExportMixin drops out)."""
+    assert {"indicators:list", "tasks:list", "history:list", "dashboard:public"} <= {e.key for e in EXPORTS}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+@pytest.mark.parametrize("endpoint", EXPORTS, ids=str)
+def test_export_follows_the_page(endpoint: Endpoint, fmt: str, people):
+    """``?export=csv|xlsx`` on a list page: a file for those who may GET the page, refused as the page is to
+    everyone else, and nothing written."""
+    from kehoach.web.export import FORMATS
+
+    rule = rule_for(endpoint)
+    assert rule is not None, missing_rules([endpoint])[0]
+    kwargs = rule.args(build_objects(people)) if "<" in endpoint.route else {}  # the lists take no arguments
+    url = reverse(endpoint.name, kwargs=kwargs) + f"?as_of=2025-08-06&export={fmt}"
+    for role in rules.ROLES:
+        client = client_for(role, people)
+        with writes() as statements:
+            response = client.get(url)
+        if role in rule.get and response.status_code == 302 and works(response):
+            # A home page that sends an officer to their own agency's page, a leader to theirs (whose own
+            # rules are rows of the matrix): not a file, and not a refusal.
+            assert not statements, f"{url} as {role} wrote to the database: {statements}"
+            continue
+        if role in rule.get:
+            assert response.status_code == 200 and response["Content-Type"] == FORMATS[fmt], \
+                f"{url} as {role} must be a {fmt} file, got {describe(response)}"
+        else:
+            assert refused(response, rule.refused_to), f"{url} as {role} must be refused, got {describe(response)}"
+        assert not statements, f"{url} as {role} wrote to the database: {statements}"
 
 
 # -- a URL without a rule fails ------------------------------------------------------------------------
