@@ -280,6 +280,9 @@ API_RULES: dict[tuple[str, str], Rule] = {
     ("POST", API + "tasks/{task_id}/progress"): api(
         AGENCY_A, args=lambda o: {"task_id": o.task_a.pk}, body=_progress_body, query=Q,
         why="roles.may_report_any(the task's lead agencies)"),
+    ("PUT", API + "tasks/progress/{progress_id}"): api(
+        AGENCY_A, args=lambda o: {"progress_id": o.draft_progress_a.pk}, body=_progress_body,
+        why="roles.may_report_any(the task's lead agencies): the lead agency edits its own draft"),
     ("POST", API + "tasks/progress/{progress_id}/submit"): api(
         AGENCY_A, args=lambda o: {"progress_id": o.draft_progress_a.pk}, query=Q,
         why="roles.may_report_any(the task's lead agencies)"),

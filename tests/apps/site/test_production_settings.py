@@ -19,8 +19,12 @@ CLEAN_ENVIRONMENT = {
 }
 
 
+# Set by the test run itself (the browser tests' conftest), never in a deployment.
+TEST_RUN_ONLY = {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+
+
 def kehoach(*args: str, **environment: str) -> subprocess.CompletedProcess:
-    env = {k: v for k, v in os.environ.items() if k not in CLEAN_ENVIRONMENT}
+    env = {k: v for k, v in os.environ.items() if k not in CLEAN_ENVIRONMENT and k not in TEST_RUN_ONLY}
     env.update(environment)
     return subprocess.run([sys.executable, "-m", "kehoach", *args], capture_output=True, text=True, env=env,
                           timeout=120)

@@ -42,11 +42,11 @@ MAX_AGE = 600.0  # seconds
 KEPT = 8  # as-of dates kept per process
 
 
-def current() -> int:
-    """The data version now (0 before the first change)."""
+def current() -> tuple[str, int] | None:
+    """The data version now: (epoch, number), None before the first change."""
     from kehoach.apps.assessment.models import DataVersion
 
-    return DataVersion.objects.filter(pk=1).values_list("number", flat=True).first() or 0
+    return DataVersion.objects.filter(pk=1).values_list("epoch", "number").first()
 
 
 def bump() -> None:
@@ -57,7 +57,7 @@ def bump() -> None:
         return
     try:
         with transaction.atomic():
-            DataVersion.objects.create(pk=1, number=1)
+            DataVersion.objects.create(pk=1, number=1)  # with a new epoch
     except IntegrityError:  # another process created it in between
         DataVersion.objects.filter(pk=1).update(number=F("number") + 1)
 
@@ -89,7 +89,7 @@ class Kept:
     def __init__(self, clock: Callable[[], float] = time.monotonic):
         self._clock = clock
         self._lock = threading.Lock()
-        self._entries: OrderedDict[date, tuple[int, float, object]] = OrderedDict()
+        self._entries: OrderedDict[date, tuple[tuple[str, int] | None, float, object]] = OrderedDict()
 
     def get(self, as_of: date, compute: Callable[[date], object]):
         if connection.in_atomic_block:

@@ -8,6 +8,7 @@ administrator chose instead of a default, and is kept in the history like every 
 from __future__ import annotations
 
 import dataclasses
+import uuid
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -75,12 +76,18 @@ class AssessmentSettings(models.Model):
         return thresholds_from(row.thresholds) if row else Thresholds()
 
 
+def new_epoch() -> str:
+    return uuid.uuid4().hex
+
+
 class DataVersion(models.Model):
     """One row: a number raised after every committed change to what the assessment reads
     (``kehoach.apps.assessment.freshness``), so that a server process knows when an assessment
-    it computed earlier is still the one the data gives. Not kept in the history: it is no one's
-    record, only a counter."""
+    it computed earlier is still the one the data gives. ``epoch`` is drawn anew when the row is
+    created, so that emptying the table (a flush) never brings back a version seen before with
+    other data. Not kept in the history: it is no one's record, only a counter."""
 
+    epoch = models.CharField(max_length=32, default=new_epoch)  # new whenever the row is made again
     number = models.BigIntegerField(default=0)
 
     class Meta:
