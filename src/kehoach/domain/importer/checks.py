@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from datetime import date
 from decimal import Decimal
 
 from kehoach.domain.entities import (
@@ -98,7 +99,7 @@ def check_target_history(targets: list[Target], documents: list[Document]) -> li
     for t in targets:
         groups[(t.indicator, t.year, t.scope)].append(t)
     for (indicator, year, _scope), items in groups.items():
-        items.sort(key=lambda t: (dated[t.document].date or dated[t.document].date.min, t.document))
+        items.sort(key=lambda t: (dated[t.document].date or date.min, t.document))  # undated first
         for earlier, later in zip(items, items[1:], strict=False):
             if earlier.document == later.document or _same(earlier.value, later.value):
                 continue
