@@ -85,12 +85,10 @@ def requested(request) -> str | None:
 
 
 class ExportMixin:
-    """``?export=csv|xlsx`` on a list view: ``export_table()`` (the whole list) as a file named ``export_name``."""
+    """``?export=csv|xlsx`` on a list view: the view's ``export_table()`` (a django-tables2 table of the
+    whole list, which every view using the mixin defines) as a file named ``export_name``."""
 
     export_name = ""
-
-    def export_table(self):
-        raise NotImplementedError
 
     def get_export_name(self) -> str:
         return self.export_name or str(getattr(self, "title", "") or "export")
