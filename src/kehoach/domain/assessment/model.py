@@ -361,7 +361,7 @@ class ProjectMilestone:
 
     @property
     def label_vi(self) -> str:
-        return self.label or MILESTONE_LABELS.get(self.kind, self.kind)
+        return self.label or MILESTONE_LABELS.get(self.kind, "Mốc tiến độ")
 
 
 @dataclass(frozen=True)
