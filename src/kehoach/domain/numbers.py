@@ -34,7 +34,6 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-
 from kehoach.domain.entities import Comparator, Value
 from kehoach.domain.text import fold
 
