@@ -15,4 +15,6 @@ def kehoach(request) -> dict:
         "user_roles": {r.value for r in roles.roles_of(user)},
         "is_finance": roles.is_finance(user),
         "sees_everything": roles.sees_everything(user),
+        # an assessment of older data served while another server process computes the new one
+        "assessment_stale": any(a.stale for a in getattr(request, "_kehoach_assessments", {}).values()),
     }

@@ -44,6 +44,9 @@ class Assessment:
     projects: list[ProjectAssessment]
     agencies: list[Scorecard]
     leaders: list[Scorecard]
+    # True: an assessment of data older than the latest change, served while another server process
+    # computes the new one (kehoach.apps.assessment.shared); pages say so.
+    stale: bool = False
 
     def to_json(self) -> dict:
         """The `kehoach assess --json` object (schema in docs/assessment.md)."""

@@ -10,7 +10,7 @@ from django.views.generic import TemplateView
 
 from kehoach.apps.accounts import roles
 from kehoach.apps.assessment.charts import indicator_trend_chart
-from kehoach.apps.assessment.evaluate import current_assessment
+from kehoach.apps.assessment.evaluate import assessment_for
 from kehoach.apps.dashboard.tables import PublicFigureTable
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.charts import to_svg
@@ -36,7 +36,7 @@ class OverviewView(StaffMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         as_of = self.as_of
-        result = current_assessment(as_of)
+        result = assessment_for(self.request)
         snap = result.snapshot
         indicators = {i.key: i for i in snap.indicators}
         tiles = []
