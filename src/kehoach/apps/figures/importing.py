@@ -7,8 +7,8 @@ free; ``indicator``, ``period`` and ``value`` required, the others optional):
 
 Every row is checked before anything is stored; each problem is reported as
 ``FILE:LINE: column NAME: found ..., expected ...``. Then all rows are recorded in one
-transaction through :func:`kehoach.apps.figures.services.record_figure`, so a re-import of the
-same file changes nothing and a changed value becomes a new version. With problems, nothing is
+transaction by :func:`kehoach.apps.figures.bulk.record_figures` (``record_figure``'s rules in
+set-based statements: COPY on PostgreSQL), so a re-import of the same file changes nothing and a changed value becomes a new version. With problems, nothing is
 stored unless ``skip_invalid`` is set, in which case the valid rows are stored and the invalid
 lines listed.
 
@@ -44,7 +44,7 @@ from pathlib import Path
 from django.db import transaction
 
 from kehoach.apps.documents.models import Document
-from kehoach.apps.figures import services
+from kehoach.apps.figures import bulk, services
 from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
 from kehoach.domain import tabular
@@ -141,26 +141,16 @@ def import_file(
     if report.problems and not skip_invalid:
         return report
     bad = set(report.skipped_lines)
+    rows = [row for row in report.rows if row.line not in bad]
     with transaction.atomic():
-        for row in report.rows:
-            if row.line in bad:
-                continue
-            recorded = services.record_figure(
-                row.indicator,
-                row.period,
-                row.scope,
-                comparator=row.comparator.value,
-                low=row.low,
-                high=row.high,
-                text=row.text,
-                qualifier=row.qualifier,
-                unit_text=row.unit_text,
-                comparison=row.comparison,
-                source=row.source,
-                published=row.published,
-                entered_by=user,
-                status=status,
-            )
+        recorded_rows = bulk.record_figures(
+            [bulk.FigureInput(row.indicator, row.period, row.scope, comparator=row.comparator.value, low=row.low,
+                              high=row.high, text=row.text, qualifier=row.qualifier, unit_text=row.unit_text,
+                              comparison=row.comparison, source=row.source, published=row.published)
+             for row in rows],
+            status=status, entered_by=user,
+        )
+        for row, recorded in zip(rows, recorded_rows, strict=True):
             setattr(report, recorded.action, getattr(report, recorded.action) + 1)
             report.outcomes.append(tabular.Outcome(
                 row.line, f"{row.indicator.key} {row.period} [{row.scope}]", recorded.action,
