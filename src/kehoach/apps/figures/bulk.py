@@ -157,7 +157,8 @@ def _insert(figures: list[ActualFigure]) -> None:
     table = connection.ops.quote_name(ActualFigure._meta.db_table)
     names = ", ".join(connection.ops.quote_name(f.column) for f in _COLUMNS)
     with connection.cursor() as cursor:
-        cursor.execute(f"CREATE TEMP TABLE kehoach_figures_staging (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP")
+        cursor.execute(f"CREATE TEMP TABLE kehoach_figures_staging ON COMMIT DROP AS SELECT {names} FROM {table} "
+                       "WITH NO DATA")
         with cursor.cursor.copy(f"COPY kehoach_figures_staging ({names}) FROM STDIN") as copy:
             for figure in figures:
                 copy.write_row([f.get_db_prep_save(f.pre_save(figure, True), connection) for f in _COLUMNS])
