@@ -11,7 +11,7 @@ the date, and submitted on time. The number of queries does not grow with the da
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -47,6 +47,16 @@ class Assessment:
     # True: an assessment of data older than the latest change, served while another server process
     # computes the new one (kehoach.apps.assessment.shared); pages say so.
     stale: bool = False
+    # What pages render from this assessment alone (a chart's SVG), rendered once per process: ``fragment``.
+    fragments: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def fragment(self, key, render):
+        """``render()``, once per process for this assessment: the piece of a page that depends only on it."""
+        try:
+            return self.fragments[key]
+        except KeyError:
+            value = self.fragments[key] = render()
+            return value
 
     def to_json(self) -> dict:
         """The `kehoach assess --json` object (schema in docs/assessment.md)."""

@@ -46,9 +46,9 @@ class OverviewView(StaffMixin, TemplateView):
                                                          -a.rating.severity if a.rating.severity is not None else 1)):
             indicator = indicators[a.indicator]
             year = a.period.year if a.period else as_of.year
-            chart = indicator_trend_chart(snap, indicator, as_of, year, small=True)
-            tiles.append({"a": a, "indicator": indicator, "sub": indicator.parent is not None,
-                          "spark": to_svg(chart)})
+            spark = result.fragment(("sparkline", indicator.key, year), lambda indicator=indicator, year=year: to_svg(
+                indicator_trend_chart(snap, indicator, as_of, year, small=True)))
+            tiles.append({"a": a, "indicator": indicator, "sub": indicator.parent is not None, "spark": spark})
         counts = Counter(t.status for t in result.tasks)
         rows = snap.task_rows
         overdue = sorted((t for t in result.tasks if t.status == TaskStatus.QUA_HAN),
