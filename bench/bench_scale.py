@@ -202,7 +202,7 @@ def copy_rows(rows: list[dict]) -> float:
                "entered_at", "cause", "difficulties", "proposals")
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            cursor.execute(f'CREATE TEMP TABLE bench_copy (LIKE "{table}" INCLUDING DEFAULTS) ON COMMIT DROP')
+            cursor.execute(f'CREATE TEMP TABLE bench_copy ON COMMIT DROP AS SELECT * FROM "{table}" WITH NO DATA')
         else:
             cursor.execute(f'CREATE TEMP TABLE bench_copy AS SELECT * FROM "{table}" WHERE 0')
         start = time.perf_counter()
@@ -240,8 +240,31 @@ def bench_import(limit: int) -> None:
     command = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"kehoach actuals import failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
+    from kehoach.apps.figures import bulk, importing
+
+    spent = []
+    real = bulk.record_figures
+
+    def write_step(*args, **kwargs):
+        start = time.perf_counter()
+        try:
+            return real(*args, **kwargs)
+        finally:
+            spent.append(time.perf_counter() - start)
+
+    bulk.record_figures = write_step
+    try:
+        start = time.perf_counter()
+        report = importing.import_file(path, dry_run=True)
+        in_process = time.perf_counter() - start
+    finally:
+        bulk.record_figures = real
+    assert not report.problems, report.problems[:3]
     copy = copy_rows(rows)
     how = "COPY" if connection.vendor == "postgresql" else "executemany INSERT"
+    print(f"import in process (import_file, dry run): {in_process:6.2f} s = {len(rows) / in_process:9,.0f} rows/s, "
+          f"of which the write step {spent[0]:6.3f} s = {len(rows) / spent[0]:9,.0f} rows/s = "
+          f"{100 * copy / spent[0]:5.1f} % of {how}")
     print(f"import: kehoach actuals import --dry-run of {len(rows):,} rows, whole command {command:6.2f} s = "
           f"{len(rows) / command:9,.0f} rows/s   {how} of the same rows {copy:6.3f} s = {len(rows) / copy:9,.0f} rows/s"
           f"   {100 * copy / command:5.1f} % of {how}  (target >= 25 %)")

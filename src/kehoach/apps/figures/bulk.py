@@ -107,11 +107,10 @@ def record_figures(items: Sequence[FigureInput], *, status: str = m.FigureStatus
     if replaced:
         ActualFigure.objects.bulk_update(replaced, ["is_current", "row_version"], batch_size=BATCH)
         ActualFigure.history.bulk_history_create(replaced, batch_size=BATCH, update=True,
-                                                 default_change_reason=reason, default_date=now)
+                                                 default_change_reason=reason or None, default_date=now)
     if new:
         _insert(new)
-        ActualFigure.history.bulk_history_create(new, batch_size=BATCH, default_change_reason=reason,
-                                                 default_date=now)
+        _history(new, reason, now)
         from kehoach.apps.assessment import freshness
 
         freshness.changed(ActualFigure)  # the version is raised once this transaction commits
@@ -161,7 +160,7 @@ def _insert(figures: list[ActualFigure]) -> None:
                        "WITH NO DATA")
         with cursor.cursor.copy(f"COPY kehoach_figures_staging ({names}) FROM STDIN") as copy:
             for figure in figures:
-                copy.write_row([f.get_db_prep_save(f.pre_save(figure, True), connection) for f in _COLUMNS])
+                copy.write_row([getattr(figure, f.attname) for f in _COLUMNS])  # plain values psycopg adapts
         cursor.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM kehoach_figures_staging "
                        "RETURNING id, indicator_id, period, scope")
         ids = {(indicator_id, period, scope): pk for pk, indicator_id, period, scope in cursor.fetchall()}
@@ -171,3 +170,22 @@ def _insert(figures: list[ActualFigure]) -> None:
         figure._state.adding = False
         figure._state.db = connection.alias
 
+
+
+def _history(figures: list[ActualFigure], reason: str, now) -> None:
+    """The "+" history row of every new figure: what simple-history's ``bulk_history_create`` writes
+    (the user of the web request when there is one), by ``COPY`` on PostgreSQL."""
+    history = ActualFigure.history
+    if connection.vendor != "postgresql":
+        history.bulk_history_create(figures, batch_size=BATCH, default_change_reason=reason or None, default_date=now)
+        return
+    model = history.model
+    user = model.get_default_history_user(figures[0]) if figures else None
+    tracked = [f.attname for f in model.tracked_fields]
+    names = ", ".join(connection.ops.quote_name(c) for c in
+                      [*tracked, "history_date", "history_change_reason", "history_type", "history_user_id"])
+    table = connection.ops.quote_name(model._meta.db_table)
+    with connection.cursor() as cursor, cursor.cursor.copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+        for figure in figures:
+            copy.write_row([*(getattr(figure, name) for name in tracked), now, reason or None, "+",
+                            user.pk if user is not None else None])
