@@ -67,7 +67,7 @@ def test_on_6_august_budget_revenue_is_rated_on_the_comparable_old_city_figure(p
     assert revenue["comparable"] is True and revenue["rating"] != "khong_so_sanh"
     assert (revenue["ytd_period"], revenue["scope"]) == ("2025-H1", OLD)
     assert revenue["rating"] == "dat"
-    assert any("7 tháng 2025 của " + MERGED in b for b in revenue["beside"])
+    assert any("lũy kế 7 tháng năm 2025 của " + MERGED in b for b in revenue["beside"])
 
 
 def test_a_merged_city_grdp_figure_is_compared_with_12_35_percent(the_year):
@@ -86,7 +86,7 @@ def test_a_plan_published_later_does_not_judge_an_earlier_date(the_year):
     # 12,35 % was published in January 2026: in October the merged city has no plan in force; the
     # old city's H1 figure against its trajectory rates, the merged 9 months is shown beside.
     assert grdp["scope"] == OLD and grdp["ytd_period"] == "2025-H1"
-    assert any("9 tháng 2025 của " + MERGED in b for b in grdp["beside"])
+    assert any("9 tháng năm 2025 của " + MERGED in b for b in grdp["beside"])
 
 
 def test_the_latest_version_of_a_revised_estimate_counts(the_year, tmp_path):

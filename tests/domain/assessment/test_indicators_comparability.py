@@ -14,7 +14,8 @@ def test_a_merged_city_figure_is_not_compared_with_the_old_citys_trajectory():
     assert not a.comparable
     assert (a.scope, a.figure_scope) == (OLD_CITY, MERGED_CITY)
     assert a.reason == (
-        "Số liệu 7 tháng 2025 (112.748 tỷ đồng) thuộc phạm vi Hải Phòng (từ 01/07/2025), khác phạm vi của "
+        "Số liệu lũy kế 7 tháng năm 2025 (112.748 tỷ đồng) thuộc phạm vi Hải Phòng (từ 01/07/2025), khác phạm vi "
+        "của "
         "kịch bản và chỉ tiêu (Hải Phòng (trước 01/07/2025)) nên không so sánh; chưa có kịch bản hoặc chỉ tiêu "
         "năm của phạm vi Hải Phòng (từ 01/07/2025) có hiệu lực đến ngày 10/08/2025."
     )
@@ -30,7 +31,7 @@ def test_a_newer_merged_city_figure_is_shown_beside_the_comparable_one_never_ins
     assert before.rating == after.rating == Rating.CHAM
     assert after.comparable and after.ytd_period.code == "2025-H1" and after.scope == OLD_CITY
     assert after.beside == (
-        "số liệu 7 tháng 2025 của Hải Phòng (từ 01/07/2025): 112.748 tỷ đồng (chưa có kế hoạch của phạm vi "
+        "số liệu lũy kế 7 tháng năm 2025 của Hải Phòng (từ 01/07/2025): 112.748 tỷ đồng (chưa có kế hoạch của phạm vi "
         "Hải Phòng (từ 01/07/2025) nên không so sánh)",
     )
     assert after.reason.endswith(after.beside[0] + ".")

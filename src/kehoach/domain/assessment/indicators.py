@@ -153,7 +153,7 @@ def assess_indicator(
             **base,
             rating=Rating.KHONG_SO_SANH,
             reason=(
-                f"Số liệu {other.period.label_vi} ({_amount(value, indicator.unit, other.qualifier)}) thuộc phạm vi "
+                f"Số liệu {other.period.words} ({_amount(value, indicator.unit, other.qualifier)}) thuộc phạm vi "
                 f"{other.scope}, khác phạm vi của kịch bản và chỉ tiêu ({scopes}) nên không so sánh; chưa có "
                 f"kịch bản hoặc chỉ tiêu năm của phạm vi {other.scope} có hiệu lực đến ngày {as_of:%d/%m/%Y}."
             ),
@@ -239,7 +239,7 @@ def _beside(indicator: Indicator, best: IndicatorAssessment, valid: list[Figure]
         else:
             why = f"chưa có kế hoạch của phạm vi {scope} nên không so sánh"
         where = "" if scope == best.scope else f" của {scope}"
-        out.append(f"số liệu {f.period.label_vi}{where}: {shown} ({why})")
+        out.append(f"số liệu {f.period.words}{where}: {shown} ({why})")
     return tuple(out)
 
 
@@ -339,7 +339,7 @@ def _assess_flow(indicator: Indicator, plan: _Plan, figures: list[Figure], base:
             **base,
             rating=Rating.KHONG_SO_SANH,
             reason=(
-                f"Số liệu {latest.period.label_vi} ({_amount(value, unit, latest.qualifier)}) {why} "
+                f"Số liệu {latest.period.words} ({_amount(value, unit, latest.qualifier)}) {why} "
                 "nên không so sánh với kịch bản."
             ),
             comparable=False,
@@ -483,7 +483,7 @@ def _flow_reason(unit, months, ytd, qualifier, ytd_scenario, ratio, required, pl
     for f in cutoffs:
         value = number_of(f.value, direction)
         parts.append(
-            f"số liệu {f.period.label_vi} ({_amount(value, unit, f.qualifier)}) không trùng kỳ kịch bản tháng nên "
+            f"số liệu {f.period.words} ({_amount(value, unit, f.qualifier)}) không trùng kỳ kịch bản tháng nên "
             "chưa so sánh"
         )
     return "; ".join(parts) + "."
@@ -546,7 +546,7 @@ def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[Figure], bas
             **base,
             rating=Rating.KHONG_SO_SANH,
             reason=(
-                f"Số liệu {latest.period.label_vi} ({_rate(value, index, latest.qualifier)}) không trùng kỳ với "
+                f"Số liệu {latest.period.words} ({_rate(value, index, latest.qualifier)}) không trùng kỳ với "
                 "kịch bản nên không so sánh (tốc độ tăng, chỉ số không cộng dồn)."
             ),
             comparable=False,
@@ -750,7 +750,7 @@ def _assess_level(indicator: Indicator, plan: _Plan, figures: list[Figure], base
         return IndicatorAssessment(
             **base,
             rating=Rating.KHONG_SO_SANH,
-            reason=f"Chưa có kịch bản hoặc chỉ tiêu để so sánh số liệu {latest.period.label_vi}.",
+            reason=f"Chưa có kịch bản hoặc chỉ tiêu để so sánh số liệu {latest.period.words}.",
             comparable=False,
             figure_scope=latest.scope,
             period=latest.period,
