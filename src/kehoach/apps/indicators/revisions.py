@@ -347,3 +347,46 @@ def describe(report: RevisionImport) -> str:
     loaded = report.created + report.revised + report.unchanged
     return (f"{report.file}: {loaded} target(s) and scenario value(s) {verb} loaded: {report.created} new, "
             f"{report.revised} revised (the previous value kept), {report.unchanged} unchanged")
+
+
+# One revision entered on the web (the indicator page, Sở Tài chính) ------------------------------
+
+WEB_EXPECTED = {
+    "indicator": "một chỉ tiêu đã lưu",
+    "period": "năm (2025: chỉ tiêu năm) hoặc kỳ của kịch bản (2025-Q3, 2025-07, 2025-H1, 2025-9M)",
+    "value": "giá trị như văn bản ghi: 12,35; 13-13,5; 1.741-1.765; ≥ 10",
+    "unit": "đơn vị cùng loại với đơn vị của chỉ tiêu",
+    "scope": "HP cũ, HP mới, tên địa phương hoặc nhãn phạm vi như “Hải Dương (trước 01/07/2025)”",
+    "basis": "căn cứ: dự toán/chỉ tiêu Trung ương giao, HĐND giao, chỉ tiêu phấn đấu",
+    "issued": "ngày ban hành dd/mm/yyyy",
+    "document": "số văn bản hoặc nguồn công bố",
+    "source": "số văn bản hoặc nguồn công bố",
+}
+
+
+def revise_one(indicator: Indicator, cells: dict[str, str]) -> tuple[str, list[str]]:
+    """Check and store one revision of ``indicator`` in one transaction: (outcome, problems in Vietnamese).
+
+    The same rules as a table row; nothing stored when there is a problem.
+    """
+    from kehoach.apps.documents.importing import update_supersession
+
+    row_cells = {column: (cells.get(column) or "").strip() for column in COLUMNS}
+    row_cells["indicator"] = indicator.key
+    if not row_cells["document"] and not row_cells["source"]:
+        return "", [f"Văn bản hoặc nguồn: cần {WEB_EXPECTED['document']}"]
+    checker = _Checker("web")
+    row = checker.check(1, row_cells)
+    if row is None:
+        return "", [f"{column_label(p.column)}: không đọc được {p.found}; cần {WEB_EXPECTED.get(p.column, '')}"
+                    for p in checker.problems]
+    with transaction.atomic():
+        action, _changes = _store(row)
+        update_supersession()
+    return action, []
+
+
+def column_label(column: str) -> str:
+    return {"indicator": "Chỉ tiêu", "period": "Kỳ", "value": "Giá trị", "unit": "Đơn vị", "scope": "Phạm vi",
+            "basis": "Căn cứ", "issued": "Ngày ban hành", "document": "Văn bản", "source": "Nguồn",
+            "set_by": "Cơ quan giao"}.get(column, column)
