@@ -29,7 +29,7 @@ from django.utils import timezone
 from kehoach.apps.documents.models import Document
 from kehoach.apps.figures import services as figure_services
 from kehoach.apps.figures.importing import IndicatorMatcher, resolve_scope
-from kehoach.apps.indicators.models import Indicator, ScenarioValue, Target
+from kehoach.apps.indicators.models import Indicator, ScenarioValue, Target, Territory
 from kehoach.domain import entities as e
 from kehoach.domain import tabular
 from kehoach.domain.assessment.model import FigurePeriod
@@ -208,6 +208,12 @@ class _Checker:
                         indicator, value.comparator, value.low, value.high, unit, comparison)
                 except IncompatibleUnits:
                     self.problem(line, "unit", repr(cells["unit"]), f"a unit convertible to {indicator.unit!r}")
+        if scope is not None and period is not None and not year_target:
+            territory = Territory.objects.filter(name=scope).first()
+            if territory is not None and not territory.exists_during(period.start, period.end):
+                self.problem(line, "scope", repr(cells["scope"]),
+                             f"a territory that existed during {period.code} ({scope} existed "
+                             f"{_validity(territory)})")
         if len(self.problems) > before or bounds is None:
             return None
         row = RevisionRow(
@@ -223,6 +229,12 @@ class _Checker:
             return None
         self.seen[key] = line
         return row
+
+
+def _validity(territory: Territory) -> str:
+    start = f"from {territory.valid_from:%d/%m/%Y}" if territory.valid_from else ""
+    end = f"to {territory.valid_to:%d/%m/%Y}" if territory.valid_to else ""
+    return " ".join(p for p in (start, end) if p) or "always"
 
 
 def _unit_and_comparison(text: str) -> tuple[str, str]:
