@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "kehoach.apps.indicators",
     "kehoach.apps.tasks",
     "kehoach.apps.projects",
-    "kehoach.apps.reporting",
+    "kehoach.apps.obligations",
     "kehoach.apps.figures",
     "kehoach.apps.assessment",
     "kehoach.apps.reports",

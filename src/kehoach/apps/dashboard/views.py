@@ -12,7 +12,7 @@ from kehoach.apps.accounts import roles
 from kehoach.apps.assessment.charts import indicator_trend_chart
 from kehoach.apps.assessment.evaluate import current_assessment
 from kehoach.apps.dashboard.tables import PublicFigureTable
-from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.figures.published import published_figures
 from kehoach.charts import to_svg
 from kehoach.domain.assessment.model import TaskStatus
 from kehoach.domain.assessment.rules import Rating
@@ -87,10 +87,3 @@ class PublicView(ExportMixin, TemplateView):
         return context
 
 
-def published_figures(figures=None) -> list[ActualFigure]:
-    """What the public sees (the page and the API): the latest public, approved version of each figure."""
-    rows = (ActualFigure.objects.all() if figures is None else figures).filter(public=True, status="approved")
-    latest: dict[tuple, ActualFigure] = {}
-    for f in rows.select_related("indicator").order_by("indicator__name", "-period", "scope", "-version"):
-        latest.setdefault((f.indicator_id, f.period, f.scope), f)
-    return list(latest.values())

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kehoach.apps.documents.models import Document
-from kehoach.apps.history.locking import Versioned
+from kehoach.apps.locking import Versioned
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.domain.text import fold
 

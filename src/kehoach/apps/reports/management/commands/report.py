@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kehoach.apps.documents.management.commands._common import open_database
+from kehoach.apps.commands import open_database
 from kehoach.domain.reporting import KINDS
 
 FORMATS = ("docx", "xlsx", "pdf")
