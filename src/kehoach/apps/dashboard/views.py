@@ -16,13 +16,10 @@ from kehoach.apps.figures.published import published_figures
 from kehoach.charts import to_svg
 from kehoach.domain.assessment.model import TaskStatus
 from kehoach.domain.assessment.rules import Rating
+from kehoach.domain.assessment.tasks import PRIORITY
 from kehoach.web.asof import as_of_for
 from kehoach.web.export import ExportMixin
 from kehoach.web.views.generic import StaffMixin
-
-STATUS_ORDER = [TaskStatus.QUA_HAN, TaskStatus.SAP_DEN_HAN, TaskStatus.DANG_THUC_HIEN_TRONG_HAN,
-                TaskStatus.CHUA_DEN_HAN, TaskStatus.CHO_DIEU_KIEN, TaskStatus.HOAN_THANH_QUA_HAN,
-                TaskStatus.HOAN_THANH_DUNG_HAN]
 
 
 class OverviewView(StaffMixin, TemplateView):
@@ -60,7 +57,7 @@ class OverviewView(StaffMixin, TemplateView):
             tiles=tiles,
             rating_counts=Counter(a.rating for a in result.indicators),
             ratings=list(Rating),
-            task_counts=[(s, counts.get(s, 0)) for s in STATUS_ORDER],
+            task_counts=[(s, counts.get(s, 0)) for s in PRIORITY],
             task_total=len(result.tasks),
             overdue=[(rows[t.task], t) for t in overdue],
             soon=[(rows[t.task], t) for t in soon],

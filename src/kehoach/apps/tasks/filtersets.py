@@ -20,12 +20,12 @@ from kehoach.apps.assessment.evaluate import (
 )
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.apps.tasks.models import Task, TaskGroup
-from kehoach.apps.tasks.services import SEVERITY
+from kehoach.domain.assessment.tasks import PRIORITY
 from kehoach.domain.text import fold
 from kehoach.web.forms import DATE_INPUT_FORMATS, VnDateInput
 from kehoach.web.search import FoldedSearchFilter, folded_search
 
-STATUS_CHOICES = [(status.value, status.label) for status in SEVERITY]
+STATUS_CHOICES = [(status.value, status.label) for status in PRIORITY]
 
 
 def by_number(folded: str) -> Q | None:

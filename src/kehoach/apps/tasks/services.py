@@ -275,12 +275,9 @@ def record_condition_event(
 
 # -- what the task pages show ---------------------------------------------------------------------
 
-SEVERITY = PRIORITY  # quá hạn, sắp đến hạn, đang thực hiện, chờ điều kiện, chưa đến hạn, hoàn thành quá/đúng hạn
-
-
 def severity_key(assessment: m.TaskAssessment) -> tuple:
-    """Worst first: by status (``SEVERITY``), the latest first, then the earliest due."""
-    rank = SEVERITY.index(assessment.status)
+    """Worst first: by status (``domain.assessment.tasks.PRIORITY``), the latest first, then the earliest due."""
+    rank = PRIORITY.index(assessment.status)
     return (rank, -(assessment.days_late or 0), assessment.due is None, assessment.due or date.max)
 
 

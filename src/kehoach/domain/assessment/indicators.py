@@ -69,7 +69,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from kehoach.domain.entities import Direction, Indicator, MeasureKind, ScenarioValue, Target, TargetBasis
 from kehoach.domain.numbers import format_number
 
-from .model import Figure, FigurePeriod, FigureStatus, IndicatorAssessment, number_of
+from .model import ActualFigure, FigurePeriod, FigureStatus, IndicatorAssessment, number_of
 from .precision import interval, rounded_gap, rounded_ratio, within
 from .rules import DEFAULT, Rating, Thresholds, good_gap, good_ratio, rate_flow, rate_growth, rate_level, sign
 
@@ -96,7 +96,7 @@ def assess_indicator(
     indicator: Indicator,
     scenario: Iterable[ScenarioValue],
     targets: Iterable[Target],
-    figures: Iterable[Figure],
+    figures: Iterable[ActualFigure],
     as_of: date,
     thresholds: Thresholds = DEFAULT,
 ) -> IndicatorAssessment:
@@ -148,9 +148,9 @@ def assess_indicator(
     return _assess_level(indicator, plan, same_scope, base, thresholds)
 
 
-def usable_figures(figures: Iterable[Figure], indicator: str, as_of: date, year: int | None = None) -> list[Figure]:
+def usable_figures(figures: Iterable[ActualFigure], indicator: str, as_of: date, year: int | None = None) -> list[ActualFigure]:
     """The figures that count on ``as_of``: approved, published by then, numeric, latest version each."""
-    best: dict[tuple[str, str, str], Figure] = {}
+    best: dict[tuple[str, str, str], ActualFigure] = {}
     for f in figures:
         if f.indicator != indicator or f.status != FigureStatus.APPROVED or f.published > as_of:
             continue
@@ -226,7 +226,7 @@ def _plan(indicator: Indicator, scenario: list[ScenarioValue], targets: list[Tar
 # Flows ------------------------------------------------------------------------------------------
 
 
-def _assess_flow(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+def _assess_flow(indicator: Indicator, plan: _Plan, figures: list[ActualFigure], base: dict, t: Thresholds):
     direction, unit = indicator.direction, indicator.unit
     jan1 = date(plan.year, 1, 1)
     aligned = [f for f in figures if f.period.month_aligned]
@@ -424,7 +424,7 @@ def _combined_qualifier(qualifiers: Iterable[str]) -> str:
 # Growth rates and indices -----------------------------------------------------------------------
 
 
-def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[ActualFigure], base: dict, t: Thresholds):
     direction = indicator.direction
     index = indicator.kind == MeasureKind.INDEX
     compared = [f for f in figures if plan.exact(f.period) is not None]
@@ -534,7 +534,7 @@ def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[Figure], bas
     )
 
 
-def _growth_phrase(figure: Figure, actual: Decimal, scenario: Decimal, index: bool, first: bool) -> str:
+def _growth_phrase(figure: ActualFigure, actual: Decimal, scenario: Decimal, index: bool, first: bool) -> str:
     label = figure.period.label_vi
     label = label[0].upper() + label[1:] if first else label[0].lower() + label[1:]
     if index:
@@ -568,7 +568,7 @@ def _rate(value: Decimal, index: bool, qualifier: str = "") -> str:
 # Levels -----------------------------------------------------------------------------------------
 
 
-def _assess_level(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+def _assess_level(indicator: Indicator, plan: _Plan, figures: list[ActualFigure], base: dict, t: Thresholds):
     direction, unit = indicator.direction, indicator.unit
     percentage = "%" in unit
     latest = min(
@@ -643,7 +643,7 @@ def _assess_level(indicator: Indicator, plan: _Plan, figures: list[Figure], base
 _WITHIN_PRECISION = "chênh lệch nhỏ hơn độ chính xác của số liệu công bố nên coi như đạt kịch bản"
 
 
-def _chain_interval(chain: list[Figure], direction: Direction) -> tuple[Decimal, Decimal]:
+def _chain_interval(chain: list[ActualFigure], direction: Direction) -> tuple[Decimal, Decimal]:
     """Where the true sum of a chain of published figures lies (``precision.interval`` of each)."""
     low = high = Decimal(0)
     for f in chain:
@@ -653,7 +653,7 @@ def _chain_interval(chain: list[Figure], direction: Direction) -> tuple[Decimal,
 
 
 
-def _latest(figures: list[Figure]) -> Figure:
+def _latest(figures: list[ActualFigure]) -> ActualFigure:
     return max(figures, key=lambda f: (f.period.end, -f.period.start.toordinal(), f.published, f.period.code, f.scope))
 
 
