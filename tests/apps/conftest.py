@@ -79,7 +79,7 @@ def load_demo_plan() -> None:
     from django.contrib.auth import get_user_model
     from django.test import override_settings
 
-    from kehoach.apps.accounts.demo import ensure_demo_accounts
+    from kehoach.apps.demo.accounts import ensure_demo_accounts
     from kehoach.apps.figures.importing import import_file
     from kehoach.apps.obligations.services import ensure_plan_obligations
 

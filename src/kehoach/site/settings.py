@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "kehoach.apps.history",
     "kehoach.apps.api",
     "kehoach.apps.backup",
+    "kehoach.apps.demo",
     "kehoach.web",
     "kehoach.apps.accounts",  # last: its post_migrate step needs every other app's permissions
 ]

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 import kehoach
-from kehoach.apps.accounts.demo import ensure_demo_accounts
 from kehoach.apps.commands import open_database
+from kehoach.apps.demo.accounts import ensure_demo_accounts
 from kehoach.apps.documents.document_commands import parse_files, write_summary
 from kehoach.apps.documents.importing import store
 from kehoach.apps.obligations.services import ensure_plan_obligations
