@@ -17,9 +17,9 @@ from kehoach.apps.tasks.filtersets import TaskFilterSet
 from kehoach.apps.tasks.forms import CommentForm
 from kehoach.apps.tasks.models import Task
 from kehoach.apps.tasks.tables import TaskTable
-from kehoach.apps.tasks.wording import RECURRENCE
 from kehoach.domain.assessment.tasks import PRIORITY
 from kehoach.web.views.generic import ObjectListView, ObjectView
+from kehoach.web.wording import RECURRENCE
 
 
 class TaskListView(ObjectListView):
