@@ -31,5 +31,5 @@ def backwards(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("indicators", "0002_territories")]
+    dependencies = [("indicators", "0003_territories")]
     operations = [migrations.RunPython(forwards, backwards)]

@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('indicators', '0001_initial'),
+        ('indicators', '0002_indicator_search_text'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
