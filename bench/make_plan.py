@@ -176,9 +176,9 @@ def build(factor: int) -> dict[str, int]:
     from django.core.management import call_command
 
     from kehoach.apps.assessment import freshness
+    from kehoach.apps.demo.management.commands.demo import SAMPLE_DIR, SAMPLE_DOCUMENTS
+    from kehoach.apps.documents.document_commands import parse_files
     from kehoach.apps.documents.importing import store
-    from kehoach.apps.documents.management.commands._common import parse_files
-    from kehoach.apps.documents.management.commands.demo import SAMPLE_DIR, SAMPLE_DOCUMENTS
 
     call_command("migrate", verbosity=0)
     call_command("demo", "--no-serve", stdout=StringIO())

@@ -80,7 +80,9 @@ def changed(sender, raw: bool = False, **_kwargs) -> None:
 
 def connect() -> None:
     """Called from ``AssessmentConfig.ready``."""
-    for signal in (post_save, post_delete, m2m_changed):
+    from kehoach.apps.changes import bulk_saved
+
+    for signal in (post_save, post_delete, m2m_changed, bulk_saved):
         signal.connect(changed, dispatch_uid="kehoach.assessment.freshness")
 
 

@@ -8,9 +8,9 @@ submitted/approved stamps and outcome), but in a fixed number of statements:
 2. the figures replaced by a new version marked not current in one ``bulk_update``;
 3. the new figures written: on PostgreSQL ``COPY`` into a temporary staging table and one
    ``INSERT ... SELECT ... RETURNING id`` (elsewhere batched ``bulk_create``);
-4. their history rows (simple-history's ``bulk_history_create``, with the running command's
-   attribution) and the assessment's data version raised after the commit
-   (``assessment.freshness``: bulk statements send no ``post_save``).
+4. their history rows (COPY on PostgreSQL, simple-history's ``bulk_history_create`` elsewhere,
+   with the running command's attribution), and ``changes.bulk_saved`` sent (bulk statements send
+   no ``post_save``; the assessment's data version is raised after the commit).
 
 Call it inside a transaction (the importer's), with items whose keys (indicator, period, scope)
 are all different and whose values are already canonical (``services.canonical_value``).
@@ -26,9 +26,10 @@ from decimal import Decimal
 from django.db import connection
 from django.utils import timezone
 
+from kehoach.apps.attribution import current_reason
+from kehoach.apps.changes import bulk_saved
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.figures.services import CREATED, REVISED, SAME_FIGURE_FIELDS, UNCHANGED, Recorded
-from kehoach.apps.history.attribution import current_reason
 from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
 from kehoach.domain.assessment import model as m
@@ -111,9 +112,7 @@ def record_figures(items: Sequence[FigureInput], *, status: str = m.FigureStatus
     if new:
         _insert(new)
         _history(new, reason, now)
-        from kehoach.apps.assessment import freshness
-
-        freshness.changed(ActualFigure)  # the version is raised once this transaction commits
+        bulk_saved.send(sender=ActualFigure)  # no post_save: the assessment's data version follows this
     return results
 
 

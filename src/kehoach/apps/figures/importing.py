@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -45,13 +45,14 @@ from django.db import transaction
 
 from kehoach.apps.documents.models import Document
 from kehoach.apps.figures import bulk, services
+from kehoach.apps.figures.checks import falling_series
 from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
 from kehoach.domain import tabular
 from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, FigureStatus
+from kehoach.domain.days import parse_day
 from kehoach.domain.indicators import IndicatorRegistry, clean_indicator_name
 from kehoach.domain.numbers import format_number, parse_value
-from kehoach.domain.periods import last_day
 from kehoach.domain.territories import MERGERS_2025, REORGANISATION_2025, scope_for
 from kehoach.domain.text import fold
 from kehoach.domain.units import OTHER, IncompatibleUnits, compatible, parse_unit
@@ -109,6 +110,7 @@ class ActualsImport:
     stored: bool = False
     dry_run: bool = False
     outcomes: list[tabular.Outcome] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a cumulative series that goes down
 
     @property
     def skipped_lines(self) -> list[int]:
@@ -156,6 +158,7 @@ def import_file(
                 row.line, f"{row.indicator.key} {row.period} [{row.scope}]", recorded.action,
                 changes(recorded.previous, recorded.figure) if recorded.action == services.REVISED else (),
             ))
+        report.warnings = falling_series({row.indicator.pk for row in report.rows if row.line not in bad})
         if dry_run:
             transaction.set_rollback(True)
     report.stored = not dry_run
@@ -334,7 +337,7 @@ class RowChecker:
     def published(self, line: int, text: str) -> date | None:
         if not text:
             return None
-        found = parse_published(text)
+        found = parse_day(text, month_end=True)
         if found is None:
             self.problem(line, "published", repr(text), "a date: YYYY-MM-DD, DD/MM/YYYY or YYYY-MM")
         return found
@@ -354,25 +357,6 @@ class RowChecker:
                     "a scope label such as 'Hải Phòng (từ 01/07/2025)', or an empty cell",
                 )
         return found
-
-
-def parse_published(text: str) -> date | None:
-    """A publication date: ISO, Vietnamese day-first, or a month only (its last day)."""
-    text = text.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            pass
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
-        year, month = int(m[1]), int(m[2])
-        if 1 <= month <= 12:
-            return last_day(year, month)
-    if m := re.fullmatch(r"(\d{1,2})/(\d{4})", text):
-        month, year = int(m[1]), int(m[2])
-        if 1 <= month <= 12:
-            return last_day(year, month)
-    return None
 
 
 def resolve_scope(text: str, place: str, period_end: date | None) -> str | None:
@@ -490,8 +474,9 @@ def _single(candidates: list[Indicator]) -> Indicator | None:
 def describe(report: ActualsImport) -> str:
     """One line: what the import did (or would do)."""
     verb = "would be" if report.dry_run else "were"
-    return (
+    return "\n".join([
+        *report.warnings,
         f"{report.file}: {report.loaded} figure(s) {verb} loaded: {report.created} new, "
-        f"{report.revised} revised (new version), {report.unchanged} unchanged"
-    )
+        f"{report.revised} revised (new version), {report.unchanged} unchanged",
+    ])
 
