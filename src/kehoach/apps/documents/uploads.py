@@ -17,9 +17,10 @@ from kehoach.apps.documents.importing import ImportSummary, sha256, store
 from kehoach.apps.documents.models import StagedUpload
 from kehoach.domain.entities import ParseResult
 from kehoach.domain.importer import ImportFailure, inspect_files
+from kehoach.domain.importer.readers import SUFFIXES
 
 MAX_BYTES = 5 * 1024 * 1024
-ALLOWED_SUFFIXES = (".txt", ".md")
+ALLOWED_SUFFIXES = SUFFIXES  # every form the importer reads: Word, PDF, OpenDocument, HTML, text
 
 
 def safe_name(name: str) -> str:

@@ -73,6 +73,9 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult) -> N
                             expected="each document once")
     warnings: list[Finding] = []
     ctx = Context(source=source, document=document, directories=directories, warnings=warnings)
+    for note in source.notes:
+        if not note.endswith("UTF-8"):  # an encoding other than UTF-8, or text read by OCR: said
+            ctx.warn("read-as", f"{source.form}: {note}", 1)
     tables, _prose = find_tables(source)
     if document.signer and fold(document.signer_title).startswith("chu tich") and "uy ban" in fold(document.issuer):
         directories.leaders.add_known(document.signer, _office(document))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kehoach.domain.entities import Document, Finding, Location
-from kehoach.domain.importer.reader import Source
+from kehoach.domain.importer.document import DocumentModel
 from kehoach.domain.indicators import IndicatorRegistry
 from kehoach.domain.names import AgencyDirectory, LeaderDirectory
 
@@ -21,7 +21,7 @@ class Directories:
 
 @dataclass
 class Context:
-    source: Source
+    source: DocumentModel
     document: Document
     directories: Directories
     warnings: list[Finding]

@@ -1,9 +1,10 @@
-"""Reading a converted document: its lines, and its tables put back together across page breaks.
+"""A document's tables, put back together across page breaks, from its document model.
 
-Conversion from Word/PDF leaves tables as tab-separated rows (or Markdown pipe rows). A page
-break repeats the table's header and may cut a row in two: the rest of the row comes first on
-the next page with an empty number column. This module undoes that damage and nothing else;
-what the columns mean is decided in :mod:`kehoach.domain.importer.columns`.
+Every input is first read into a :class:`~kehoach.domain.importer.document.DocumentModel` by
+:mod:`kehoach.domain.importer.readers`. A page break repeats the table's header and may cut a row
+in two: the rest of the row comes first on the next page with an empty number column. This
+module undoes that damage and nothing else; what the columns mean is decided in
+:mod:`kehoach.domain.importer.columns`.
 """
 
 from __future__ import annotations
@@ -12,29 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kehoach.domain.entities import Location
-from kehoach.domain.importer.errors import ImportFailure
+from kehoach.domain.importer.document import Break, DocumentModel, Paragraph, TableBlock
 from kehoach.domain.numbers import NumberFormatError, parse_number
-from kehoach.domain.text import clean, fold, is_emphasised, nfc
+from kehoach.domain.text import clean, fold, is_emphasised
 
-_PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BULLET = re.compile(r"^\s*[-+•–]\s*")
-
-
-@dataclass
-class Line:
-    number: int  # 1-based
-    text: str  # NFC, as in the file otherwise
-
-
-@dataclass
-class Source:
-    name: str  # the file name, used in every message
-    lines: list[Line]
-    raw: bytes = b""
-
-    def location(self, line: int, column: int | None = None) -> Location:
-        return Location(self.name, line, column)
 
 
 @dataclass
@@ -86,34 +69,11 @@ class Table:
         return out
 
 
-def read_source(path: Path) -> Source:
-    """The file as lines of NFC text; a clear failure when it is not UTF-8 text."""
-    raw = Path(path).read_bytes()
-    name = Path(path).name
-    if b"\x00" in raw[:4096]:
-        raise ImportFailure("this is a binary file, not a converted document", Location(name, 1),
-                            expected="UTF-8 text with tab-separated tables")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ImportFailure(f"byte {exc.start} is not UTF-8", Location(name, line),
-                            expected="UTF-8 text") from None
-    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return Source(name=name, lines=[Line(i + 1, t) for i, t in enumerate(text.split("\n"))], raw=raw)
+def read_source(path: Path) -> DocumentModel:
+    """The document model of a file, whatever its form (see :mod:`kehoach.domain.importer.readers`)."""
+    from kehoach.domain.importer.readers import read_document
 
-
-def split_cells(text: str) -> list[str] | None:
-    """The cells of a table line, or None when the line is not a table row."""
-    if "\t" in text:
-        return text.split("\t")
-    stripped = text.strip()
-    if stripped.startswith("|") and stripped.count("|") >= 3:
-        if _PIPE_SEPARATOR.match(stripped):
-            return []  # the |---| line under a Markdown header: part of the table, no cells
-        inner = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
-        return [c.strip() for c in inner.split("|")]
-    return None
+    return read_document(path)
 
 
 def is_number(text: str) -> bool:
@@ -140,54 +100,46 @@ def _same_header(a: list[str], b: list[str]) -> bool:
     return bool(fa) and fa == fb
 
 
-def find_tables(source: Source) -> tuple[list[Table], list[Line]]:
-    """The tables of a document, page breaks repaired, and the lines that are not in a table."""
-    blocks: list[tuple[int, list[tuple[Line, list[str]]]]] = []  # (index of first line, rows)
-    prose: list[Line] = []
-    current: list[tuple[Line, list[str]]] = []
-    start = 0
-    for i, line in enumerate(source.lines):
-        cells = split_cells(line.text)
-        if cells is None:
-            if current:
-                blocks.append((start, current))
-                current = []
-            prose.append(line)
-            continue
-        if cells == []:
-            continue
-        if not current:
-            start = i
-        current.append((line, cells))
-    if current:
-        blocks.append((start, current))
-
+def find_tables(model: DocumentModel) -> tuple[list[Table], list[Paragraph]]:
+    """The tables of a document, page breaks repaired, and the paragraphs outside tables."""
     tables: list[Table] = []
-    previous_end = -1
-    for start, block in blocks:
-        gap = source.lines[previous_end + 1 : start] if previous_end >= 0 else []
-        gap_blank = previous_end >= 0 and all(not g.text.strip() for g in gap)
-        first_cells = [clean(c) for c in block[0][1]]
+    prose: list[Paragraph] = []
+    gap_blank = False  # only blank lines or breaks since the previous table
+    seen_table = False
+    for index, block in enumerate(model.blocks):
+        if isinstance(block, Paragraph):
+            prose.append(block)
+            if block.text.strip():
+                gap_blank = False
+            continue
+        if isinstance(block, Break):
+            continue
+        rows = [(row[0].line if row else block.line, texts) for row, texts in zip(block.rows, block.grid(), strict=True)]
+        rows = [(line, cells) for line, cells in rows if cells]
+        if not rows:
+            continue
+        first_cells = [clean(c) for c in rows[0][1]]
         table = tables[-1] if tables else None
-        if table is not None and gap_blank and _same_header(first_cells, table.header[0]):
+        if table is not None and seen_table and gap_blank and _same_header(first_cells, table.header[0]):
             skip = 0
-            while skip < len(block) and skip < len(table.header) and _same_header(
-                [clean(c) for c in block[skip][1]], table.header[skip]
+            while skip < len(rows) and skip < len(table.header) and _same_header(
+                [clean(c) for c in rows[skip][1]], table.header[skip]
             ):
                 skip += 1
-            _append_rows(table, block[skip:], after_break=True)
+            _append_rows(table, rows[skip:], after_break=True)
             table.breaks += 1
-        elif table is not None and gap_blank and len(block[0][1]) == table.width and first_cells[0] == "":
+        elif table is not None and seen_table and gap_blank and len(rows[0][1]) == table.width and first_cells[0] == "":
             # a page break without a repeated header: the next page starts with a cut row
-            _append_rows(table, block, after_break=True)
+            _append_rows(table, rows, after_break=True)
             table.breaks += 1
         else:
-            tables.append(_new_table(source, start, block))
-        previous_end = start + len(block) - 1
+            tables.append(_new_table(model, index, rows))
+        seen_table = True
+        gap_blank = True
     return tables, prose
 
 
-def _new_table(source: Source, start: int, block: list[tuple[Line, list[str]]]) -> Table:
+def _new_table(model: DocumentModel, index: int, block: list[tuple[int, list[str]]]) -> Table:
     width = max(len(cells) for _, cells in block)
     header = [_pad([clean(c) for c in block[0][1]], width)]
     n = 1
@@ -195,15 +147,18 @@ def _new_table(source: Source, start: int, block: list[tuple[Line, list[str]]]) 
         header.append(_pad([clean(c) for c in block[n][1]], width))
         n += 1
     caption: list[str] = []
-    i = start - 1
+    i = index - 1
     while i >= 0 and len(caption) < 4:
-        text = clean(source.lines[i].text)
+        above = model.blocks[i]
+        if isinstance(above, TableBlock):
+            break
+        text = clean(above.text) if isinstance(above, Paragraph) else ""
         if text:
             caption.insert(0, text)
         elif caption:
             break
         i -= 1
-    table = Table(header=header, rows=[], line=block[0][0].number, caption=caption, width=width)
+    table = Table(header=header, rows=[], line=block[0][0], caption=caption, width=width)
     _append_rows(table, block[n:], after_break=False)
     return table
 
@@ -212,7 +167,7 @@ def _pad(cells: list[str], width: int) -> list[str]:
     return cells + [""] * (width - len(cells))
 
 
-def _append_rows(table: Table, block: list[tuple[Line, list[str]]], after_break: bool) -> None:
+def _append_rows(table: Table, block: list[tuple[int, list[str]]], after_break: bool) -> None:
     for k, (line, cells) in enumerate(block):
         if len(cells) > table.width:
             table.width = len(cells)
@@ -224,8 +179,8 @@ def _append_rows(table: Table, block: list[tuple[Line, list[str]]], after_break:
         if not any(cleaned):
             continue
         table.rows.append(
-            Row(cells=cleaned, raw=_pad(list(cells), table.width), line=line.number,
-                after_break=after_break and k == 0, lines=[line.number])
+            Row(cells=cleaned, raw=_pad(list(cells), table.width), line=line,
+                after_break=after_break and k == 0, lines=[line])
         )
 
 

@@ -129,8 +129,11 @@ def _group_level(code: str, row: Row, no_work: bool, levels: dict[str, TaskGroup
 def _numbered_headings(rows: list[Row], key: int) -> set[str]:
     """Numbers that head other numbers ("1" above "1.1", "1.2"): such a row is a group."""
     codes = [r.cell(key).strip() for r in rows]
-    return {c for c in codes if _TASK_NUMBER.match(c)
-            and any(o.startswith(c.rstrip(".") + ".") and o.rstrip(".") != c.rstrip(".") for o in codes)}
+    prefixes: set[str] = set()
+    for code in codes:
+        parts = code.rstrip(".").split(".")
+        prefixes.update(".".join(parts[:k]) for k in range(1, len(parts)))
+    return {c for c in codes if _TASK_NUMBER.match(c) and c.rstrip(".") in prefixes}
 
 
 def _is_letter(code: str, letter: TaskGroup | None) -> bool:
