@@ -241,3 +241,21 @@ def test_a_scan_is_read_through_ocr_when_tesseract_is_installed(tmp_path):
         assert "tesseract-ocr-vie" in failure.expected
         return
     assert model.form.startswith("scanned PDF")
+
+
+def test_libreoffice_text_export_one_cell_per_line_reads(tmp_path):
+    lines = [*PREAMBLE, "", *HEADER]
+    for code, title, tasks in GROUPS:
+        lines += [code, title]  # the title merged across the row is written once
+        for task in tasks:
+            lines += list(task)  # an empty cell is an empty line
+    path = tmp_path / "export.txt"
+    path.write_text("\n".join(lines) + "\n\nNơi nhận:\n", encoding="utf-8")
+    assert tasks_of(inspect_files([path])) == EXPECTED
+    assert "one cell per line" in read_document(path).form
+
+
+@needs_libreoffice
+def test_libreoffice_text_export_of_the_word_file_reads(tmp_path):
+    exported = convert(tmp_path, word_plan(), ".docx", "txt:Text (encoded):UTF8")
+    assert tasks_of(inspect_files([exported])) == EXPECTED
