@@ -23,9 +23,10 @@ from kehoach.domain.importer.reader import Table, find_tables, read_source
 from kehoach.domain.importer.scenarios import parse_scenario_table
 from kehoach.domain.importer.targets import parse_target_table
 from kehoach.domain.importer.tasks import parse_task_table
+from kehoach.domain.importer.unread import report_nothing_understood, report_unread, require_understood
 from kehoach.domain.text import fold
 
-__all__ = ["ImportFailure", "inspect_files", "table_kind", "to_json"]
+__all__ = ["ImportFailure", "inspect_files", "require_understood", "table_kind", "to_json"]
 
 _LAYOUT_WORDS = ("cong hoa xa hoi chu nghia", "doc lap - tu do", "noi nhan", "tm.", "kt.", "t/m")
 
@@ -79,9 +80,12 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult) -> N
     tables, _prose = find_tables(source)
     if document.signer and fold(document.signer_title).startswith("chu tich") and "uy ban" in fold(document.issuer):
         directories.leaders.add_known(document.signer, _office(document))
+    unknown: list[tuple[Table, str]] = []
+    understood = 0
     for table in tables:
         columns = classify_columns(table.labels())
         kind = table_kind(table, columns)
+        before = _sizes(result)
         if kind == "tasks":
             result.tasks.extend(parse_task_table(table, columns, ctx, first_number=_next_number(result, document)))
         elif kind == "scenario":
@@ -98,8 +102,41 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult) -> N
             header = " | ".join(" / ".join(lab) for lab in table.labels() if lab)
             ctx.warn("table-unknown", f"the meaning of this table cannot be determined from its header "
                      f"({header}); it was not imported", table.line)
+        if kind == "layout":
+            continue
+        _mark_read(result, before, ctx)
+        if kind in ("scenario", "targets", "projects") and _sizes(result) != before:
+            # these parsers do not yet say row by row what they read: a table that gave something is read
+            ctx.read.update(line for row in table.rows for line in (row.lines or [row.line]))
+        why = f"a {_KIND_NAMES[kind]} table" if kind else f"the header ({_short(table)}) names no known columns"
+        report_unread(table, ctx, "rows of no known kind in " + why if kind else why)
+        if _sizes(result) != before:
+            understood += 1
+        else:
+            unknown.append((table, why if not kind else f"{_KIND_NAMES[kind]} table that gave nothing"))
+    if unknown and not understood:
+        report_nothing_understood(unknown, ctx)
     result.documents.append(document)
     result.warnings.extend(warnings)
+
+
+_KIND_NAMES = {"tasks": "task", "scenario": "trajectory", "targets": "target", "projects": "project"}
+
+
+def _sizes(result: ParseResult) -> tuple[int, ...]:
+    return (len(result.tasks), len(result.scenarios), len(result.targets), len(result.figures), len(result.projects))
+
+
+def _mark_read(result: ParseResult, before: tuple[int, ...], ctx: Context) -> None:
+    """The rows of what a table gave are read (the parsers of tasks also mark groups and continuations)."""
+    lists = (result.tasks, result.scenarios, result.targets, result.figures, result.projects)
+    for items, start in zip(lists, before, strict=True):
+        ctx.read.update(i.location.line for i in items[start:] if i.location)
+
+
+def _short(table: Table) -> str:
+    text = " | ".join(" / ".join(lab) for lab in table.labels() if lab)
+    return text if len(text) <= 120 else text[:119] + "…"
 
 
 def _canonical_names(result: ParseResult, directories: Directories) -> None:

@@ -25,6 +25,7 @@ class Context:
     document: Document
     directories: Directories
     warnings: list[Finding]
+    read: set[int] = field(default_factory=set)  # the table rows (by line) a parser has read
 
     def warn(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
         location = Location(self.source.name, line, column) if line else None

@@ -61,16 +61,19 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
                 levels.pop(deeper, None)
             levels[level] = TaskGroup(code=code.rstrip("."), title=title)
             group = TaskGroup(code=".".join(levels[k].code for k in order if k in levels), title=title)
+            ctx.read.update(row.lines)
             continue
         if _SUB.match(code) or not code:
             if not (row.cell(roles["lead"]) or row.cell(roles.get("deadline"))) and tasks:
                 tasks[-1].content = f"{tasks[-1].content}\n{content}".strip()
+                ctx.read.update(row.lines)
                 continue
         elif not _TASK_NUMBER.match(code):
             ctx.warn("task-row-unknown", f"row number {code!r} is neither a task number nor a group; row skipped",
                      row.line, key + 1)
             continue
         tasks.append(_task(row, code, group, roles, ctx, year, tasks, first_number + len(tasks)))
+        ctx.read.update(row.lines)
     _check_numbering(tasks, ctx)
     return tasks
 
