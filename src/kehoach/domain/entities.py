@@ -258,6 +258,8 @@ class Task:
     leader: str | None  # canonical leader name
     document: str
     location: Location | None = None
+    # the table's other columns, by their header as written: "Nguồn kinh phí", "Văn bản giao nhiệm vụ", "Tiến độ"
+    attributes: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

@@ -26,6 +26,7 @@ class Context:
     directories: Directories
     warnings: list[Finding]
     read: set[int] = field(default_factory=set)  # the table rows (by line) a parser has read
+    extra_columns: list = field(default_factory=list)  # of the task table being read: kept as task attributes
 
     def warn(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
         location = Location(self.source.name, line, column) if line else None

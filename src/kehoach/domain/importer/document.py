@@ -61,6 +61,17 @@ class TableBlock:
         return out
 
 
+    def merged_grid(self) -> list[list[bool]]:
+        """Per grid place, True where the cell is merged from the row above (a rowspan)."""
+        out = []
+        for row in self.rows:
+            marks: list[bool] = []
+            for cell in row:
+                marks.extend([cell.merged] * cell.col_span)
+            out.append(marks)
+        return out
+
+
 @dataclass
 class Break:
     """A page break (Word, PDF) or a gap between two parts of a flattened table."""

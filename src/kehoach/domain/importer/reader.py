@@ -114,8 +114,9 @@ def find_tables(model: DocumentModel) -> tuple[list[Table], list[Paragraph]]:
             continue
         if isinstance(block, Break):
             continue
-        rows = [(row[0].line if row else block.line, texts) for row, texts in zip(block.rows, block.grid(), strict=True)]
-        rows = [(line, cells) for line, cells in rows if cells]
+        rows = [(row[0].line if row else block.line, texts, marks)
+                for row, texts, marks in zip(block.rows, block.grid(), block.merged_grid(), strict=True)]
+        rows = [row for row in rows if row[1]]
         if not rows:
             continue
         first_cells = [clean(c) for c in rows[0][1]]
@@ -128,6 +129,10 @@ def find_tables(model: DocumentModel) -> tuple[list[Table], list[Paragraph]]:
                 skip += 1
             _append_rows(table, rows[skip:], after_break=True)
             table.breaks += 1
+        elif table is not None and seen_table and gap_blank and _goes_on(first_cells, table):
+            # the table goes on in a block of its own without a header (a letter or Roman group first)
+            _append_rows(table, _by_cells(block, table.width), after_break=False)
+            table.breaks += 1
         elif table is not None and seen_table and gap_blank and len(rows[0][1]) == table.width and first_cells[0] == "":
             # a page break without a repeated header: the next page starts with a cut row
             _append_rows(table, rows, after_break=True)
@@ -139,8 +144,36 @@ def find_tables(model: DocumentModel) -> tuple[list[Table], list[Paragraph]]:
     return tables, prose
 
 
-def _new_table(model: DocumentModel, index: int, block: list[tuple[int, list[str]]]) -> Table:
-    width = max(len(cells) for _, cells in block)
+_GROUP_KEY = re.compile(r"^([A-HĐ]|[IVXLC]{1,6})\.?$")
+
+
+def _goes_on(first_cells: list[str], table: Table) -> bool:
+    """A block whose first row is a group row (A, B, IV and a title, no other cell): the table before it
+    goes on (a header row never starts with a group number)."""
+    texts = [c for c in first_cells if c]
+    return bool(texts) and bool(_GROUP_KEY.match(first_cells[0])) and len(texts) <= 2 and len(table.header[0]) >= 3
+
+
+def _by_cells(block: TableBlock, width: int) -> list[tuple[int, list[str], list[bool]]]:
+    """The rows of a block that goes on: by its cells when a row has the table's width in cells (its
+    grid may have more columns, a number cell spanning two), by its grid otherwise."""
+    out = []
+    for row, texts, marks in zip(block.rows, block.grid(), block.merged_grid(), strict=True):
+        if not row:
+            continue
+        if len(row) == width and len(texts) != width:
+            texts, marks = ["" if c.merged else c.text for c in row], [c.merged for c in row]
+        texts, marks = list(texts), list(marks)
+        while len(texts) > width and not texts[-1]:  # empty cells past the table's width
+            texts.pop(), marks.pop()
+        while len(texts) > width and len(texts) > 2 and not texts[1]:  # a blank cell between number and title
+            del texts[1], marks[1]
+        out.append((row[0].line, texts, marks))
+    return out
+
+
+def _new_table(model: DocumentModel, index: int, block: list[tuple[int, list[str], list[bool]]]) -> Table:
+    width = max(len(row[1]) for row in block)
     header = [_pad([clean(c) for c in block[0][1]], width)]
     n = 1
     while n < len(block) and _is_header_continuation([clean(c) for c in block[n][1]]):
@@ -167,8 +200,9 @@ def _pad(cells: list[str], width: int) -> list[str]:
     return cells + [""] * (width - len(cells))
 
 
-def _append_rows(table: Table, block: list[tuple[int, list[str]]], after_break: bool) -> None:
-    for k, (line, cells) in enumerate(block):
+def _append_rows(table: Table, block: list[tuple[int, list[str], list[bool]]], after_break: bool) -> None:
+    """Rows under the header; a cell merged from the row above (a rowspan) gives that row's text."""
+    for k, (line, cells, merged) in enumerate(block):
         if len(cells) > table.width:
             table.width = len(cells)
             table.header = [_pad(h, table.width) for h in table.header]
@@ -176,10 +210,16 @@ def _append_rows(table: Table, block: list[tuple[int, list[str]]], after_break: 
                 r.cells = _pad(r.cells, table.width)
                 r.raw = _pad(r.raw, table.width)
         cleaned = _pad([clean(c) for c in cells], table.width)
+        raw = _pad(list(cells), table.width)
+        if table.rows and any(merged):
+            above = table.rows[-1]
+            for c, is_merged in enumerate(merged):
+                if is_merged and not cleaned[c] and c < len(above.cells):
+                    cleaned[c], raw[c] = above.cells[c], above.raw[c]
         if not any(cleaned):
             continue
         table.rows.append(
-            Row(cells=cleaned, raw=_pad(list(cells), table.width), line=line,
+            Row(cells=cleaned, raw=raw, line=line,
                 after_break=after_break and k == 0, lines=[line])
         )
 

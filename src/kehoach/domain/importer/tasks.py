@@ -15,11 +15,13 @@ from kehoach.domain.importer.columns import Column, by_role, roman_value
 from kehoach.domain.importer.context import Context
 from kehoach.domain.importer.errors import ImportFailure
 from kehoach.domain.importer.reader import Row, Table, join_continuations
+from kehoach.domain.text import fold
 
 _TASK_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
 _ROMAN = re.compile(r"^[IVXL]+\.?$")
 _LETTER = re.compile(r"^[A-HĐ]\.?$")
 _SUB = re.compile(r"^[-+*•–]$")
+TASK_ROLES = {"key", "content", "lead", "support", "deadline", "result", "leader"}
 
 
 def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_number: int = 1) -> list[Task]:
@@ -34,6 +36,8 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
         ctx.warn("task-table-no-deadline", "the task table has no deadline column: tasks have no due date",
                  table.line)
     key = roles.get("key", 0)
+    # columns a task does not name (funding, the assigning document, status...) are kept as its attributes
+    ctx.extra_columns = [c for c in columns if c.labels and c.role not in TASK_ROLES and c.index != key]
     rows = join_continuations(table.rows, key)
     if not rows:
         raise ImportFailure("the task table ends after its header", ctx.at(table.line),
@@ -46,9 +50,14 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
     headings = _numbered_headings(rows, key)
     untitled = 0
     year = ctx.document.date.year if ctx.document.date else None
+    header_words = {fold(x) for labels in table.labels() for x in labels if x}
     for row in rows:
         code = row.cell(key).strip()
         content = row.cell(roles["content"])
+        texts = [fold(c) for c in row.cells if c]
+        if len(texts) >= 2 and sum(1 for t in texts if t in header_words) >= len(texts) - 1:
+            ctx.read.update(row.lines)  # the header (or a section's sub-header) written again: not a row
+            continue
         no_work = not row.cell(roles["lead"]) and not row.cell(roles.get("deadline"))
         level = _group_level(code, row, no_work, levels, headings)
         if level:
@@ -106,7 +115,9 @@ def _task(row: Row, code: str, group: TaskGroup, roles: dict[str, int], ctx: Con
             ctx.warn("deadline-missing", f"task {code}: no deadline written", row.line, roles["deadline"] + 1)
     if not lead:
         ctx.warn("lead-missing", f"task {code}: no lead agency written", row.line, roles["lead"] + 1)
+    extra = {c.text: row.cell(c.index) for c in ctx.extra_columns}
     return Task(
+        attributes=extra,
         number=number, code=code or "-", group=group, content=row.cell(roles["content"]),
         result=row.cell(roles.get("result")), lead=lead, support=support, deadline=deadline,
         leader=leader_name, document=ctx.document.key, location=ctx.at(row.line),

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from kehoach.domain.importer.document import Break, Cell, DocumentModel, Paragraph, TableBlock
 from kehoach.domain.text import clean, fold
 
+_TASK_NUMBER = re.compile(r"^\d{1,3}(\.\d{1,3})*\.?$")
 _KEY = re.compile(r"^(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}(\.\d{1,3})*\.?|[A-HĐa-hđ][.)]?|[-+•–*])$")
 
 
@@ -27,6 +28,7 @@ _KEY = re.compile(r"^(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}(\.\d{1,3})*\.?|[A-HĐa
 class _Token:
     lines: list[tuple[int, str]] = field(default_factory=list)  # (line number, text)
     bar: int = 0  # the line number of the | before it
+    merged: bool = False  # the place of a cell merged from the row above (not written)
 
     @property
     def separator(self) -> bool:
@@ -97,9 +99,15 @@ def _tables(model: DocumentModel, tokens: list[_Token], previous_width: int) -> 
         rows = [row for row in rows if row]
         if rows:
             table = TableBlock(rows=[], line=rows[0][0].line, number=len(model.tables()) + 1, form="flattened")
+            width = max(len(row) for row in rows)
             for r, row in enumerate(rows):
-                table.rows.append([Cell(t.text, t.line, table=table.number, row=r + 1, column=k + 1)
-                                   for k, t in enumerate(row)])
+                cells = [Cell(t.text, t.line, table=table.number, row=r + 1, column=k + 1, merged=t.merged)
+                         for k, t in enumerate(row)]
+                if r and (row[0].merged or _TASK_NUMBER.match(clean(row[0].text))) and len(row) < width and len(rows[r - 1]) > len(row):
+                    # a numbered row shorter than the row above: its last cells are merged from above
+                    cells += [Cell("", row[-1].line, merged=True, table=table.number, row=r + 1, column=k + 1)
+                              for k in range(len(row), min(width, len(rows[r - 1])))]
+                table.rows.append(cells)
             model.blocks.append(table)
             previous_width = table.width
         if not rest:
@@ -141,6 +149,8 @@ def _rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]]
             i = j + 1
             continue
         end = i + width
+        while keyed and end < n and not tokens[end].separator and not clean(tokens[end].text) and end - i < width + 2:
+            end += 1  # empty cells past the width (a blank cell between a sub-group's number and its title)
         if end >= n:
             rows.append(_trim(tokens[i:n]))
             return rows, []
@@ -163,7 +173,7 @@ def _rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]]
             # a continuation row: its number merged from the row above is not written
             short = _short(tokens, i, end - 1)
             if short is not None:
-                rows.append([_Token(bar=tokens[i].bar), *tokens[i:short]])
+                rows.append([_Token(bar=tokens[i].bar, merged=True), *tokens[i:short]])
                 i = short + 1
                 continue
         # text where the row boundary should be: a short row, or the end of the table
