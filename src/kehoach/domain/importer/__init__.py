@@ -201,7 +201,8 @@ def to_json(result: ParseResult) -> dict:
             {"number": t.number, "code": t.code, "group": {"code": t.group.code, "title": t.group.title},
              "content": t.content, "result": t.result, "lead": t.lead, "support": t.support,
              "deadline": t.deadline.to_dict(), "leader": t.leader, "document": t.document,
-             "attributes": t.attributes, **_where(t.location)}
+             "lead_text": t.lead_text, "support_text": t.support_text, "leader_text": t.leader_text,
+             "attributes": dict(t.attributes), **_where(t.location)}
             for t in result.tasks
         ],
         "projects": [
