@@ -15,8 +15,8 @@ from kehoach.domain.importer.columns import Column, by_role, roman_value
 from kehoach.domain.importer.context import Context
 from kehoach.domain.importer.errors import ImportFailure
 from kehoach.domain.importer.reader import Row, Table, join_continuations
-from kehoach.domain.text import fold
 from kehoach.domain.names import agency_cell_findings
+from kehoach.domain.text import fold
 
 _TASK_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
 _ROMAN = re.compile(r"^[IVXL]+\.?$")
