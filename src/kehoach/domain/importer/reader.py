@@ -94,6 +94,16 @@ def _is_header_continuation(cells: list[str]) -> bool:
     return bool(texts) and not cells[0] and not any(is_number(c) for c in texts) and len(texts) >= 2
 
 
+_COLUMN_NUMBER = re.compile(r"^([A-ZĐ]|\d{1,2}|\d{1,2}\s*=\s*[\d\s/+*x().-]+)$")
+
+
+def is_column_numbers(cells: list[str]) -> bool:
+    """A row numbering the columns under a header: A, B, 1, 2, 3, 4=3/2 (every cell, at least three)."""
+    texts = [c for c in cells if c]
+    return len(texts) >= 3 and len(texts) >= len(cells) - 1 and all(_COLUMN_NUMBER.match(t) for t in texts) and (
+        len({t for t in texts}) == len(texts))
+
+
 def _same_header(a: list[str], b: list[str]) -> bool:
     fa = [fold(x) for x in a if x]
     fb = [fold(x) for x in b if x]
@@ -179,6 +189,8 @@ def _new_table(model: DocumentModel, index: int, block: list[tuple[int, list[str
     while n < len(block) and _is_header_continuation([clean(c) for c in block[n][1]]):
         header.append(_pad([clean(c) for c in block[n][1]], width))
         n += 1
+    if n < len(block) and is_column_numbers([clean(c) for c in block[n][1]]):
+        n += 1  # the row numbering the columns (A, B, 1, 2, 4=3/2) belongs to the header
     caption: list[str] = []
     i = index - 1
     while i >= 0 and len(caption) < 4:

@@ -15,6 +15,7 @@ from kehoach.domain.importer.columns import Column, by_role, roman_value
 from kehoach.domain.importer.context import Context
 from kehoach.domain.importer.errors import ImportFailure
 from kehoach.domain.importer.reader import Row, Table, join_continuations
+from kehoach.domain.importer.readers.flattened import follows
 from kehoach.domain.names import agency_cell_findings
 from kehoach.domain.text import fold
 
@@ -84,6 +85,7 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
             continue
         tasks.append(_task(row, code, group, roles, ctx, year, tasks, first_number + len(tasks)))
         ctx.read.update(row.lines)
+        _warn_packed(row, code, key, ctx)
     _check_numbering(tasks, ctx)
     return tasks
 
@@ -128,6 +130,16 @@ def _task(row: Row, code: str, group: TaskGroup, roles: dict[str, int], ctx: Con
         leader=leader_name, document=ctx.document.key, location=ctx.at(row.line),
         lead_text=lead_text, support_text=support_text, leader_text=leader_cell,
     )
+
+
+def _warn_packed(row: Row, code: str, key: int, ctx: Context) -> None:
+    """A cell holding the number that comes next, with text after it: two rows written in one row."""
+    for c in range(key + 2, len(row.cells) - 1):
+        if follows(code, row.cells[c]) and row.cells[c + 1]:
+            rest = " · ".join(x for x in row.cells[c + 1:] if x)
+            ctx.warn("row-packed", f"task {code}: column {c + 1} holds {row.cells[c]!r} followed by {rest!r}: "
+                     "two rows written in one? kept as one task as written", row.line, c + 1)
+            return
 
 
 def _group_level(code: str, row: Row, no_work: bool, levels: dict[str, TaskGroup], headings: set[str]) -> str | None:

@@ -191,6 +191,17 @@ def _opens_table(token: _Token) -> bool:
     return bool(re.fullmatch(r"(so )?(stt|tt|thu tu)", fold(clean(token.text))))
 
 
+def follows(before: str, after: str) -> bool:
+    """Whether row number `after` can come next after `before`: 18 -> 19, 5.1 -> 5.2, 5 -> 5.1, 5.1.2 -> 6."""
+    a, b = before.rstrip("."), after.rstrip(".")
+    if not re.fullmatch(r"\d+(\.\d+)*", a) or not re.fullmatch(r"\d+(\.\d+)*", b):
+        return False
+    pa, pb = [int(x) for x in a.split(".")], [int(x) for x in b.split(".")]
+    if pb == pa + [1]:
+        return True
+    return any(pb == pa[:k] + [pa[k] + 1] for k in range(len(pa)))
+
+
 def _trim(row: list[_Token]) -> list[_Token]:
     while row and row[-1].separator:
         row = row[:-1]
@@ -206,9 +217,13 @@ def _short(tokens: list[_Token], i: int, end: int) -> int | None:
     number; failing that, the first one followed by a short row without a number (a continuation
     row, its number merged from above) that a numbered row follows."""
     n = len(tokens)
-    for s in range(end - 1, i, -1):
-        if tokens[s].separator and s + 1 < n and _starts(tokens[s + 1]):
-            return s
+    numbered = [s for s in range(i + 1, end) if tokens[s].separator and s + 1 < n and _starts(tokens[s + 1])]
+    current = clean(tokens[i].text)
+    following = [s for s in numbered if follows(current, clean(tokens[s + 1].text))]
+    if following:  # the boundary before the number that comes next after this row's
+        return following[0]
+    if numbered:
+        return numbered[-1]
     width = end - i
     for s in range(i + 1, end):
         if tokens[s].separator and s + 1 < n and not tokens[s + 1].separator:
