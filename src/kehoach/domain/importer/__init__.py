@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from kehoach.domain.entities import Document, Finding, ParseResult, to_jsonable
+from kehoach.domain.importer.assignments import parse_assignment_table
 from kehoach.domain.importer.checks import check_scenario_sums, check_target_history
 from kehoach.domain.importer.columns import Column, by_role, classify_columns
 from kehoach.domain.importer.context import Context, Directories
@@ -44,6 +45,8 @@ def table_kind(table: Table, columns: list[Column]) -> str | None:
         return "scenario"
     if "name" in roles and any((c.target or c.estimate) and c.role is None for c in columns):
         return "targets"
+    if "name" in roles and ({"lead", "monitoring"} & roles.keys()):
+        return "assignments"
     words = fold(" ".join(" ".join(h) for h in table.header))
     if table.width <= 2 or any(w in words for w in _LAYOUT_WORDS):
         return "layout"
@@ -98,6 +101,8 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult) -> N
             result.figures.extend(figures)
         elif kind == "projects":
             result.projects.extend(parse_project_table(table, columns, ctx))
+        elif kind == "assignments":
+            result.targets.extend(parse_assignment_table(table, columns, ctx))
         elif kind is None:
             header = " | ".join(" / ".join(lab) for lab in table.labels() if lab)
             ctx.warn("table-unknown", f"the meaning of this table cannot be determined from its header "
@@ -120,7 +125,8 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult) -> N
     result.warnings.extend(warnings)
 
 
-_KIND_NAMES = {"tasks": "task", "scenario": "trajectory", "targets": "target", "projects": "project"}
+_KIND_NAMES = {"tasks": "task", "scenario": "trajectory", "targets": "target", "projects": "project",
+               "assignments": "indicator assignment"}
 
 
 def _sizes(result: ParseResult) -> tuple[int, ...]:

@@ -174,10 +174,10 @@ def _by_cells(block: TableBlock, width: int) -> list[tuple[int, list[str], list[
         if len(row) == width and len(texts) != width:
             texts, marks = ["" if c.merged else c.text for c in row], [c.merged for c in row]
         texts, marks = list(texts), list(marks)
-        while len(texts) > width and not texts[-1]:  # empty cells past the table's width
-            texts.pop(), marks.pop()
         while len(texts) > width and len(texts) > 2 and not texts[1]:  # a blank cell between number and title
             del texts[1], marks[1]
+        while len(texts) > width and not texts[-1]:  # empty cells past the table's width
+            texts.pop(), marks.pop()
         out.append((row[0].line, texts, marks))
     return out
 
