@@ -89,10 +89,15 @@ def main() -> None:
         plan = Path(folder) / "ke-hoach-100-trang.docx"
         word_plan(plan)
         word = measure(lambda: inspect_files([plan]), 5)
-        result = inspect_files([plan])
+        cpu = []
+        for _ in range(5):
+            start = time.process_time()
+            result = inspect_files([plan])
+            cpu.append(time.process_time() - start)
         print(f"100-page Word plan ({plan.stat().st_size / 1024:.0f} KiB, {len(result.tasks)} tasks): "
-              f"median {statistics.median(word) * 1000:.0f} ms, best {min(word) * 1000:.0f} ms over {len(word)} runs "
-              f"(target: under 2000 ms)")
+              f"median {statistics.median(word) * 1000:.0f} ms, best {min(word) * 1000:.0f} ms over {len(word)} runs; "
+              f"CPU time median {statistics.median(cpu) * 1000:.0f} ms (target: under 2000 ms; on a shared machine the "
+              f"CPU time is the cost of the run itself)")
 
 
 if __name__ == "__main__":

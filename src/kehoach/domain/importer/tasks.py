@@ -7,6 +7,7 @@ own, otherwise its text belongs to the task above it.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from kehoach.domain.deadlines import parse_deadline
@@ -56,7 +57,7 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
     for row in rows:
         code = row.cell(key).strip()
         content = row.cell(roles["content"])
-        texts = [fold(c) for c in row.cells if c]
+        texts = [] if _TASK_NUMBER.match(code) else [fold(c) for c in row.cells if c]
         if len(texts) >= 2 and sum(1 for t in texts if t in header_words) >= len(texts) - 1:
             ctx.read.update(row.lines)  # the header (or a section's sub-header) written again: not a row
             continue
@@ -110,7 +111,7 @@ def _task(row: Row, code: str, group: TaskGroup, roles: dict[str, int], ctx: Con
     else:
         leader_name = leader.name if leader else None
     if deadline_text:
-        deadline = parse_deadline(deadline_text, default_year=year)
+        deadline = _deadline(deadline_text, year)
         if not deadline.understood:
             ctx.warn("deadline-unknown", f"task {code}: deadline {deadline_text!r} is not understood; kept as text",
                      row.line, roles["deadline"] + 1)
@@ -130,6 +131,19 @@ def _task(row: Row, code: str, group: TaskGroup, roles: dict[str, int], ctx: Con
         leader=leader_name, document=ctx.document.key, location=ctx.at(row.line),
         lead_text=lead_text, support_text=support_text, leader_text=leader_cell,
     )
+
+
+_DEADLINES: dict[tuple[str, int | None], Deadline] = {}
+
+
+def _deadline(text: str, year: int | None) -> Deadline:
+    """parse_deadline, remembered: a plan writes the same few deadlines again and again (a copy each time)."""
+    key = (text, year)
+    if key not in _DEADLINES:
+        if len(_DEADLINES) > 4096:
+            _DEADLINES.clear()
+        _DEADLINES[key] = parse_deadline(text, default_year=year)
+    return copy.deepcopy(_DEADLINES[key])
 
 
 def _warn_packed(row: Row, code: str, key: int, ctx: Context) -> None:
