@@ -10,6 +10,7 @@ of table (``tasks``, ``scenarios``, ``targets``, ``projects``) and ``checks`` on
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kehoach.domain.entities import Document, Finding, ParseResult, to_jsonable
@@ -47,10 +48,29 @@ def table_kind(table: Table, columns: list[Column]) -> str | None:
         return "targets"
     if "name" in roles and ({"lead", "monitoring"} & roles.keys()):
         return "assignments"
+    if _forecast_columns(columns, roles):
+        return "targets"
     words = fold(" ".join(" ".join(h) for h in table.header))
     if table.width <= 2 or any(w in words for w in _LAYOUT_WORDS):
         return "layout"
     return None
+
+
+def _forecast_columns(columns: list[Column], roles: dict[str, int]) -> bool:
+    """A forecast table: items ("Nội dung") with their unit ("Đơn vị tính") and a column per year
+    ("Kế hoạch" / "Ước thực hiện" under "Năm hiện hành 2025", "Năm 2026", "Năm 2027"). The item
+    column is read as the indicator name, the year columns as targets (estimates as figures)."""
+    if not ({"content", "name"} & roles.keys()) or "unit" not in roles or {"lead", "deadline"} & roles.keys():
+        return False
+    years = [c for c in columns if c.role is None and c.year and (
+        c.target or c.estimate or re.fullmatch(r"(nam )?(19|20)\d{2}", fold(c.labels[-1]).strip(" ."))) ]
+    if len(years) < 2:
+        return False
+    for column in years:
+        column.target = column.target or not column.estimate
+    if "name" not in roles:
+        columns[roles["content"]].role = "name"
+    return True
 
 
 def inspect_files(paths: list[Path]) -> ParseResult:

@@ -33,16 +33,24 @@ def report_unread(table: Table, ctx: Context, why: str) -> int:
     unread = [r for r in table.rows if any(r.cells) and not ctx.read.intersection(r.lines or [r.line])]
     if unread:
         listed = "; ".join(f"line {r.line}: {snippet(r)}" for r in unread)
-        ctx.warn("rows-not-read", f"table at line {table.line}: {len(unread)} row(s) not read ({why}): {listed}",
-                 table.line)
+        ctx.warn("rows-not-read", f"table at line {table.line}{_title(table)}: {len(unread)} row(s) not read "
+                 f"({why}): {listed}", table.line)
     return len(unread)
 
 
 def report_nothing_understood(tables: list[tuple[Table, str]], ctx: Context) -> None:
     """Tables were found and none gave anything: one warning listing them, with why."""
-    listed = "; ".join(f"table at line {t.line} ({len(t.rows)} rows: {why})" for t, why in tables)
+    listed = "; ".join(f"table at line {t.line}{_title(t)} ({len(t.rows)} rows: {why})" for t, why in tables)
     ctx.warn(NOTHING_UNDERSTOOD, f"{len(tables)} table(s) found and none understood: {listed}",
              tables[0][0].line if tables else 1)
+
+
+def _title(table: Table) -> str:
+    """The table's title as written above it ("Mẫu biểu số 02 …", "Phụ lục II …"), short."""
+    text = " ".join(table.caption)
+    if not text:
+        return ""
+    return f" «{text if len(text) <= 160 else text[:159] + '…'}»"
 
 
 def require_understood(result: ParseResult) -> None:

@@ -108,6 +108,7 @@ def _tables(model: DocumentModel, tokens: list[_Token], previous_width: int) -> 
                     cells += [Cell("", row[-1].line, merged=True, table=table.number, row=r + 1, column=k + 1)
                               for k in range(len(row), min(width, len(rows[r - 1])))]
                 table.rows.append(cells)
+            _header_spans(table)
             model.blocks.append(table)
             previous_width = table.width
         if not rest:
@@ -189,6 +190,34 @@ def _rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]]
 
 def _opens_table(token: _Token) -> bool:
     return bool(re.fullmatch(r"(so )?(stt|tt|thu tu)", fold(clean(token.text))))
+
+
+def _header_spans(table: TableBlock) -> None:
+    """A two-row header whose spans the flattening lost: the first row is short, the second holds the
+    sub-columns of one of its cells, and a row numbering the columns tells the width ("Năm hiện hành
+    2025" over "Kế hoạch" and "Ước thực hiện"). The first cell after the item columns spans the
+    sub-columns; the other places of the second row are merged from the first."""
+    from kehoach.domain.importer.columns import classify_columns
+    from kehoach.domain.importer.reader import is_column_numbers
+
+    if len(table.rows) < 3:
+        return
+    top, sub, numbers = table.rows[:3]
+    width, k = len(numbers), len(sub)
+    if not is_column_numbers([clean(c.text) for c in numbers]) or len(top) + k - 1 != width or k < 2:
+        return
+    if any(not clean(c.text) or re.search(r"\d{3}", clean(c.text)) and not re.search(r"năm", c.text, re.I)
+           for c in sub):
+        return
+    roles = classify_columns([[clean(c.text)] for c in top])
+    j = next((c.index for c in roles if c.index and c.role not in ("key", "content", "name", "unit")), None)
+    if j is None or j + k > width:
+        return
+    top[j].col_span = k
+    line = sub[0].line
+    table.rows[1] = ([Cell("", line, merged=True, table=table.number, row=2, column=c + 1) for c in range(j)] + sub
+                     + [Cell("", line, merged=True, table=table.number, row=2, column=c + 1)
+                        for c in range(j + k, width)])
 
 
 def follows(before: str, after: str) -> bool:
