@@ -94,3 +94,31 @@ def test_an_assignment_table_reads_the_target_inside_each_sentence(tmp_path):
         (2030, ">=", 40), (2030, ">=", 20), (2030, "=", 45)]
     assert result.indicators[0].monitoring_agencies or result.indicators[1].monitoring_agencies
     assert not [w for w in result.warnings if w.code in ("rows-not-read", "nothing-understood")]
+
+
+def flattened(rows):
+    lines = []
+    for cells in rows:
+        lines.append("|")
+        for k, text in enumerate(cells):
+            if k:
+                lines.append("|")
+            if text:
+                lines.append(text)
+        lines.append("|")
+    return lines
+
+
+def test_a_forecast_table_under_a_two_row_header_gives_targets_and_figures_in_both_forms(tmp_path):
+    preamble = ["Số: 204/KH-UBND", "", "Cà Mau, ngày 24 tháng 11 năm 2025", "", "KẾ HOẠCH", "",
+                "Tài chính 03 năm", "", "Mẫu biểu số 01", ""]
+    rows = [["STT", "Nội dung", "Đơn vị tính", "Năm hiện hành 2025", "Năm 2026", "Năm 2027"],
+            ["Kế hoạch", "Ước thực hiện"],  # under "Năm hiện hành 2025": the span is lost in the web text
+            ["1", "2", "3", "4", "5", "6", "7"],
+            ["1", "Tốc độ tăng trưởng GRDP", "%", "8,00", "8,10", "10,00", "10,50"]]
+    path = tmp_path / "mau-bieu.txt"
+    path.write_text("\n".join(preamble + flattened(rows)) + "\n\nNơi nhận:\n", encoding="utf-8")
+    result = inspect_files([path])
+    assert [(t.year, str(t.value.low)) for t in result.targets] == [
+        (2025, "8.00"), (2026, "10.00"), (2027, "10.50")]
+    assert [(f.period, str(f.value.low)) for f in result.figures] == [("2025", "8.10")]
