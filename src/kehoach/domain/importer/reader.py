@@ -104,6 +104,17 @@ def is_column_numbers(cells: list[str]) -> bool:
         len({t for t in texts}) == len(texts))
 
 
+def follows(before: str, after: str) -> bool:
+    """Whether row number `after` can come next after `before`: 18 -> 19, 5.1 -> 5.2, 5 -> 5.1, 5.1.2 -> 6."""
+    a, b = before.rstrip("."), after.rstrip(".")
+    if not re.fullmatch(r"\d+(\.\d+)*", a) or not re.fullmatch(r"\d+(\.\d+)*", b):
+        return False
+    pa, pb = [int(x) for x in a.split(".")], [int(x) for x in b.split(".")]
+    if pb == pa + [1]:
+        return True
+    return any(pb == pa[:k] + [pa[k] + 1] for k in range(len(pa)))
+
+
 def _same_header(a: list[str], b: list[str]) -> bool:
     fa = [fold(x) for x in a if x]
     fb = [fold(x) for x in b if x]

@@ -15,8 +15,7 @@ from kehoach.domain.entities import Deadline, Task, TaskGroup
 from kehoach.domain.importer.columns import Column, by_role, roman_value
 from kehoach.domain.importer.context import Context
 from kehoach.domain.importer.errors import ImportFailure
-from kehoach.domain.importer.reader import Row, Table, join_continuations
-from kehoach.domain.importer.readers.flattened import follows
+from kehoach.domain.importer.reader import Row, Table, follows, join_continuations
 from kehoach.domain.names import agency_cell_findings
 from kehoach.domain.text import fold
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from kehoach.domain.importer.document import Break, Cell, DocumentModel, Paragraph, TableBlock
+from kehoach.domain.importer.reader import follows, is_column_numbers
 from kehoach.domain.text import clean, fold
 
 _TASK_NUMBER = re.compile(r"^\d{1,3}(\.\d{1,3})*\.?$")
@@ -198,7 +199,6 @@ def _header_spans(table: TableBlock) -> None:
     2025" over "Kế hoạch" and "Ước thực hiện"). The first cell after the item columns spans the
     sub-columns; the other places of the second row are merged from the first."""
     from kehoach.domain.importer.columns import classify_columns
-    from kehoach.domain.importer.reader import is_column_numbers
 
     if len(table.rows) < 3:
         return
@@ -218,17 +218,6 @@ def _header_spans(table: TableBlock) -> None:
     table.rows[1] = ([Cell("", line, merged=True, table=table.number, row=2, column=c + 1) for c in range(j)] + sub
                      + [Cell("", line, merged=True, table=table.number, row=2, column=c + 1)
                         for c in range(j + k, width)])
-
-
-def follows(before: str, after: str) -> bool:
-    """Whether row number `after` can come next after `before`: 18 -> 19, 5.1 -> 5.2, 5 -> 5.1, 5.1.2 -> 6."""
-    a, b = before.rstrip("."), after.rstrip(".")
-    if not re.fullmatch(r"\d+(\.\d+)*", a) or not re.fullmatch(r"\d+(\.\d+)*", b):
-        return False
-    pa, pb = [int(x) for x in a.split(".")], [int(x) for x in b.split(".")]
-    if pb == pa + [1]:
-        return True
-    return any(pb == pa[:k] + [pa[k] + 1] for k in range(len(pa)))
 
 
 def _trim(row: list[_Token]) -> list[_Token]:
