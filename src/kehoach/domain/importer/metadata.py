@@ -132,8 +132,13 @@ def _header_block(lines: list[str]) -> tuple[str, str]:
     return "", ""
 
 
+# how far from the top the number and the place and date line are looked for: a web page's text may
+# start with the site's box of cells (Số hiệu, Loại văn bản, Nơi ban hành...) before the letterhead
+_TOP = 120
+
+
 def _number(lines: list[str]) -> tuple[str, str, str]:
-    for text in lines[:40]:
+    for text in lines[:_TOP]:
         if m := _NUMBER.match(text):
             digits = re.sub(r"[\s.]", "", m.group(1))
             symbol = m.group(2).strip("-/ ")
@@ -169,7 +174,7 @@ def _place_of(issuer: str) -> str:
 
 
 def _place_date(lines: list[str]) -> tuple[str, date | None]:
-    for text in lines[:40]:
+    for text in lines[:_TOP]:
         if m := _PLACE_DATE.match(text):
             try:
                 return m.group("place").strip(), date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
