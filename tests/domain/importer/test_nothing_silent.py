@@ -36,7 +36,7 @@ def test_a_table_of_no_known_kind_lists_every_row_with_its_line(tmp_path):
     unread = [w for w in warnings_of(result, "rows-not-read") if "Cấp giấy phép" in w.message]
     assert len(unread) == 1
     message = unread[0].message
-    assert message.startswith("table at line 17: 2 row(s) not read")
+    assert message.startswith("table at line 17 «Phụ lục 2»: 2 row(s) not read")
     assert "line 18: TT01 · Cấp giấy phép xây dựng nhà ở riêng lẻ · 75.000" in message
     assert "line 19: TT02 · Đăng ký hộ kinh doanh" in message
     assert not warnings_of(result, "nothing-understood")
@@ -53,7 +53,7 @@ def test_a_document_whose_tables_are_all_unknown_is_refused_with_the_list(tmp_pa
     path = write(tmp_path, PREAMBLE + UNKNOWN + "\n")
     result = inspect_files([path])
     (nothing,) = warnings_of(result, "nothing-understood")
-    assert "1 table(s) found and none understood: table at line 9 (2 rows" in nothing.message
+    assert "1 table(s) found and none understood: table at line 9 «Thử nghiệm» (2 rows" in nothing.message
     with pytest.raises(ImportFailure) as failure:
         require_understood(result)
     assert "Cấp giấy phép xây dựng" in str(failure.value) and failure.value.location.line == 9
