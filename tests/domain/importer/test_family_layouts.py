@@ -122,3 +122,18 @@ def test_a_forecast_table_under_a_two_row_header_gives_targets_and_figures_in_bo
     assert [(t.year, str(t.value.low)) for t in result.targets] == [
         (2025, "8.00"), (2026, "10.00"), (2027, "10.50")]
     assert [(f.period, str(f.value.low)) for f in result.figures] == [("2025", "8.10")]
+
+
+def test_a_numbered_heading_above_a_table_is_the_group_of_its_rows(tmp_path):
+    text = "\n".join(["Số: 624/TB-VPCP", "", "Hà Nội, ngày 16 tháng 11 năm 2025", "", "THÔNG BÁO", "",
+                      "PHỤ LỤC I", "", "1. Các nhiệm vụ quá hạn chưa hoàn thành", "",
+                      "STT\tNhiệm vụ\tCơ quan chủ trì\tThời hạn hoàn thành",
+                      "1.\tBan hành chiến lược dữ liệu\tBộ Công an\t30/09/2025",
+                      "", "2. Các nhiệm vụ đang thực hiện", "",
+                      "STT\tNhiệm vụ\tCơ quan chủ trì\tThời hạn hoàn thành",
+                      "1.\tXây dựng cơ sở dữ liệu\tBộ Tư pháp\t31/12/2025"]) + "\n"
+    path = tmp_path / "thong-bao.txt"
+    path.write_text(text, encoding="utf-8")
+    result = inspect_files([path])
+    assert [(t.group.code, t.group.title, t.code) for t in result.tasks] == [
+        ("1", "Các nhiệm vụ quá hạn chưa hoàn thành", "1."), ("2", "Các nhiệm vụ đang thực hiện", "1.")]

@@ -48,7 +48,7 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
 
     tasks: list[Task] = []
     levels: dict[str, TaskGroup] = {}  # letter -> Roman numeral -> numbered heading
-    group = TaskGroup(code="", title="")
+    group = _caption_group(table)
     headings = _numbered_headings(rows, key)
     untitled = 0
     year = ctx.document.date.year if ctx.document.date else None
@@ -143,6 +143,17 @@ def _deadline(text: str, year: int | None) -> Deadline:
             _DEADLINES.clear()
         _DEADLINES[key] = parse_deadline(text, default_year=year)
     return copy.deepcopy(_DEADLINES[key])
+
+
+_CAPTION_HEADING = re.compile(r"^(\d{1,2}|[IVXL]{1,5}|[A-HĐ])\s*[.)]\s+(\S.*)$")
+
+
+def _caption_group(table: Table) -> TaskGroup:
+    """A numbered heading just above the table ("1. Các nhiệm vụ … quá hạn") is the group of its
+    rows until a group row of the table's own."""
+    if table.caption and (m := _CAPTION_HEADING.match(table.caption[-1])):
+        return TaskGroup(code=m.group(1), title=m.group(2).strip())
+    return TaskGroup(code="", title="")
 
 
 def _warn_packed(row: Row, code: str, key: int, ctx: Context) -> None:
