@@ -52,9 +52,9 @@ def current(key: str = "exports") -> ActualFigure:
 
 
 def state():
-    return (sorted(ActualFigure.objects.values_list("pk", "version", "is_current", "status", "text", "cause",
+    return (sorted(ActualFigure.objects.values_list("pk", "version", "is_current", "review_status", "text", "cause",
                                                     "row_version")),
-            sorted(TaskProgress.objects.values_list("pk", "workflow", "note", "row_version")), history_rows())
+            sorted(TaskProgress.objects.values_list("pk", "review_status", "note", "row_version")), history_rows())
 
 
 @pytest.fixture

@@ -46,7 +46,7 @@ def signed_in(user) -> Client:
 def draft(people) -> ActualFigure:
     signed_in(people["officer_a"]).post(url("organisations:workspace", agency()), figure_post())
     figure = july()
-    assert figure.status == "draft"
+    assert figure.review_status == "draft"
     return figure
 
 
@@ -123,10 +123,10 @@ def test_two_people_editing_the_explanation_in_the_admin(people, draft):
 
 
 def test_an_approved_figure_is_corrected_by_a_new_version_in_the_workspace(people):
-    approved = ActualFigure.objects.filter(status="approved", is_current=True,
+    approved = ActualFigure.objects.filter(review_status="approved", is_current=True,
                                            indicator__monitoring_agencies=agency()).first()
     assert approved is not None
-    before = (approved.text, approved.low, approved.status)
+    before = (approved.text, approved.low, approved.review_status)
     officer = signed_in(people["officer_a"])
 
     officer.post(url("organisations:workspace", agency()),
@@ -134,14 +134,14 @@ def test_an_approved_figure_is_corrected_by_a_new_version_in_the_workspace(peopl
                              value="999", **EXPLANATION))
 
     approved.refresh_from_db()
-    assert (approved.text, approved.low, approved.status) == before  # the approved row is kept as it was
+    assert (approved.text, approved.low, approved.review_status) == before  # the approved row is kept as it was
     correction = ActualFigure.objects.get(indicator=approved.indicator, period=approved.period, scope=approved.scope,
                                           is_current=True)
     assert correction.pk != approved.pk and correction.version == approved.version + 1 and correction.text == "999"
 
 
 def test_an_approved_figure_cannot_be_edited_in_the_admin(people):
-    approved = ActualFigure.objects.filter(status="approved", is_current=True).first()
+    approved = ActualFigure.objects.filter(review_status="approved", is_current=True).first()
     before = {f.name: getattr(approved, f.name) for f in ActualFigure._meta.concrete_fields if f.name != "row_version"}
     admin = signed_in(people["admin"])
     change = reverse("admin:figures_actualfigure_change", args=[approved.pk])

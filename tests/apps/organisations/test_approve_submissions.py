@@ -70,8 +70,8 @@ def test_submitted_work_is_approved_and_then_counts(people, login, django_assert
 
     figure.refresh_from_db()
     update.refresh_from_db()
-    assert figure.status == "approved" and figure.approved_by == people["finance"]
-    assert update.workflow == "approved" and update.approved_by == people["finance"]
+    assert figure.review_status == "approved" and figure.approved_by == people["finance"]
+    assert update.review_status == "approved" and update.approved_by == people["finance"]
     assert "Đã phê duyệt cập nhật tiến độ nhiệm vụ 16." in done.content.decode()
     # The assessment uses them: the task is completed (late), July's IIP is the latest period assessed.
     assert status_of(task).status == TaskStatus.HOAN_THANH_QUA_HAN
@@ -100,7 +100,7 @@ def test_a_draft_cannot_be_approved(people, login):
     response = login(people["finance"]).post(APPROVALS, {"action": "approve-figure", "id": draft.pk}, follow=True)
 
     draft.refresh_from_db()
-    assert draft.status == "draft" and "error" in response.content.decode()
+    assert draft.review_status == "draft" and "error" in response.content.decode()
 
 
 @pytest.mark.parametrize("role", ["officer_a", "officer_b", "leader", "nobody"])
@@ -121,7 +121,7 @@ def test_administrators_approve_too(people, login):
     login(people["admin"]).post(APPROVALS, {"action": "approve-figure", "id": figure.pk})
 
     figure.refresh_from_db()
-    assert figure.status == "approved"
+    assert figure.review_status == "approved"
 
 
 def test_officer_b_gets_403_on_every_url_of_sở_công_thương(people, login):

@@ -111,9 +111,9 @@ def test_a_filled_template_is_previewed_then_recorded(people, login):
 
     assert "Đã ghi nhận từ bao-cao-thang-7.xlsx: 1 số liệu và 1 cập nhật nhiệm vụ." in done.content.decode()
     figure = ActualFigure.objects.get(indicator__key="iip", period="2025-07")
-    assert figure.status == "draft" and figure.low == Decimal("110") and figure.cause == EXPLANATION["cause"]
+    assert figure.review_status == "draft" and figure.low == Decimal("110") and figure.cause == EXPLANATION["cause"]
     update = TaskProgress.objects.get(task=task_of(number=16))
-    assert update.workflow == "draft" and update.status == "completed" and update.percent == 100
+    assert update.review_status == "draft" and update.status == "completed" and update.percent == 100
     assert str(update.on) == "2025-08-06"
 
 
@@ -125,7 +125,7 @@ def test_confirming_can_submit_everything_at_once(people, login):
     confirm(client, data, submit=True)
 
     assert ActualFigure.objects.get(indicator__key="iip", period="2025-07").status == "submitted"
-    assert TaskProgress.objects.get(task=task_of(number=16)).workflow == "submitted"
+    assert TaskProgress.objects.get(task=task_of(number=16)).review_status == "submitted"
 
 
 def test_submitting_without_the_explanation_records_nothing(people, login):

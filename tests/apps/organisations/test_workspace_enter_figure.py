@@ -33,7 +33,7 @@ def test_an_officer_saves_a_draft_in_vietnamese_format(people, login):
                                                                                  qualifier="ước"), follow=True)
 
     figure = july("exports")
-    assert figure.status == "draft" and figure.low == Decimal("1234.5") and figure.qualifier == "ước"
+    assert figure.review_status == "draft" and figure.low == Decimal("1234.5") and figure.qualifier == "ước"
     assert figure.reporting_agency == agency() and figure.entered_by == people["officer_a"]
     assert figure.scope == "Hải Phòng (trước 01/07/2025)" and str(figure.published) == "2025-08-06"
     html = response.content.decode()
@@ -57,7 +57,7 @@ def test_a_figure_rated_cham_is_refused_without_its_explanation(people, login):
                            figure_post(action="figure-submit", **EXPLANATION), follow=True)
 
     figure = july()
-    assert figure.status == "submitted" and figure.submitted_by == people["officer_a"]
+    assert figure.review_status == "submitted" and figure.submitted_by == people["officer_a"]
     assert figure.cause == EXPLANATION["cause"]
     assert "Đã gửi duyệt" in response.content.decode()
 

@@ -37,7 +37,7 @@ def test_an_update_of_an_overdue_task_needs_its_explanation(people, login):
                        follow=True)
 
     update = TaskProgress.objects.get(task=task)
-    assert update.workflow == "submitted" and update.percent == 60 and update.submitted_by == people["officer_a"]
+    assert update.review_status == "submitted" and update.percent == 60 and update.submitted_by == people["officer_a"]
     assert update.evidence_reference == "Tờ trình 123/TTr-SCT" and update.cause == EXPLANATION["cause"]
     assert "Đã gửi duyệt cập nhật tiến độ nhiệm vụ 16." in done.content.decode()
 
@@ -47,7 +47,7 @@ def test_a_draft_is_submitted_from_the_list_and_completed_in_its_form(people, lo
     client = login(people["officer_a"])
     client.post(url("organisations:workspace", agency()), progress_post(task))
     draft = TaskProgress.objects.get(task=task)
-    assert draft.workflow == "draft"
+    assert draft.review_status == "draft"
 
     refused = client.post(url("organisations:workspace", agency()), {"action": "submit-progress", "progress": draft.pk})
 
@@ -59,7 +59,7 @@ def test_a_draft_is_submitted_from_the_list_and_completed_in_its_form(people, lo
 
     client.post(url("organisations:workspace", agency()), {"action": "submit-progress", "progress": draft.pk})
     draft.refresh_from_db()
-    assert draft.workflow == "submitted"
+    assert draft.review_status == "submitted"
 
 
 def test_a_task_completed_late_needs_no_explanation(people, login):
@@ -68,7 +68,7 @@ def test_a_task_completed_late_needs_no_explanation(people, login):
     login(people["officer_a"]).post(url("organisations:workspace", agency()),
                                     progress_post(task, action="progress-submit", status="completed", percent="100"))
 
-    assert TaskProgress.objects.get(task=task).workflow == "submitted"
+    assert TaskProgress.objects.get(task=task).review_status == "submitted"
 
 
 def test_a_wrong_percent_is_shown_in_the_form(people, login):

@@ -58,8 +58,8 @@ def progress_post(task: Task, action: str = "progress", **fields) -> dict:
 def written() -> tuple:
     """Everything the workspace can change, to assert that a refused request changed nothing."""
     return (
-        sorted(ActualFigure.objects.values_list("pk", "status", "is_current", "public", "cause", "low")),
-        sorted(TaskProgress.objects.values_list("pk", "workflow", "cause", "percent")),
+        sorted(ActualFigure.objects.values_list("pk", "review_status", "is_current", "public", "cause", "low")),
+        sorted(TaskProgress.objects.values_list("pk", "review_status", "cause", "percent")),
         sorted(Disbursement.objects.values_list("pk", "period", "amount_million_vnd")),
         sorted(ProjectMilestone.objects.values_list("pk", "actual")),
     )

@@ -252,7 +252,7 @@ def build_objects(people, for_api: bool = False) -> rules.Objects:
         api_objects = dict(
             draft_figure_a=draft,
             submitted_figure_a=figure_services.submit(figure_of(agency_a, officer_a, "2025-06", "108,5"), officer_a),
-            approved_figure_a=ActualFigure.objects.filter(indicator=draft.indicator, status="approved",
+            approved_figure_a=ActualFigure.objects.filter(indicator=draft.indicator, review_status="approved",
                                                           is_current=True).order_by("pk").first(),
             draft_progress_a=task_services.record_progress(
                 task_a, on=date(2025, 8, 5), status="in_progress", percent=45, note="Đã trình dự thảo",

@@ -88,10 +88,10 @@ def test_a_draft_submitted_meanwhile_is_a_conflict_too(people, colleague, draft)
     refused = save(second, draft, version, note="Bổ sung sau")
 
     assert refused.status_code == 409
-    assert f"Trạng thái phê duyệt: {draft.__class__(workflow=TaskProgress.SUBMITTED).get_workflow_display()};" \
+    assert f"Trạng thái phê duyệt: {draft.__class__(review_status=TaskProgress.SUBMITTED).get_review_status_display()};" \
         in refused.content.decode()
     draft.refresh_from_db()
-    assert draft.workflow == TaskProgress.SUBMITTED and draft.note == "Đang xây dựng dự thảo"
+    assert draft.review_status == TaskProgress.SUBMITTED and draft.note == "Đang xây dựng dự thảo"
 
 
 def test_the_service_refuses_a_stale_version_and_changes_nothing(people, draft):

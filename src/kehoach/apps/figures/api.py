@@ -137,7 +137,7 @@ def visible_figures(user):
     if roles.sees_everything(user):
         return rows
     mine = roles.agency_ids(user)
-    return rows.filter(Q(status="approved") | Q(indicator__monitoring_agencies__in=mine)).distinct()
+    return rows.filter(Q(review_status="approved") | Q(indicator__monitoring_agencies__in=mine)).distinct()
 
 
 def _monitoring(figure: ActualFigure) -> list[int]:
@@ -221,7 +221,7 @@ def _version(figure: ActualFigure | None) -> dict | None:
     if figure is None:
         return None
     return {"id": figure.pk, "version": figure.version, "row_version": figure.row_version,
-            "status": figure.status, "text": figure.text,
+            "status": figure.review_status, "text": figure.text,
             "qualifier": figure.qualifier, "low": figure.low, "high": figure.high}
 
 

@@ -12,7 +12,9 @@
   ``rating_if_counted`` is that rating: the indicator assessed as ``kehoach assess`` would, with
   the figure counted as if it were approved.
 * ``approve`` moves a current submitted figure to approved; the user needs the permission
-  ``figures.approve_actualfigure`` (given to Sở Tài chính's staff).
+  ``figures.approve_actualfigure`` (given to Sở Tài chính's staff). ``send_back`` returns it to
+  the agency with a reason instead; the agency corrects it and submits it again. These steps are
+  the review workflow's (:mod:`kehoach.apps.review.services`), the same for progress updates.
 * ``publish`` shows an approved figure on the public page (Sở Tài chính only); a revision is a
   new version and is not public until it is approved and published in its turn.
 * ``canonical_value`` puts a published value in the indicator's unit and form: units are
@@ -39,40 +41,23 @@ from kehoach.apps.documents.importing import to_decimal
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.history import locking
 from kehoach.apps.indicators.models import Indicator
+from kehoach.apps.review import services as review
+from kehoach.apps.review.services import ExplanationRequired, WorkflowError  # noqa: F401 (the review's, re-exported)
 from kehoach.domain import entities as e
+from kehoach.domain.assessment import explanation
 from kehoach.domain.assessment import model as m
+from kehoach.domain.assessment.explanation import EXPLANATION_FIELDS
 from kehoach.domain.assessment.rules import Rating
 from kehoach.domain.text import fold
 from kehoach.domain.units import convert
 
-APPROVE_PERMISSION = "figures.approve_actualfigure"
+APPROVE_PERMISSION = ActualFigure.approve_permission
 CREATED, REVISED, UNCHANGED = "created", "revised", "unchanged"
 # What makes two versions "the same figure": a re-import that matches on these changes nothing.
 SAME_FIGURE_FIELDS = ("comparator", "low", "high", "qualifier", "source")
-EXPLANATION_FIELDS = ("cause", "difficulties", "proposals")
 _GROWTH = re.compile(r"\b(tang|giam)\b")
 _FLIP = {e.Comparator.GT: e.Comparator.LT, e.Comparator.LT: e.Comparator.GT,
          e.Comparator.GE: e.Comparator.LE, e.Comparator.LE: e.Comparator.GE}
-
-
-class ExplanationRequired(ValidationError):
-    """A figure rated chậm or worse cannot be submitted without causes, difficulties and proposals."""
-
-    def __init__(self, missing: list[str]):
-        self.missing = missing
-        labels = ", ".join(str(ActualFigure._meta.get_field(name).verbose_name) for name in missing)
-        super().__init__(
-            _(
-                "A figure rated “chậm” or worse cannot be submitted without its explanation "
-                "(causes, difficulties and obstacles, proposals). Missing: %(missing)s."
-            ),
-            code="explanation_required",
-            params={"missing": labels},
-        )
-
-
-class WorkflowError(ValidationError):
-    """A status change the workflow does not allow (approving a draft, submitting twice ...)."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +123,7 @@ def record_figure(
         "published": published,
         "reporting_agency": reporting_agency,
         "entered_by": entered_by,
-        "status": status,
+        "review_status": status,
         "cause": cause,
         "difficulties": difficulties,
         "proposals": proposals,
@@ -211,19 +196,16 @@ def canonical_value(
     return _FLIP.get(comparator, comparator), low, high
 
 
-# Workflow ---------------------------------------------------------------------------------------
+# Workflow: the review service's steps, with a figure's judgement -----------------------------------
 
 
 def needs_explanation(rating: Rating | str | None) -> bool:
     """True for chậm and nguy cơ: the ratings that require causes, difficulties and proposals."""
-    if rating is None:
-        return False
-    rating = Rating(rating)
-    return rating.is_rated and rating.severity >= Rating.CHAM.severity
+    return explanation.needs_explanation(Rating(rating) if rating is not None else None)
 
 
 def missing_explanation(figure: ActualFigure) -> list[str]:
-    return [name for name in EXPLANATION_FIELDS if not (getattr(figure, name) or "").strip()]
+    return explanation.missing_explanation({name: getattr(figure, name) for name in EXPLANATION_FIELDS})
 
 
 def rating_if_counted(figure: ActualFigure, as_of: date | None = None) -> Rating:
@@ -265,35 +247,18 @@ def ratings_if_counted(figures, as_of: date | None = None, snapshot=None) -> dic
 
 
 def submit(figure: ActualFigure, user, rating: Rating | str | None = None) -> ActualFigure:
-    """Draft → submitted. ``rating`` is the figure's rating; chậm or worse needs the explanation."""
-    with transaction.atomic():
-        figure = _locked(figure)
-        if figure.status != m.FigureStatus.DRAFT:
-            raise WorkflowError(_("Only a draft figure can be submitted."), code="not_draft")
-        if needs_explanation(rating):
-            missing = missing_explanation(figure)
-            if missing:
-                raise ExplanationRequired(missing)
-        figure.status = m.FigureStatus.SUBMITTED.value
-        figure.submitted_by = user
-        figure.submitted_at = timezone.now()
-        figure.save()
-    return figure
+    """Draft (or returned) → submitted. ``rating`` is the figure's rating; chậm or worse needs the explanation."""
+    return review.submit(figure, user, Rating(rating) if rating is not None else None)
 
 
 def approve(figure: ActualFigure, user) -> ActualFigure:
     """Submitted → approved, by a user allowed to approve figures (Sở Tài chính)."""
-    if user is None or not user.has_perm(APPROVE_PERMISSION):
-        raise PermissionDenied(_("Only Sở Tài chính may approve figures."))
-    with transaction.atomic():
-        figure = _locked(figure)
-        if figure.status != m.FigureStatus.SUBMITTED:
-            raise WorkflowError(_("Only a submitted figure can be approved."), code="not_submitted")
-        figure.status = m.FigureStatus.APPROVED.value
-        figure.approved_by = user
-        figure.approved_at = timezone.now()
-        figure.save()
-    return figure
+    return review.approve(figure, user)
+
+
+def send_back(figure: ActualFigure, user, reason: str) -> ActualFigure:
+    """Submitted → returned with a reason, by Sở Tài chính: the agency corrects and submits it again."""
+    return review.send_back(figure, user, reason)
 
 
 def publish(figure: ActualFigure, user, public: bool = True) -> ActualFigure:
@@ -301,22 +266,12 @@ def publish(figure: ActualFigure, user, public: bool = True) -> ActualFigure:
     if user is None or not user.has_perm(APPROVE_PERMISSION):
         raise PermissionDenied(_("Only Sở Tài chính may publish figures."))
     with transaction.atomic():
-        figure = _locked(figure)
-        if public and figure.status != m.FigureStatus.APPROVED:
+        figure = review.locked(figure)
+        if public and figure.review_status != m.FigureStatus.APPROVED:
             raise WorkflowError(_("Only an approved figure can be published."), code="not_approved")
         figure.public = public
         figure.save()
     return figure
-
-
-def _locked(figure: ActualFigure) -> ActualFigure:
-    """The figure as stored now, locked; a version that is no longer current cannot move on."""
-    row = ActualFigure.objects.select_for_update().get(pk=figure.pk)
-    if not row.is_current:
-        raise WorkflowError(
-            _("This version has been replaced by a newer one; work on the current version."), code="not_current"
-        )
-    return row
 
 
 # Domain -----------------------------------------------------------------------------------------
@@ -338,7 +293,7 @@ def to_domain(figure: ActualFigure) -> m.Figure:
         scope=figure.scope,
         published=published,
         qualifier=figure.qualifier,
-        status=m.FigureStatus(figure.status),
+        status=m.FigureStatus(figure.review_status),
         version=figure.version,
         source=figure.source,
     )

@@ -50,7 +50,7 @@ from kehoach.web.export import ExportMixin
 from kehoach.web.views.generic import StaffMixin
 
 # What a conflict shows of the other user's figure.
-FIGURE_FIELDS = ("status", "period", "scope", "qualifier", "text", "unit_text", "source", "published", "cause",
+FIGURE_FIELDS = ("review_status", "period", "scope", "qualifier", "text", "unit_text", "source", "published", "cause",
                  "difficulties", "proposals")
 UPLOAD_SESSION_KEY = "kehoach_workspace_upload"
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -130,13 +130,13 @@ class WorkspaceView(AgencyMixin, TemplateView):
         figure_pk = self.request.GET.get("edit_figure")
         if figure_pk and services.owns_figure(self.agency, figure_pk):
             figure = ActualFigure.objects.select_related("indicator").get(pk=figure_pk)
-            if figure.status == FigureStatus.DRAFT.value and figure.is_current:
+            if figure.review_status == FigureStatus.DRAFT.value and figure.is_current:
                 out["figure_form"] = FigureForm(prefix="fig", agency=self.agency, as_of=self.as_of,
                                                 initial=_figure_initial(figure))
         progress_pk = self.request.GET.get("edit_progress")
         if progress_pk and services.owns_progress(self.agency, progress_pk):
             draft = TaskProgress.objects.get(pk=progress_pk)
-            if draft.workflow == TaskProgress.DRAFT:
+            if draft.review_status == TaskProgress.DRAFT:
                 out["progress_form"] = ProgressForm(prefix="prog", agency=self.agency, as_of=self.as_of,
                                                     initial=_progress_initial(draft))
         return out
@@ -215,7 +215,7 @@ class WorkspaceView(AgencyMixin, TemplateView):
                 figure, action = services.enter_figure(self.agency, form.entry, request.user,
                                                        edited=form.cleaned_data.get("draft"),
                                                        expected_version=form.cleaned_data.get("version"))
-                if submit and figure.status == FigureStatus.DRAFT.value:
+                if submit and figure.review_status == FigureStatus.DRAFT.value:
                     figure = services.submit_figure(figure, request.user, self.as_of)
         except locking.Conflict as exc:
             show_conflict(form, exc, FIGURE_FIELDS)
@@ -257,7 +257,7 @@ class WorkspaceView(AgencyMixin, TemplateView):
                 if submit:
                     services.submit_progress(progress, request.user, self.as_of)
         except locking.Conflict as exc:
-            show_conflict(form, exc, ("workflow", *services.PROGRESS_FIELDS))
+            show_conflict(form, exc, ("review_status", *services.PROGRESS_FIELDS))
             return self.again(status=409, progress_form=form)
         except ValidationError as exc:
             if isinstance(exc, task_services.ExplanationRequired):
@@ -351,11 +351,11 @@ def _figure_label(figure: ActualFigure) -> str:
 
 def _figure_message(figure: ActualFigure, action: str) -> str:
     label = _figure_label(figure)
-    if figure.status == FigureStatus.SUBMITTED.value and action != "unchanged":
+    if figure.review_status == FigureStatus.SUBMITTED.value and action != "unchanged":
         return _("Submitted for approval: %(figure)s.") % {"figure": label}
     if action == "unchanged":
         return _("This figure is already recorded (%(status)s): %(figure)s.") % {
-            "status": figure.get_status_display(), "figure": label}
+            "status": figure.get_review_status_display(), "figure": label}
     return _("Saved as a draft: %(figure)s. Submit it when it is complete.") % {"figure": label}
 
 

@@ -164,12 +164,12 @@ def overview(as_of: date, agencies=None) -> list[AgencyRow]:
         if r["agency_id"] in rows:
             rows[r["agency_id"]].projects = r["n"]
     obliged = set(ReportingObligation.objects.values_list("agency_id", flat=True))
-    figures = ActualFigure.objects.filter(is_current=True, status__in=PENDING).exclude(reporting_agency=None)
-    for r in figures.values("reporting_agency_id", "status").annotate(n=Count("id")):
-        _add_pending(rows.get(r["reporting_agency_id"]), r["status"], r["n"])
-    progress = TaskProgress.objects.filter(workflow__in=PENDING_PROGRESS)
-    for r in progress.values("task__lead", "workflow").annotate(n=Count("id", distinct=True)):
-        _add_pending(rows.get(r["task__lead"]), r["workflow"], r["n"])
+    figures = ActualFigure.objects.filter(is_current=True, review_status__in=PENDING).exclude(reporting_agency=None)
+    for r in figures.values("reporting_agency_id", "review_status").annotate(n=Count("id")):
+        _add_pending(rows.get(r["reporting_agency_id"]), r["review_status"], r["n"])
+    progress = TaskProgress.objects.filter(review_status__in=PENDING_PROGRESS)
+    for r in progress.values("task__lead", "review_status").annotate(n=Count("id", distinct=True)):
+        _add_pending(rows.get(r["task__lead"]), r["review_status"], r["n"])
     result = current_assessment(as_of)
     by_name = {row.agency.name: row for row in rows.values()}
     for card in result.agencies:
@@ -323,8 +323,8 @@ def workspace(agency: Agency, as_of: date) -> Workspace:
             mine = [f for f in current if f.indicator_id == indicator.pk and _same_span(f.period, period)]
             due.append(FigureDue(indicator, period, row.scenario if row else None, row.scenario_text if row else "",
                                  sorted(mine, key=lambda f: f.scope), rated.get(indicator.key)))
-    pending = sorted((f for f in current if f.status in PENDING),
-                     key=lambda f: (f.status != FigureStatus.DRAFT.value, f.indicator.key, f.period, f.scope))
+    pending = sorted((f for f in current if f.review_status in PENDING),
+                     key=lambda f: (f.review_status != FigureStatus.DRAFT.value, f.indicator.key, f.period, f.scope))
 
     statuses = {a.task: a for a in result.tasks}
     latest_first = TaskProgress.objects.order_by("-on", "-entered_at", "-pk")
@@ -335,8 +335,8 @@ def workspace(agency: Agency, as_of: date) -> Workspace:
                                   r.assessment.due or date.max if r.assessment else date.max,
                                   r.task.document_id, r.task.number))
     pending_progress = sorted(
-        (u for t in tasks for u in t.updates if u.workflow in PENDING_PROGRESS),
-        key=lambda u: (u.workflow != TaskProgress.DRAFT, u.task.number, u.on),
+        (u for t in tasks for u in t.updates if u.review_status in PENDING_PROGRESS),
+        key=lambda u: (u.review_status != TaskProgress.DRAFT, u.task.number, u.on),
     )
 
     assessed = {a.project: a for a in result.projects}
@@ -449,7 +449,7 @@ def enter_figure(agency: Agency, entry: FigureEntry, user, edited: ActualFigure 
                    .filter(indicator=row.indicator, period=row.period, scope=row.scope, is_current=True).first())
         values = {"comparator": row.comparator.value, "low": to_decimal(row.low), "high": to_decimal(row.high),
                   "qualifier": row.qualifier, "source": row.source}
-        if current is not None and current.status == FigureStatus.DRAFT.value and all(
+        if current is not None and current.review_status == FigureStatus.DRAFT.value and all(
             getattr(current, name) == values[name] for name in figure_services.SAME_FIGURE_FIELDS
         ):
             wording = {**entry.explanation, "text": row.text, "unit_text": row.unit_text,
@@ -555,16 +555,16 @@ class Queue:
 def approval_queue(as_of: date) -> Queue:
     """What waits for Sở Tài chính: submitted figures (with their rating) and task updates, and the
     approved figures not yet public."""
-    figures = list(ActualFigure.objects.filter(is_current=True, status=FigureStatus.SUBMITTED.value)
+    figures = list(ActualFigure.objects.filter(is_current=True, review_status=FigureStatus.SUBMITTED.value)
                    .select_related("indicator", "reporting_agency", "submitted_by")
                    .order_by("submitted_at", "pk"))
     result = current_assessment(as_of)
     ratings = figure_services.ratings_if_counted(figures, as_of, snapshot=result.snapshot)
     statuses = {a.task: a for a in result.tasks}
-    progress = list(TaskProgress.objects.filter(workflow=TaskProgress.SUBMITTED)
+    progress = list(TaskProgress.objects.filter(review_status=TaskProgress.SUBMITTED)
                     .select_related("task", "task__document", "submitted_by", "milestone")
                     .prefetch_related("task__lead").order_by("submitted_at", "pk"))
-    to_publish = list(ActualFigure.objects.filter(is_current=True, status=FigureStatus.APPROVED.value, public=False)
+    to_publish = list(ActualFigure.objects.filter(is_current=True, review_status=FigureStatus.APPROVED.value, public=False)
                       .select_related("indicator", "reporting_agency").order_by("-approved_at", "indicator__key",
                                                                                  "period", "scope"))
     return Queue([(f, ratings.get(f.pk)) for f in figures], [(p, statuses.get(p.task_id)) for p in progress],
@@ -659,7 +659,7 @@ def build_template(ws: Workspace) -> bytes:
             "indicator": due.indicator.key, "name": due.indicator.name, "indicator_unit": due.indicator.unit,
             "period": due.period.code,
             "trajectory": due.trajectory_text,
-            "entered": ", ".join(f"{f.get_status_display()}: {f.qualifier} {f.text}".replace(":  ", ": ")
+            "entered": ", ".join(f"{f.get_review_status_display()}: {f.qualifier} {f.text}".replace(":  ", ": ")
                                  for f in due.figures),
             "value": "", "qualifier": "", "unit": due.indicator.unit,
             "comparison": entered.comparison if entered else "", "scope": entered.scope if entered else "",
@@ -857,7 +857,7 @@ def record_upload(agency: Agency, parsed: ParsedUpload, user, as_of: date, submi
         for line, entry in parsed.figures:
             figure, action = enter_figure(agency, entry, user)
             done[f"figures_{action}"] += 1
-            if submit and figure.status == FigureStatus.DRAFT.value:
+            if submit and figure.review_status == FigureStatus.DRAFT.value:
                 try:
                     submit_figure(figure, user, as_of)
                     done["figures_submitted"] += 1

@@ -147,6 +147,10 @@ class ProgressOut(Schema):
     def resolve_milestone(obj) -> int | None:
         return obj.milestone.order if obj.milestone_id else None
 
+    @staticmethod
+    def resolve_workflow(obj) -> str:
+        return obj.review_status
+
 
 class ProgressFields(Schema):
     status: Literal["not_started", "in_progress", "completed"]
@@ -195,7 +199,7 @@ class TaskFilter(FilterSchema):
 
 
 class ProgressFilter(FilterSchema):
-    workflow: Text | None = None
+    workflow: Annotated[Text | None, FilterLookup("review_status")] = None
     status: Text | None = None
 
 
