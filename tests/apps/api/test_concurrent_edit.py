@@ -126,7 +126,7 @@ def test_submitting_a_figure_read_before_a_change_gets_409(first, second, draft_
                           row_version=draft_figure["row_version"])
 
     assert refused.status_code == 409 and refused.json()["conflict"]["current"]["text"] == "1.300"
-    assert state() == before and current().status == "draft"
+    assert state() == before and current().review_status == "draft"
     done = second.post(f"figures/{current().pk}/submit", as_of="2025-08-06",
                        row_version=refused.json()["conflict"]["row_version"])
     assert done.status_code == 200 and done.json()["status"] == "submitted"

@@ -45,7 +45,7 @@ def test_a_figure_rated_cham_is_not_submitted_without_its_explanation(api_as):
 
     assert refused.status_code == 400
     assert {e["field"] for e in refused.json()["errors"]} == {"cause", "difficulties", "proposals"}
-    assert ActualFigure.objects.get(pk=pk).status == "draft"
+    assert ActualFigure.objects.get(pk=pk).review_status == "draft"
 
 
 def test_the_workflow_refuses_a_second_submission(api_as):

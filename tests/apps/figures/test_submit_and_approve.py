@@ -69,12 +69,12 @@ def test_with_causes_difficulties_and_proposals_it_is_submitted(draft, clerk):
         proposals="Đề nghị UBND thành phố chỉ đạo các quận, huyện đẩy nhanh GPMB",
     )
 
-    assert services.submit(draft, clerk, rating=Rating.NGUY_CO).status == "submitted"
+    assert services.submit(draft, clerk, rating=Rating.NGUY_CO).review_status == "submitted"
 
 
 @pytest.mark.parametrize("rating", [None, Rating.DAT, Rating.CHAM_NHE, Rating.KHONG_SO_SANH, Rating.CHUA_CO_SO_LIEU])
 def test_figures_not_behind_need_no_explanation(draft, clerk, rating):
-    assert services.submit(draft, clerk, rating=rating).status == "submitted"
+    assert services.submit(draft, clerk, rating=rating).review_status == "submitted"
 
 
 def test_a_figure_is_submitted_once(draft, clerk):

@@ -124,7 +124,7 @@ def test_confirming_can_submit_everything_at_once(people, login):
 
     confirm(client, data, submit=True)
 
-    assert ActualFigure.objects.get(indicator__key="iip", period="2025-07").status == "submitted"
+    assert ActualFigure.objects.get(indicator__key="iip", period="2025-07").review_status == "submitted"
     assert TaskProgress.objects.get(task=task_of(number=16)).review_status == "submitted"
 
 

@@ -72,13 +72,13 @@ def test_a_draft_is_submitted_later_and_completed_in_place(people, login):
     html = refused.content.decode()
     assert refused.status_code == 200 and 'id="enter-figure"' in html
     assert 'value="110"' in html and "Bắt buộc đối với số liệu" in html
-    assert july().status == "draft"
+    assert july().review_status == "draft"
 
     client.post(url("organisations:workspace", agency()), figure_post(**EXPLANATION))  # the same value, explained
     assert july().pk == draft.pk and july().cause == EXPLANATION["cause"] and july().version == 1
 
     client.post(url("organisations:workspace", agency()), {"action": "submit-figure", "figure": draft.pk})
-    assert july().status == "submitted"
+    assert july().review_status == "submitted"
 
 
 def test_a_figure_on_track_needs_no_explanation(people, login):
@@ -87,7 +87,7 @@ def test_a_figure_on_track_needs_no_explanation(people, login):
     client.post(url("organisations:workspace", agency()),
                 figure_post(action="figure-submit", indicator="exports", period="2025-Q2", value="9,5"))
 
-    assert ActualFigure.objects.get(indicator__key="exports", period="2025-Q2", is_current=True).status == "submitted"
+    assert ActualFigure.objects.get(indicator__key="exports", period="2025-Q2", is_current=True).review_status == "submitted"
 
 
 def test_a_value_that_is_not_a_number_is_shown_in_the_form(people, login):
@@ -139,4 +139,4 @@ def test_entering_a_figure_takes_a_bounded_number_of_queries(people, login, djan
 
     with django_assert_max_num_queries(80):
         client.post(url("organisations:workspace", agency()), figure_post(action="figure-submit", **EXPLANATION))
-    assert july().status == "submitted"
+    assert july().review_status == "submitted"

@@ -28,6 +28,7 @@ class ActualFigure(Reviewed):
     """
 
     approve_permission = "figures.approve_actualfigure"
+    approve_denied = _("Only Sở Tài chính may approve figures.")
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="actual_figures", verbose_name=_("indicator")

@@ -8,7 +8,8 @@ and ``return_reason`` (the latest return; the history table keeps every round). 
 
 The rules live in :mod:`kehoach.apps.review.services`; a concrete model says who may approve it
 (``approve_permission``) and may refuse to move a row that is not open any more
-(``closed_reason``: a figure version that a newer one replaced).
+(``closed_reason``: a figure version that a newer one replaced); ``approve_denied`` is what a user
+without that permission reads.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ class Reviewed(Versioned):
     EDITABLE = (DRAFT, RETURNED)  # the agency's own: completed in place, then submitted
 
     approve_permission: ClassVar[str]  # "app_label.approve_<model>"
+    approve_denied: ClassVar[str]  # what a user without it reads
 
     review_status = models.CharField(_("workflow status"), max_length=20, choices=REVIEW_CHOICES, default=DRAFT)
     entered_by = _user(_("entered by"))

@@ -64,9 +64,9 @@ def locked(entry: Reviewed) -> Reviewed:
     return row
 
 
-def _may_review(entry: Reviewed, user, message) -> None:
+def _may_review(entry: Reviewed, user) -> None:
     if user is None or not user.has_perm(entry.approve_permission):
-        raise PermissionDenied(message)
+        raise PermissionDenied(entry.approve_denied)
 
 
 def check_explained(entry: Reviewed, judgement: Rating | TaskStatus | str | None, assessment=None) -> None:
@@ -95,8 +95,7 @@ def submit(entry: Reviewed, user, judgement: Rating | TaskStatus | str | None = 
 
 def approve(entry: Reviewed, user) -> Reviewed:
     """Submitted → approved, by a user with the model's ``approve_permission``."""
-    _may_review(entry, user, _("Only Sở Tài chính may approve %(entries)s.")
-                % {"entries": type(entry)._meta.verbose_name_plural})
+    _may_review(entry, user)
     with transaction.atomic():
         row = locked(entry)
         if row.review_status != Reviewed.SUBMITTED:
@@ -111,8 +110,7 @@ def approve(entry: Reviewed, user) -> Reviewed:
 
 def send_back(entry: Reviewed, user, reason: str) -> Reviewed:
     """Submitted → returned with ``reason`` (required), by a user who may approve the entry."""
-    _may_review(entry, user, _("Only Sở Tài chính may return %(entries)s.")
-                % {"entries": type(entry)._meta.verbose_name_plural})
+    _may_review(entry, user)
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"return_reason": _("Say why the entry is returned: the agency reads it to "

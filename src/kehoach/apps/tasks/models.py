@@ -162,6 +162,7 @@ class TaskProgress(Reviewed):
         (COMPLETED, _("Completed")),
     ]
     approve_permission = "tasks.approve_taskprogress"
+    approve_denied = _("Only Sở Tài chính may approve progress updates.")
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="progress", verbose_name=_("task"))
     on = models.DateField(_("as of"))
