@@ -82,6 +82,10 @@ class FigureOut(Schema):
     def resolve_reporting_agency(obj) -> int | None:
         return obj.reporting_agency_id
 
+    @staticmethod
+    def resolve_status(obj) -> str:
+        return obj.review_status
+
 
 class PublicFigureOut(Schema):
     indicator: str
@@ -116,7 +120,7 @@ class PublicFigureOut(Schema):
 class FigureFilter(FilterSchema):
     indicator: Annotated[Text | None, FilterLookup("indicator__key")] = None
     period: Text | None = None
-    status: Text | None = None
+    status: Annotated[Text | None, FilterLookup("review_status")] = None
     scope: Text | None = None
     agency: Annotated[Id | None, FilterLookup("reporting_agency")] = None
     all_versions: bool = Field(False, description="true: the replaced versions too (default: current ones only).")
