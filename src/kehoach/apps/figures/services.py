@@ -52,9 +52,12 @@ from kehoach.domain.text import fold
 from kehoach.domain.units import convert
 
 APPROVE_PERMISSION = ActualFigure.approve_permission
-CREATED, REVISED, UNCHANGED = "created", "revised", "unchanged"
+CREATED, REVISED, UPDATED, UNCHANGED = "created", "revised", "updated", "unchanged"
 # What makes two versions "the same figure": a re-import that matches on these changes nothing.
 SAME_FIGURE_FIELDS = ("comparator", "low", "high", "qualifier", "source")
+# What a draft's agency may still complete in place when the figure itself is the same.
+WORDING_FIELDS = ("text", "unit_text", "comparison", "published", "reporting_agency", "entered_by", "cause",
+                  "difficulties", "proposals")
 _GROWTH = re.compile(r"\b(tang|giam)\b")
 _FLIP = {e.Comparator.GT: e.Comparator.LT, e.Comparator.LT: e.Comparator.GT,
          e.Comparator.GE: e.Comparator.LE, e.Comparator.LE: e.Comparator.GE}
@@ -62,7 +65,7 @@ _FLIP = {e.Comparator.GT: e.Comparator.LT, e.Comparator.LT: e.Comparator.GT,
 
 @dataclass(frozen=True)
 class Recorded:
-    """What ``record_figure`` did: ``action`` is ``created``, ``revised`` or ``unchanged``."""
+    """What ``record_figure`` did: ``action`` is ``created``, ``revised``, ``updated`` or ``unchanged``."""
 
     figure: ActualFigure
     action: str
@@ -93,11 +96,17 @@ def record_figure(
     difficulties: str = "",
     proposals: str = "",
     expected_version: int | None = None,
+    edited: ActualFigure | None = None,
 ) -> Recorded:
     """Record a figure: a new one, a new version of the current one, or nothing when it is the same.
 
-    ``expected_version``: the ``row_version`` of the key's current figure the user saw; ``Conflict``
-    when it has changed since (or a figure was recorded for a key that had none).
+    A draft (or returned) entry is the agency's own until it is submitted: when the key's current
+    figure is one, the same figure entered again as a draft completes it in place (its wording,
+    explanation, publication date: ``updated``; ``unchanged`` when those are the same too).
+
+    ``expected_version``: the ``row_version`` the user saw of ``edited`` (the figure opened in a
+    form; default: the key's current figure); ``Conflict`` when it has changed since (or a figure
+    was recorded for a key that had none).
 
     ``low``/``high`` must already be in the indicator's unit and canonical form (``canonical_value``).
     ``status`` is ``draft`` for an entry, ``approved`` for a figure already published officially.
@@ -130,13 +139,21 @@ def record_figure(
     }
     key = {"indicator": indicator, "period": code, "scope": scope}
     with transaction.atomic():
+        if edited is not None:
+            claim(edited, expected_version)
         current = ActualFigure.objects.select_for_update().filter(**key, is_current=True).first()
-        if expected_version is not None:
+        if expected_version is not None and edited is None:
             if current is None:
                 raise locking.Conflict(None)
             claim(current, expected_version)
         if current is not None and all(getattr(current, f) == values[f] for f in SAME_FIGURE_FIELDS):
-            return Recorded(current, UNCHANGED, current)
+            if status != m.FigureStatus.DRAFT or not current.editable or \
+                    all(getattr(current, f) == values[f] for f in WORDING_FIELDS):
+                return Recorded(current, UNCHANGED, current)
+            for name in WORDING_FIELDS:
+                setattr(current, name, values[name])
+            current.save()
+            return Recorded(current, UPDATED, current)
         last = ActualFigure.objects.filter(**key).aggregate(last=Max("version"))["last"] or 0
         if current is not None:
             current.is_current = False  # kept as it was: a revision never overwrites a figure

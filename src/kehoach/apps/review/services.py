@@ -17,6 +17,8 @@ workflow does not allow (``WorkflowError``). The apps' services (``figures.servi
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
@@ -138,3 +140,16 @@ def _copy(row: Reviewed, entry: Reviewed) -> None:
         return
     for field in type(row)._meta.concrete_fields:
         setattr(entry, field.attname, getattr(row, field.attname))
+
+
+def pk_of(value) -> int | None:
+    """An entry's id as a form or a URL gives it (None: not an id)."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def entry_day(as_of: date) -> date:
+    """The default date of an entry: the as-of date, never later than today."""
+    return min(as_of, timezone.localdate())
