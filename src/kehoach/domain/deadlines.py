@@ -39,8 +39,13 @@ Rules for ambiguous phrasings
   due 31/12/2025. A recurrence with no bound ("Hằng năm", "Hằng tháng", "Định kỳ hàng quý")
   is open-ended; it is due at the end of ``default_year`` when one is given, else has no due.
   A bound must carry its own year ("Hằng năm vào tháng 12" is not read).
-* "Thường xuyên" / "Liên tục": continuous work, understood, no due and no recurrence, the
-  phrase kept in ``note``. "Thường xuyên trong năm 2025" is due 31/12/2025 with that note.
+* "Thường xuyên" / "Liên tục" / "Nhiệm vụ thường xuyên": continuous work, understood, no due and no
+  recurrence, the phrase kept in ``note``. "Thường xuyên trong năm 2025" is due 31/12/2025 with that note.
+* "Bắt đầu triển khai từ năm 2026", "Từ Quý I/2026": work that starts then and does not end: understood,
+  ``start`` is the first day, no due date, the phrase kept in ``note`` ("Từ A đến B" is a range).
+* What a recurrence does each time is a note, not a bound: "Thường xuyên, định kỳ hằng quý báo cáo về
+  Sở Tài chính" recurs every quarter (open-ended), note "Thường xuyên; báo cáo về Sở Tài chính".
+* Spellings: "Quí" is read as "Quý" (``SPELLINGS``); a trailing dot is dropped ("Hằng năm.").
 * "Theo quy định ...", "Sau khi ...", "Khi ...", "Căn cứ ...": the due date depends on an
   outside event; no due, ``condition`` is the text. After a date ("Trong năm 2025 và theo
   yêu cầu ...", "... theo kế hoạch ...") the "theo ..." part is a ``note``; "... sau khi ..."
@@ -90,7 +95,7 @@ class _Span:
     @classmethod
     def of(cls, text: str) -> _Span:
         raw = re.sub(r"\s+", " ", normalise_dashes(clean(text)))
-        return cls(raw, _fold_aligned(raw)).trimmed()
+        return cls(raw, _spellings(_fold_aligned(raw))).trimmed()
 
     def trimmed(self) -> _Span:
         i, j = 0, len(self.key)
@@ -117,6 +122,20 @@ def _fold_aligned(raw: str) -> str:
             lower = ch.lower()
             out.append(lower if len(lower) == 1 else ch)
     return "".join(out)
+
+
+#: Variant spellings read as the common one, on the folded key; each pair has the same length so
+#: that the key stays aligned with the text ("Quí" is an old spelling of "Quý").
+SPELLINGS: tuple[tuple[str, str], ...] = (
+    (r"(?<![a-z])qui(?![a-z])", "quy"),
+)
+_SPELLINGS = [(re.compile(pattern, re.ASCII), common) for pattern, common in SPELLINGS]
+
+
+def _spellings(key: str) -> str:
+    for pattern, common in _SPELLINGS:
+        key = pattern.sub(common, key)
+    return key
 
 
 def _join(*notes: str) -> str:
@@ -383,10 +402,12 @@ RULES: tuple[Rule, ...] = (
     ),
     _rule(
         "continuous",
-        r"thuong\s+xuyen(?:\s*,?\s*(?:va\s+)?lien\s+tuc)?|lien\s+tuc",
+        r"(?:(?:nhiem\s+vu|cong\s+viec|thuc\s+hien|trien\s+khai)\s+)?"
+        r"(?:thuong\s+xuyen(?:\s*,?\s*(?:va\s+)?lien\s+tuc)?|lien\s+tuc)",
         _on_continuous,
         "Thường xuyên",
         "Thường xuyên, liên tục",
+        "Nhiệm vụ thường xuyên",
     ),
 )
 
@@ -407,7 +428,7 @@ def _continuous_then(span: _Span, ctx: _Context, default_year: int | None) -> _M
     if not m:
         return None
     rest = _phrase(span.cut(m.start("rest")), ctx, default_year)
-    if rest is None or rest.last is None or rest.condition or rest.continuous:
+    if rest is None or (rest.last is None and rest.recurrence is None) or rest.condition or rest.continuous:
         return None
     return _replace(rest, note=_join(span.cut(0, m.end("c")).raw, rest.note))
 
@@ -420,6 +441,8 @@ _RECURRING = re.compile(
     re.ASCII,
 )
 _UNIT_NAMES = {"thang": "month", "quy": "quarter", "nam": "year", "tuan": "week"}
+#: Verbs that say what is done at each recurrence, not when: "báo cáo", "gửi", "cập nhật".
+_ACTION = re.compile(r"(?:bao\s+cao|gui|cap\s+nhat|tong\s+hop|danh\s+gia|so\s+ket|kiem\s+tra)\b", re.ASCII)
 
 
 def _recurring(span: _Span, ctx: _Context, default_year: int | None) -> _Meaning | None:
@@ -432,9 +455,11 @@ def _recurring(span: _Span, ctx: _Context, default_year: int | None) -> _Meaning
         name = _UNIT_NAMES.get(unit, "half")
         if name not in every:
             every.append(name)
+    due = date(default_year, 12, 31) if default_year else None
     if m["tail"] is None:
-        due = date(default_year, 12, 31) if default_year else None
         return _Meaning(last=due, recurrence=Recurrence(every=every, until=None))
+    if _ACTION.match(m["tail"]):  # "Định kỳ hằng quý báo cáo về Sở Tài chính": what is done each time
+        return _Meaning(last=due, recurrence=Recurrence(every=every, until=None), note=span.cut(m.start("tail")).raw)
     # The bound must carry its own year: "Hằng năm vào tháng 12" is a day of the year, not a bound.
     bound = _phrase(span.cut(m.start("tail")), ctx, None)
     if bound is None or not bound.is_time:
@@ -464,6 +489,28 @@ def _prefixed(span: _Span, ctx: _Context, default_year: int | None) -> _Meaning 
         return None
     due = rest.first - timedelta(days=1)
     return _Meaning(first=due, last=due, note=rest.note)
+
+
+_SINCE = re.compile(
+    r"(?:(?:bat\s+dau|khoi\s+dong)\s+)?(?:(?:trien\s+khai|thuc\s+hien|ap\s+dung|to\s+chuc\s+thuc\s+hien)\s+)?"
+    r"(?:ke\s+)?tu\s+(?P<rest>\S.*)",
+    re.ASCII,
+)
+
+
+def _since(span: _Span, ctx: _Context, default_year: int | None) -> _Meaning | None:
+    """ "Bắt đầu triển khai từ năm 2026", "Từ Quý I/2026": work that starts then and has no end.
+
+    Understood, no due date: ``start`` is the first day, the phrase is kept as the note.
+    "Từ A đến B" is a range (read by ``_range``), never this.
+    """
+    m = _SINCE.fullmatch(span.key)
+    if not m:
+        return None
+    rest = _phrase(span.cut(m.start("rest")), ctx, default_year)
+    if rest is None or not rest.is_time or rest.first is None or rest.is_range:
+        return None
+    return _Meaning(first=rest.first, is_range=True, continuous=True, note=span.raw)
 
 
 _ONWARD = re.compile(
@@ -547,7 +594,7 @@ def _trailing(span: _Span, ctx: _Context, default_year: int | None) -> _Meaning 
     return None
 
 
-COMBINATORS: tuple[Combinator, ...] = (_continuous_then, _recurring, _prefixed, _onward, _range, _trailing)
+COMBINATORS: tuple[Combinator, ...] = (_continuous_then, _recurring, _prefixed, _onward, _range, _since, _trailing)
 
 
 # --------------------------------------------------------------------------------------------

@@ -8,9 +8,9 @@ kind       code         months                         label_vi
 =========  ===========  =============================  ==================
 month      ``2025-01``  (1,)                           Tháng 1/2025
 quarter    ``2025-Q1``  (1, 2, 3)                      Quý I/2025
-h1         ``2025-H1``  (1, ..., 6)                    6 tháng 2025
+h1         ``2025-H1``  (1, ..., 6)                    6 tháng đầu năm 2025
 h2         ``2025-H2``  (7, ..., 12)                   6 tháng cuối năm 2025
-9m         ``2025-9M``  (1, ..., 9)                    9 tháng 2025
+9m         ``2025-9M``  (1, ..., 9)                    9 tháng năm 2025
 year       ``2025``     (1, ..., 12)                   Năm 2025
 =========  ===========  =============================  ==================
 
@@ -19,6 +19,10 @@ fixed by the kind (h1: 1, h2: 2, 9m: 1, year: 1) and may be left out.
 
 The cumulative kinds (h1, 9m, year) start in January: they are what Vietnamese reports call
 "lũy kế" figures, and a flow indicator's value for them is the sum of its months.
+
+``period_name(start, end)`` is **the one way a period is said to a person** (pages, exports,
+messages, previews, templates, reports): every period label in kehoach comes from it, and no
+code (``2025-H1``) or ISO date is ever shown in its place.
 """
 
 from __future__ import annotations
@@ -95,6 +99,59 @@ def from_roman(s: str) -> int:
 def last_day(year: int, month: int) -> date:
     """The last day of a month: last_day(2024, 2) == date(2024, 2, 29)."""
     return date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _day(day: date) -> str:
+    """26/4/2025: the day and month without leading zeros, as Vietnamese documents write a period's end."""
+    return f"{day.day}/{day.month}/{day.year}"
+
+
+def period_name(start: date, end: date, *, in_sentence: bool = False) -> str:
+    """The period from ``start`` to ``end`` (both inclusive) as a person says it, in Vietnamese.
+
+    ==============================  ==========================  ==============================
+    days                            label                       ``in_sentence``
+    ==============================  ==========================  ==============================
+    July 2025                       Tháng 7/2025                tháng 7 năm 2025
+    April to June                   Quý II/2025                 quý II năm 2025
+    January to June                 6 tháng đầu năm 2025        6 tháng đầu năm 2025
+    July to December                6 tháng cuối năm 2025       6 tháng cuối năm 2025
+    January to September            9 tháng năm 2025            9 tháng năm 2025
+    the whole year                  Năm 2025                    năm 2025
+    January to July (lũy kế)        Lũy kế 7 tháng năm 2025     lũy kế 7 tháng năm 2025
+    March to May                    Từ tháng 3 đến tháng 5/2025 từ tháng 3 đến tháng 5 năm 2025
+    1 January to 26 April           Từ đầu năm đến ngày 26/4/2025
+    any other days                  Từ ngày 3/2/2025 đến ngày 26/4/2025
+    ==============================  ==========================  ==============================
+    """
+    if start > end:
+        raise ValueError(f"a period starts before it ends, got {start} to {end}")
+    y = end.year
+    whole_months = start.day == 1 and end == last_day(end.year, end.month) and start.year == y
+    if whole_months:
+        first, last = start.month, end.month
+        if first == last:
+            text = f"tháng {last} năm {y}" if in_sentence else f"Tháng {last}/{y}"
+        elif first % 3 == 1 and last == first + 2:
+            q = roman(last // 3)
+            text = f"quý {q} năm {y}" if in_sentence else f"Quý {q}/{y}"
+        elif (first, last) == (1, 6):
+            text = f"6 tháng đầu năm {y}"
+        elif (first, last) == (7, 12):
+            text = f"6 tháng cuối năm {y}"
+        elif (first, last) == (1, 9):
+            text = f"9 tháng năm {y}"
+        elif (first, last) == (1, 12):
+            text = f"năm {y}"
+        elif first == 1:
+            text = f"lũy kế {last} tháng năm {y}"
+        else:
+            text = f"từ tháng {first} đến tháng {last} năm {y}" if in_sentence else f"từ tháng {first} đến tháng {last}/{y}"
+    elif start == date(y, 1, 1):
+        text = f"từ đầu năm đến ngày {_day(end)}"
+    else:
+        text = f"từ ngày {_day(start)} đến ngày {_day(end)}"
+    return text if in_sentence else text[0].upper() + text[1:]
 
 
 @dataclass(frozen=True, order=True)
@@ -246,16 +303,13 @@ class Period:
 
     @property
     def label_vi(self) -> str:
-        if self.kind == MONTH:
-            return f"Tháng {self.index}/{self.year}"
-        if self.kind == QUARTER:
-            return f"Quý {roman(self.index)}/{self.year}"
-        return {
-            H1: f"6 tháng {self.year}",
-            H2: f"6 tháng cuối năm {self.year}",
-            NINE_MONTHS: f"9 tháng {self.year}",
-            YEAR: f"Năm {self.year}",
-        }[self.kind]
+        """ "Tháng 7/2025", "Quý II/2025", "6 tháng đầu năm 2025", "9 tháng năm 2025", "Năm 2025"."""
+        return period_name(self.start, self.end)
+
+    @property
+    def words(self) -> str:
+        """The label inside a sentence: "tháng 7 năm 2025", "quý II năm 2025"."""
+        return period_name(self.start, self.end, in_sentence=True)
 
 
 ytd = Period.ytd

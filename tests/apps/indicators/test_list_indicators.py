@@ -56,7 +56,7 @@ def test_each_row_shows_unit_kind_targets_latest_actual_and_rating(people, login
     assert 'data-rating="cham"' in row
     assert "Tốc độ tăng so với cùng kỳ" in row  # kind
     assert "12,5" in row and "(Phấn đấu)" in row and "(HĐND giao)" in row  # both 2025 targets as written
-    assert "ước 11,04" in row and "6 tháng 2025" in row
+    assert "ước 11,04" in row and "6 tháng đầu năm 2025" in row
     assert '<span class="badge rating-behind"' in row and ">Chậm</span>" in row
     assert "Chỉ tiêu năm 2025" in html  # the column of this year's targets
 

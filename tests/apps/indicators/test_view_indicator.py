@@ -34,7 +34,7 @@ def test_grdp_as_of_6_august_is_behind_its_trajectory(people, login):
     assert a.rating.value == "cham" and a.rating.label == "Chậm"
     assert '<span class="badge rating-behind" data-rating="cham">Chậm</span>' in html
     # The reason, with the H1 estimate against the trajectory.
-    assert "6 tháng 2025 ước tăng 11,04%, thấp hơn 1,09 điểm % so với kịch bản (12,13%)" in html
+    assert "6 tháng đầu năm 2025 ước tăng 11,04%, thấp hơn 1,09 điểm % so với kịch bản (12,13%)" in html
     # The table by period: the trajectory as written and the actual with its qualifier and scope.
     periods = html[html.index('id="periods"'):html.index('id="h-targets"')]
     h1 = periods[periods.index('data-period="2025-H1"'):]
@@ -73,7 +73,7 @@ def test_the_merged_city_figure_shows_its_scope(people, login):
     ytd = html[html.index('data-period="2025-YTD-07"'):]
     ytd = ytd[:ytd.index("</tr>")]
     assert "<strong>112.748</strong>" in ytd and MERGED_CITY in ytd
-    assert "7 tháng 2025" in ytd
+    assert "Lũy kế 7 tháng năm 2025" in ytd
 
 
 def test_a_superseded_target_stays_with_what_superseded_it(people, login):

@@ -20,7 +20,8 @@ def test_database_url_selects_postgresql():
 def test_language_time_zone_and_keys():
     assert settings.LANGUAGE_CODE == "vi"
     assert [code for code, _ in settings.LANGUAGES] == ["vi", "en"]
-    assert "django.middleware.locale.LocaleMiddleware" in settings.MIDDLEWARE
+    assert "kehoach.web.language.ChosenLanguageMiddleware" in settings.MIDDLEWARE
+    assert "django.middleware.locale.LocaleMiddleware" not in settings.MIDDLEWARE  # no Accept-Language
     assert settings.TIME_ZONE == "Asia/Ho_Chi_Minh" and settings.USE_TZ
     assert settings.DEFAULT_AUTO_FIELD == "django.db.models.BigAutoField"
     # The test runner swaps the e-mail backend for its own, so read the module itself.

@@ -21,16 +21,16 @@ CODES = [
     ("2025-03", date(2025, 3, 1), date(2025, 3, 31), True, False, True, "Tháng 3/2025"),
     ("2025-Q1", date(2025, 1, 1), date(2025, 3, 31), True, True, True, "Quý I/2025"),
     ("2025-Q2", date(2025, 4, 1), date(2025, 6, 30), True, False, True, "Quý II/2025"),
-    ("2025-H1", date(2025, 1, 1), date(2025, 6, 30), True, True, True, "6 tháng 2025"),
+    ("2025-H1", date(2025, 1, 1), date(2025, 6, 30), True, True, True, "6 tháng đầu năm 2025"),
     ("2025-H2", date(2025, 7, 1), date(2025, 12, 31), True, False, True, "6 tháng cuối năm 2025"),
-    ("2025-9M", date(2025, 1, 1), date(2025, 9, 30), True, True, True, "9 tháng 2025"),
+    ("2025-9M", date(2025, 1, 1), date(2025, 9, 30), True, True, True, "9 tháng năm 2025"),
     ("2025", date(2025, 1, 1), date(2025, 12, 31), True, True, True, "Năm 2025"),
-    ("2025-YTD-04", date(2025, 1, 1), date(2025, 4, 30), False, True, True, "4 tháng 2025"),
-    ("2025-YTD-06", date(2025, 1, 1), date(2025, 6, 30), False, True, True, "6 tháng 2025"),
+    ("2025-YTD-04", date(2025, 1, 1), date(2025, 4, 30), False, True, True, "Lũy kế 4 tháng năm 2025"),
+    ("2025-YTD-06", date(2025, 1, 1), date(2025, 6, 30), False, True, True, "6 tháng đầu năm 2025"),
     ("2025-01-01/2025-04-26", date(2025, 1, 1), date(2025, 4, 26), False, True, False,
-     "từ 01/01/2025 đến 26/04/2025"),
+     "Từ đầu năm đến ngày 26/4/2025"),
     ("2025-02-01/2025-03-31", date(2025, 2, 1), date(2025, 3, 31), False, False, True,
-     "từ 01/02/2025 đến 31/03/2025"),
+     "Từ tháng 2 đến tháng 3/2025"),
 ]
 
 

@@ -14,7 +14,7 @@ def test_a_merged_city_figure_is_not_compared_with_the_old_citys_trajectory():
     assert not a.comparable
     assert (a.scope, a.figure_scope) == (OLD_CITY, MERGED_CITY)
     assert a.reason == (
-        "Số liệu 7 tháng 2025 (112.748 tỷ đồng) thuộc phạm vi Hải Phòng (từ 01/07/2025), khác phạm vi của "
+        "Số liệu lũy kế 7 tháng năm 2025 (112.748 tỷ đồng) thuộc phạm vi Hải Phòng (từ 01/07/2025), khác phạm vi của "
         "kịch bản và chỉ tiêu (Hải Phòng (trước 01/07/2025)) nên không so sánh."
     )
 

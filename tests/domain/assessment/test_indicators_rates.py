@@ -30,7 +30,7 @@ def test_grdp_h1_11_04_is_1_09_points_below_the_six_month_trajectory():
     assert a.projection_method == GROWTH_PROJECTION
     assert a.pct_of_year_target is None  # a growth rate is never a share of the target
     assert a.reason == (
-        "6 tháng 2025 ước tăng 11,04%, thấp hơn 1,09 điểm % so với kịch bản (12,13%); "
+        "6 tháng đầu năm 2025 ước tăng 11,04%, thấp hơn 1,09 điểm % so với kịch bản (12,13%); "
         "6 tháng cuối năm cần tăng 13,96%, cao hơn kịch bản 1,09 điểm %."
     )
 

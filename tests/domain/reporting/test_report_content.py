@@ -27,7 +27,7 @@ def grdp(rating=Rating.CHAM, parent=None, key="grdp") -> IndicatorInput:
                           parent=parent)
     assessment = IndicatorAssessment(
         indicator=key, as_of=AS_OF, rating=rating, comparable=True,
-        reason="6 tháng 2025 ước tăng 11,04%, thấp hơn 1,09 điểm % so với kịch bản (12,13%).",
+        reason="6 tháng đầu năm 2025 ước tăng 11,04%, thấp hơn 1,09 điểm % so với kịch bản (12,13%).",
         period=FigurePeriod.parse("2025-H1"), actual=Decimal("11.040000"), qualifier="ước",
         scenario=Decimal("12.13"), ytd_actual=Decimal("11.04"), annual_target=Decimal("12.5"))
     return IndicatorInput(indicator, assessment, "12,5")
@@ -87,14 +87,14 @@ def test_each_main_indicator_gets_a_paragraph_with_its_figure_reason_and_rating(
     assert paragraphs[0].startswith("1. Tổng sản phẩm trên địa bàn (GRDP):")
     assert "11,04" in paragraphs[0] and "kịch bản (12,13%)" in paragraphs[0]
     assert paragraphs[0].endswith("Đánh giá: Chậm.")
-    assert "số liệu 6 tháng 2025 17,6 tỷ USD. Vượt kịch bản." in paragraphs[1]
+    assert "số liệu 6 tháng đầu năm 2025 17,6 tỷ USD. Vượt kịch bản." in paragraphs[1]
     assert "Lũy kế bằng 47,57% kế hoạch năm (37 tỷ USD)." in paragraphs[1]
 
 
 def test_the_appendix_rows_keep_numbers_and_the_target_as_written():
     row = build(report(indicators=(grdp(),))).indicator_rows[0]
     assert (row.number, row.name, row.target_text, row.period_label) == (
-        1, "Tổng sản phẩm trên địa bàn (GRDP)", "12,5", "6 tháng 2025")
+        1, "Tổng sản phẩm trên địa bàn (GRDP)", "12,5", "6 tháng đầu năm 2025")
     assert row.actual == Decimal("11.04") and row.qualifier == "ước" and row.rating == "Chậm"
 
 

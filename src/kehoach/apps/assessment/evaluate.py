@@ -65,7 +65,7 @@ class Assessment:
                  "document": projects[a.project].document.number, "plan": _num(a.plan),
                  "disbursed": _num(a.disbursed), "rate": _num(a.rate), "planned_share": _num(a.planned_share),
                  "behind": a.behind,
-                 "late_milestones": [m.name or m.kind for m in a.late_milestones], "reason": a.reason}
+                 "late_milestones": [m.label_vi for m in a.late_milestones], "reason": a.reason}
                 for a in self.projects
             ],
             "agencies": [_card_json(c, rows) for c in self.agencies],

@@ -22,7 +22,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps.indicators.models import BASIS_CHOICES, GROUP_CHOICES, Indicator, Target
-from kehoach.domain.assessment.model import FigurePeriod, FigureStatus, IndicatorAssessment
+from kehoach.domain.assessment.model import FigurePeriod, FigureStatus, IndicatorAssessment, period_label
 from kehoach.domain.assessment.series import PeriodRow
 from kehoach.web.asof import as_of_for
 from kehoach.web.templatetags.vi import rating_class, vn_date, vn_number
@@ -42,13 +42,6 @@ def approx(value: Decimal | None) -> Decimal | None:
     rounded = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
     return rounded.normalize() if rounded != rounded.to_integral_value() else rounded.quantize(Decimal(1))
 
-
-def period_label(code: str) -> str:
-    """ "6 tháng 2025" for "2025-H1"; the code itself when it is not a period."""
-    try:
-        return FigurePeriod.parse(code).label_vi
-    except ValueError:
-        return code
 
 
 # The list ---------------------------------------------------------------------------------------

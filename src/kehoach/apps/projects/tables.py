@@ -145,12 +145,6 @@ def milestone_lines(milestones, as_of: date) -> list[MilestoneLine]:
     return lines
 
 
-def period_label(code: str) -> str:
-    try:
-        return FigurePeriod.parse(code).label_vi
-    except ValueError:
-        return code
-
 
 def schedule_lines(schedule) -> list[tuple[str, Decimal]]:
     """A capital plan's schedule in period order: ("Quý II/2025", 40) for {"2025-Q2": "0.4"}."""

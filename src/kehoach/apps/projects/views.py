@@ -15,11 +15,11 @@ from kehoach.apps.projects.tables import (
     ProjectTable,
     disbursement_chart_for,
     milestone_lines,
-    period_label,
     project_rows,
     schedule_lines,
 )
 from kehoach.charts import to_svg
+from kehoach.domain.assessment.model import period_label
 from kehoach.web.views.generic import ObjectListView, ObjectView
 
 

@@ -70,6 +70,7 @@ from kehoach.domain.entities import Direction, Indicator, MeasureKind, ScenarioV
 from kehoach.domain.numbers import format_number
 
 from .model import Figure, FigurePeriod, FigureStatus, IndicatorAssessment, number_of
+from .precision import interval, rounded_gap, rounded_ratio, within
 from .rules import DEFAULT, Rating, Thresholds, good_gap, good_ratio, rate_flow, rate_growth, rate_level, sign
 
 FLOW_PROJECTION = "Dự báo cả năm = lũy kế thực hiện ÷ lũy kế kịch bản × kịch bản cả năm"
@@ -131,7 +132,7 @@ def assess_indicator(
             **base,
             rating=Rating.KHONG_SO_SANH,
             reason=(
-                f"Số liệu {other.period.label_vi} ({_amount(value, indicator.unit, other.qualifier)}) thuộc phạm vi "
+                f"Số liệu {other.period.words} ({_amount(value, indicator.unit, other.qualifier)}) thuộc phạm vi "
                 f"{other.scope}, khác phạm vi của kịch bản và chỉ tiêu ({plan.scope}) nên không so sánh."
             ),
             comparable=False,
@@ -247,7 +248,7 @@ def _assess_flow(indicator: Indicator, plan: _Plan, figures: list[Figure], base:
             **base,
             rating=Rating.KHONG_SO_SANH,
             reason=(
-                f"Số liệu {latest.period.label_vi} ({_amount(value, unit, latest.qualifier)}) {why} "
+                f"Số liệu {latest.period.words} ({_amount(value, unit, latest.qualifier)}) {why} "
                 "nên không so sánh với kịch bản."
             ),
             comparable=False,
@@ -299,15 +300,27 @@ def _assess_flow(indicator: Indicator, plan: _Plan, figures: list[Figure], base:
     if projection is not None and target:
         projection_shortfall = sign(direction) * (target - projection) / abs(target)
 
+    imprecise = False
     if ytd_scenario is None:
         rating = Rating.KHONG_SO_SANH
     else:
-        rating = rate_flow(good_ratio(ytd_actual, ytd_scenario, direction), projection_shortfall, rest_excess, t)
+        # Rated on the figures as printed (rounded once) and within the figures' own precision.
+        bounds = _chain_interval(chain, direction)
+        imprecise = within(ytd_scenario, bounds) and ytd_actual != ytd_scenario
+        measure = Decimal(1) if imprecise else rounded_ratio(good_ratio(ytd_actual, ytd_scenario, direction))
+        rating = rate_flow(
+            measure,
+            rounded_ratio(projection_shortfall) if projection_shortfall is not None else None,
+            rounded_ratio(rest_excess) if rest_excess is not None else None,
+            t,
+        )
 
     reason = _flow_reason(
         unit, months, ytd_actual, qualifier, ytd_scenario, ratio, required, planned, vs_plan, target, pct,
         [f for f in figures if f.period.end > chosen and not f.period.month_aligned], direction,
     )
+    if imprecise:
+        reason = reason[:-1] + f"; {_WITHIN_PRECISION}."
     return IndicatorAssessment(
         **base,
         rating=rating,
@@ -353,15 +366,16 @@ def _flow_reason(unit, months, ytd, qualifier, ytd_scenario, ratio, required, pl
     elif required is not None and required <= 0 and direction == Direction.HIGHER:
         parts.append(f"đã vượt chỉ tiêu năm ({_amount(target, unit)})")
     elif required is not None and vs_plan is not None:
-        more = "cao hơn" if vs_plan > 0 else "thấp hơn" if vs_plan < 0 else "bằng"
-        how = f"{more} {_pct(abs(vs_plan) * _HUNDRED)} so với" if vs_plan else "bằng"
+        shown = rounded_ratio(vs_plan)
+        more = "cao hơn" if shown > 0 else "thấp hơn" if shown < 0 else "bằng"
+        how = f"{more} {_pct(abs(vs_plan) * _HUNDRED)} so với" if shown else "bằng"
         parts.append(f"{rest} cần {_amount(required, unit)}, {how} kịch bản ({_amount(planned, unit)})")
     elif required is not None and pct is not None:
         parts.append(f"bằng {_pct(pct)} chỉ tiêu năm; {rest} cần {_amount(required, unit)}")
     for f in cutoffs:
         value = number_of(f.value, direction)
         parts.append(
-            f"số liệu {f.period.label_vi} ({_amount(value, unit, f.qualifier)}) không trùng kỳ kịch bản tháng nên "
+            f"số liệu {f.period.words} ({_amount(value, unit, f.qualifier)}) không trùng kỳ kịch bản tháng nên "
             "chưa so sánh"
         )
     return "; ".join(parts) + "."
@@ -421,7 +435,7 @@ def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[Figure], bas
             **base,
             rating=Rating.KHONG_SO_SANH,
             reason=(
-                f"Số liệu {latest.period.label_vi} ({_rate(value, index, latest.qualifier)}) không trùng kỳ với "
+                f"Số liệu {latest.period.words} ({_rate(value, index, latest.qualifier)}) không trùng kỳ với "
                 "kịch bản nên không so sánh (tốc độ tăng, chỉ số không cộng dồn)."
             ),
             comparable=False,
@@ -466,7 +480,14 @@ def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[Figure], bas
             projection, projection_method = actual, YEAR_COMPLETE
         if projection is not None and target is not None:
             shortfall = sign(direction) * (target - projection)
-    rating = rate_growth(good_gap(actual, scenario, direction), shortfall, rest_excess, t)
+    bounds = interval(basis.value, actual, basis.qualifier, additive=True)
+    imprecise = within(scenario, bounds) and actual != scenario
+    rating = rate_growth(
+        Decimal(0) if imprecise else rounded_gap(good_gap(actual, scenario, direction)),
+        rounded_gap(shortfall) if shortfall is not None else None,
+        rounded_gap(rest_excess) if rest_excess is not None else None,
+        t,
+    )
 
     parts = [_growth_phrase(basis, actual, scenario, index, first=True)]
     if ytd_fig is not None and period_fig is not ytd_fig and period_fig.period.end > ytd_fig.period.end:
@@ -479,9 +500,12 @@ def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[Figure], bas
         months_left = 12 - ytd_fig.period.end.month
         rest = "tháng 12" if months_left == 1 else f"{months_left} tháng cuối năm"
         need = f"cần đạt chỉ số {_num(required)}" if index else f"cần tăng {_num(required)}%"
-        more = "cao hơn" if vs_plan > 0 else "thấp hơn" if vs_plan < 0 else "bằng"
-        diff = f" {_num(abs(vs_plan))} {_points(index)}" if vs_plan else ""
+        shown = rounded_gap(vs_plan)
+        more = "cao hơn" if shown > 0 else "thấp hơn" if shown < 0 else "bằng"
+        diff = f" {_num(abs(vs_plan))} {_points(index)}" if shown else ""
         parts.append(f"{rest} {need}, {more} kịch bản{diff}")
+    if imprecise:
+        parts.append(_WITHIN_PRECISION)
     uncompared = tuple(f.period.code for f in figures if plan.exact(f.period) is None)
     return IndicatorAssessment(
         **base,
@@ -527,7 +551,7 @@ def _growth_phrase(figure: Figure, actual: Decimal, scenario: Decimal, index: bo
 
 
 def _compare_words(diff: Decimal, index: bool) -> str:
-    if diff == 0:
+    if rounded_gap(diff) == 0:
         return "bằng"
     return f"{'cao hơn' if diff > 0 else 'thấp hơn'} {_num(abs(diff))} {_points(index)} so với"
 
@@ -561,24 +585,25 @@ def _assess_level(indicator: Indicator, plan: _Plan, figures: list[Figure], base
         return IndicatorAssessment(
             **base,
             rating=Rating.KHONG_SO_SANH,
-            reason=f"Chưa có kịch bản hoặc chỉ tiêu để so sánh số liệu {latest.period.label_vi}.",
+            reason=f"Chưa có kịch bản hoặc chỉ tiêu để so sánh số liệu {latest.period.words}.",
             comparable=False,
             figure_scope=latest.scope,
             period=latest.period,
             actual=actual,
             qualifier=latest.qualifier,
         )
+    imprecise = within(reference, interval(latest.value, actual, latest.qualifier)) and actual != reference
     if percentage:
-        measure = good_gap(actual, reference, direction)
-        shortfall = sign(direction) * (target - actual) if target is not None else None
+        measure = Decimal(0) if imprecise else rounded_gap(good_gap(actual, reference, direction))
+        shortfall = rounded_gap(sign(direction) * (target - actual)) if target is not None else None
     else:
-        measure = good_ratio(actual, reference, direction)
-        shortfall = 1 - good_ratio(actual, target, direction) if target is not None else None
+        measure = Decimal(1) if imprecise else rounded_ratio(good_ratio(actual, reference, direction))
+        shortfall = rounded_ratio(1 - good_ratio(actual, target, direction)) if target is not None else None
     rating = rate_level(measure, shortfall, percentage, t)
 
     what = "kịch bản" if scenario is not None else "chỉ tiêu năm"
     diff = actual - reference
-    if diff == 0:
+    if (rounded_gap(diff) if percentage else rounded_ratio(actual / reference) - 1 if reference else diff) == 0:
         compared = f"bằng {what} ({_amount(reference, unit)})"
     elif percentage:
         compared = (
@@ -592,6 +617,8 @@ def _assess_level(indicator: Indicator, plan: _Plan, figures: list[Figure], base
     reason = f"{label[0].upper() + label[1:]} {_reached(latest.qualifier)} {_amount(actual, unit)}, {compared}"
     if scenario is not None and target is not None:
         reason += f"; chỉ tiêu năm {plan.target_text}{'' if unit == '%' else ' '}{_unit(unit)}"
+    if imprecise:
+        reason += f"; {_WITHIN_PRECISION}"
     return IndicatorAssessment(
         **base,
         rating=rating,
@@ -612,6 +639,18 @@ def _assess_level(indicator: Indicator, plan: _Plan, figures: list[Figure], base
 
 
 # Helpers ----------------------------------------------------------------------------------------
+
+_WITHIN_PRECISION = "chênh lệch nhỏ hơn độ chính xác của số liệu công bố nên coi như đạt kịch bản"
+
+
+def _chain_interval(chain: list[Figure], direction: Direction) -> tuple[Decimal, Decimal]:
+    """Where the true sum of a chain of published figures lies (``precision.interval`` of each)."""
+    low = high = Decimal(0)
+    for f in chain:
+        a, b = interval(f.value, number_of(f.value, direction), f.qualifier)
+        low, high = low + a, high + b
+    return low, high
+
 
 
 def _latest(figures: list[Figure]) -> Figure:

@@ -30,7 +30,7 @@ from decimal import Decimal
 from enum import StrEnum
 
 from kehoach.domain.entities import Comparator, Direction, Value
-from kehoach.domain.periods import Period, last_day
+from kehoach.domain.periods import Period, last_day, period_name
 
 from .rules import Rating
 
@@ -152,13 +152,22 @@ class FigurePeriod:
 
     @property
     def label_vi(self) -> str:
-        """ "6 tháng 2025", "4 tháng 2025", "từ 01/01/2025 đến 26/04/2025"."""
-        equivalent = self.equivalent_period
-        if equivalent is not None:
-            return equivalent.label_vi
-        if self.is_cumulative and self.month_aligned:
-            return f"{self.end.month} tháng {self.year}"
-        return f"từ {self.start:%d/%m/%Y} đến {self.end:%d/%m/%Y}"
+        """ "6 tháng đầu năm 2025", "Lũy kế 4 tháng năm 2025", "Từ đầu năm đến ngày 26/4/2025" (``period_name``)."""
+        return period_name(self.start, self.end)
+
+    @property
+    def words(self) -> str:
+        """The label inside a sentence: "lũy kế 4 tháng năm 2025", "tháng 7 năm 2025"."""
+        return period_name(self.start, self.end, in_sentence=True)
+
+
+def period_label(code: str) -> str:
+    """A figure period's code as a person says it ("2025-YTD-04": "Lũy kế 4 tháng năm 2025"); text
+    that is not a period code is returned as written."""
+    try:
+        return FigurePeriod.parse(code).label_vi
+    except ValueError:
+        return code
 
 
 @functools.lru_cache(maxsize=4096)
@@ -362,7 +371,7 @@ class ProjectMilestone:
 
     @property
     def label_vi(self) -> str:
-        return self.label or MILESTONE_LABELS.get(self.kind, self.kind)
+        return self.label or MILESTONE_LABELS.get(self.kind, "Mốc tiến độ")
 
 
 @dataclass(frozen=True)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from kehoach.domain.periods import Period, roman
+from kehoach.domain.periods import Period, period_name
 
 KINDS = ("month", "quarter", "h1", "9m", "year")
 TITLE = "Báo cáo tình hình thực hiện kế hoạch phát triển kinh tế - xã hội"
@@ -34,16 +34,11 @@ def report_period(as_of: date, kind: str) -> Period:
 
 
 def period_phrase(kind: str, period: Period) -> str:
-    """ "tháng 7 năm 2025", "quý II năm 2025", "6 tháng đầu năm 2025", "9 tháng năm 2025", "năm 2025"."""
-    if kind == "month":
-        return f"tháng {period.index} năm {period.year}"
-    if kind == "quarter":
-        return f"quý {roman(period.index)} năm {period.year}"
-    if kind == "h1":
-        return f"6 tháng đầu năm {period.year}"
-    if kind == "9m":
-        return f"9 tháng năm {period.year}"
-    return f"năm {period.year}"
+    """ "tháng 7 năm 2025", "quý II năm 2025", "6 tháng đầu năm 2025", "9 tháng năm 2025", "năm 2025"
+    (``periods.period_name`` in a sentence; ``kind`` is the report's and must be the period's)."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown report kind {kind!r}: expected one of {', '.join(KINDS)}")
+    return period_name(period.start, period.end, in_sentence=True)
 
 
 def title(kind: str, period: Period) -> str:

@@ -22,11 +22,11 @@ def _sentence(text: str) -> str:
 
 
 def figure_clause(item: IndicatorInput) -> str:
-    """ "6 tháng 2025 ước 11,04 %" — the latest figure assessed, as written ("" without one)."""
+    """ "6 tháng đầu năm 2025 ước 11,04 %" — the latest figure assessed, as written ("" without one)."""
     a = item.assessment
     if a.actual is None or a.period is None:
         return ""
-    words = [a.period.label_vi, a.qualifier, vn(a.actual), item.indicator.unit]
+    words = [a.period.words, a.qualifier, vn(a.actual), item.indicator.unit]
     return " ".join(w for w in words if w)
 
 

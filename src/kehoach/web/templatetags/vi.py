@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from django import template
 from django.utils import timezone
 
+from kehoach.domain.assessment.model import period_label
 from kehoach.domain.numbers import format_number
 
 register = template.Library()
@@ -57,6 +58,16 @@ def vn_date(value) -> str:
     if isinstance(value, date):
         return value.strftime("%d/%m/%Y")
     return "" if value is None else str(value)
+
+
+@register.filter
+def period(value) -> str:
+    """A period as a person says it: ``{{ "2025-H1"|period }}`` -> "6 tháng đầu năm 2025"; a ``Period``
+    or ``FigurePeriod`` too (``kehoach.domain.periods.period_name``)."""
+    if value is None or value == "":
+        return ""
+    label = getattr(value, "label_vi", None)
+    return label if isinstance(label, str) else period_label(str(value))
 
 
 RATING_CLASSES = {

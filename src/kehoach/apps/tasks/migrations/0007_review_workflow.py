@@ -21,7 +21,7 @@ def user(verbose_name, history=False):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("tasks", "0005_row_version"),
+        ("tasks", "0006_task_cells_as_written"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
