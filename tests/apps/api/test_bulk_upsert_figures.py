@@ -11,7 +11,7 @@ import pytest
 
 from kehoach.apps.figures.models import ActualFigure
 from tests.apps.conftest import history_rows
-from tests.apps.organisations.workspace_support import VAN_HOA, agency
+from tests.apps.workspace.workspace_support import VAN_HOA, agency
 
 pytestmark = pytest.mark.django_db
 

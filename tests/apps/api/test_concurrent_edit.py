@@ -16,7 +16,7 @@ from kehoach.apps.organisations.models import Membership
 from kehoach.apps.tasks.models import TaskProgress
 from tests.apps.api.conftest import ApiClient
 from tests.apps.conftest import history_rows
-from tests.apps.organisations.workspace_support import EXPLANATION, agency, task_of
+from tests.apps.workspace.workspace_support import EXPLANATION, agency, task_of
 
 pytestmark = pytest.mark.django_db
 

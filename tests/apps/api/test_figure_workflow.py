@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kehoach.apps.figures.models import ActualFigure
-from tests.apps.organisations.workspace_support import EXPLANATION, agency, written
+from tests.apps.workspace.workspace_support import EXPLANATION, agency, written
 
 pytestmark = pytest.mark.django_db
 

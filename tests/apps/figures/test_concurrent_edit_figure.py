@@ -19,7 +19,7 @@ from kehoach.apps.figures import services
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.history.locking import Conflict
 from kehoach.apps.organisations.models import Membership
-from tests.apps.organisations.workspace_support import EXPLANATION, Q, agency, figure_post, url
+from tests.apps.workspace.workspace_support import EXPLANATION, Q, agency, figure_post, url
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def signed_in(user) -> Client:
 
 @pytest.fixture
 def draft(people) -> ActualFigure:
-    signed_in(people["officer_a"]).post(url("organisations:workspace", agency()), figure_post())
+    signed_in(people["officer_a"]).post(url("workspace:agency", agency()), figure_post())
     figure = july()
     assert figure.review_status == "draft"
     return figure
@@ -52,13 +52,13 @@ def draft(people) -> ActualFigure:
 
 def opened(client: Client, figure: ActualFigure) -> dict:
     """Open the draft in the workspace's form: the hidden draft and version it carries."""
-    html = client.get(reverse("organisations:workspace", args=[agency().pk]) + Q + f"&edit_figure={figure.pk}"
+    html = client.get(reverse("workspace:agency", args=[agency().pk]) + Q + f"&edit_figure={figure.pk}"
                       ).content.decode()
     return {name: re.search(rf'name="fig-{name}" value="(\d+)"', html)[1] for name in ("draft", "version")}
 
 
 def save(client: Client, form: dict, **fields):
-    return client.post(url("organisations:workspace", agency()), figure_post(**form, **fields))
+    return client.post(url("workspace:agency", agency()), figure_post(**form, **fields))
 
 
 @pytest.mark.parametrize("first_change", [
@@ -129,7 +129,7 @@ def test_an_approved_figure_is_corrected_by_a_new_version_in_the_workspace(peopl
     before = (approved.text, approved.low, approved.review_status)
     officer = signed_in(people["officer_a"])
 
-    officer.post(url("organisations:workspace", agency()),
+    officer.post(url("workspace:agency", agency()),
                  figure_post(indicator=approved.indicator.key, period=approved.period, scope=approved.scope,
                              value="999", **EXPLANATION))
 

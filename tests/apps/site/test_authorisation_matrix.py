@@ -238,7 +238,7 @@ def build_objects(people, for_api: bool = False) -> rules.Objects:
     from kehoach.apps.tasks import services as task_services
     from kehoach.apps.tasks.models import Task
     from tests.apps.conftest import KE_HOACH_86
-    from tests.apps.organisations.workspace_support import EXPLANATION, VAN_HOA, agency, task_of
+    from tests.apps.workspace.workspace_support import EXPLANATION, VAN_HOA, agency, task_of
 
     agency_a, agency_b = agency(), agency(VAN_HOA)
     officer_a = people[rules.OFFICER_A]
@@ -276,14 +276,14 @@ def build_objects(people, for_api: bool = False) -> rules.Objects:
 
 def figure_of(agency, user, period: str, value: str):
     """A draft of IIP (which agency A monitors) entered as the workspace and the API enter one."""
-    from kehoach.apps.organisations import workspace
-    from tests.apps.organisations.workspace_support import EXPLANATION
+    from kehoach.apps.figures import entry
+    from tests.apps.workspace.workspace_support import EXPLANATION
 
-    row, problems = workspace.FigureChecker(agency).check(0, {
+    row, problems = entry.FigureChecker(agency).check(0, {
         "indicator": "iip", "period": period, "value": value, "qualifier": "", "unit": "", "comparison": "",
         "scope": "HP cũ", "source": "Chi cục Thống kê", "published": "2025-08-06"})
     assert row is not None, problems
-    figure, _action = workspace.enter_figure(agency, workspace.FigureEntry(row, **EXPLANATION), user)
+    figure, _action = entry.enter_figure(agency, entry.FigureEntry(0, row, **EXPLANATION), user)
     return figure
 
 

@@ -25,6 +25,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -65,7 +66,8 @@ _FLIP = {e.Comparator.GT: e.Comparator.LT, e.Comparator.LT: e.Comparator.GT,
 
 @dataclass(frozen=True)
 class Recorded:
-    """What ``record_figure`` did: ``action`` is ``created``, ``revised``, ``updated`` or ``unchanged``."""
+    """What ``record_figure`` did: ``action`` is ``created``, ``revised``, ``updated`` or ``unchanged``;
+    ``previous``: the key's current figure as it was before (None: there was none)."""
 
     figure: ActualFigure
     action: str
@@ -142,6 +144,7 @@ def record_figure(
         if edited is not None:
             claim(edited, expected_version)
         current = ActualFigure.objects.select_for_update().filter(**key, is_current=True).first()
+        before = copy.copy(current)  # the key's figure as it was: ``Recorded.previous``
         if expected_version is not None and edited is None:
             if current is None:
                 raise locking.Conflict(None)
@@ -149,11 +152,11 @@ def record_figure(
         if current is not None and all(getattr(current, f) == values[f] for f in SAME_FIGURE_FIELDS):
             if status != m.FigureStatus.DRAFT or not current.editable or \
                     all(getattr(current, f) == values[f] for f in WORDING_FIELDS):
-                return Recorded(current, UNCHANGED, current)
+                return Recorded(current, UNCHANGED, before)
             for name in WORDING_FIELDS:
                 setattr(current, name, values[name])
             current.save()
-            return Recorded(current, UPDATED, current)
+            return Recorded(current, UPDATED, before)
         last = ActualFigure.objects.filter(**key).aggregate(last=Max("version"))["last"] or 0
         if current is not None:
             current.is_current = False  # kept as it was: a revision never overwrites a figure
@@ -165,7 +168,7 @@ def record_figure(
         if status == m.FigureStatus.APPROVED:
             values.update(approved_by=entered_by, approved_at=now)
         figure = ActualFigure.objects.create(**key, **values, entered_at=now, version=last + 1, is_current=True)
-    return Recorded(figure, REVISED if current is not None else CREATED, current)
+    return Recorded(figure, REVISED if current is not None else CREATED, before)
 
 
 def claim(figure: ActualFigure, expected_version: int | None) -> None:

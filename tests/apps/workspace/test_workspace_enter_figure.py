@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from kehoach.apps.figures.models import ActualFigure
-from tests.apps.organisations.workspace_support import (
+from tests.apps.workspace.workspace_support import (
     EXPLANATION,
     VAN_HOA,
     agency,
@@ -29,7 +29,7 @@ def july(indicator: str = "iip") -> ActualFigure:
 def test_an_officer_saves_a_draft_in_vietnamese_format(people, login):
     client = login(people["officer_a"])
 
-    response = client.post(url("organisations:workspace", agency()), figure_post(value="1.234,5", indicator="exports",
+    response = client.post(url("workspace:agency", agency()), figure_post(value="1.234,5", indicator="exports",
                                                                                  qualifier="ước"), follow=True)
 
     figure = july("exports")
@@ -44,7 +44,7 @@ def test_a_figure_rated_cham_is_refused_without_its_explanation(people, login):
     """IIP: 6 tháng 115,01 against 116,2 is "Chậm"; July's figure needs the explanation."""
     client = login(people["officer_a"])
 
-    response = client.post(url("organisations:workspace", agency()), figure_post(action="figure-submit"))
+    response = client.post(url("workspace:agency", agency()), figure_post(action="figure-submit"))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -53,7 +53,7 @@ def test_a_figure_rated_cham_is_refused_without_its_explanation(people, login):
     assert not ActualFigure.objects.filter(period="2025-07", indicator__key="iip").exists()  # nothing half-written
     assert 'value="110"' in html  # what was typed is kept
 
-    response = client.post(url("organisations:workspace", agency()),
+    response = client.post(url("workspace:agency", agency()),
                            figure_post(action="figure-submit", **EXPLANATION), follow=True)
 
     figure = july()
@@ -64,34 +64,34 @@ def test_a_figure_rated_cham_is_refused_without_its_explanation(people, login):
 
 def test_a_draft_is_submitted_later_and_completed_in_place(people, login):
     client = login(people["officer_a"])
-    client.post(url("organisations:workspace", agency()), figure_post())
+    client.post(url("workspace:agency", agency()), figure_post())
     draft = july()
 
-    refused = client.post(url("organisations:workspace", agency()), {"action": "submit-figure", "figure": draft.pk})
+    refused = client.post(url("workspace:agency", agency()), {"action": "submit-figure", "figure": draft.pk})
 
     html = refused.content.decode()
     assert refused.status_code == 200 and 'id="enter-figure"' in html
     assert 'value="110"' in html and "Bắt buộc đối với số liệu" in html
     assert july().review_status == "draft"
 
-    client.post(url("organisations:workspace", agency()), figure_post(**EXPLANATION))  # the same value, explained
+    client.post(url("workspace:agency", agency()), figure_post(**EXPLANATION))  # the same value, explained
     assert july().pk == draft.pk and july().cause == EXPLANATION["cause"] and july().version == 1
 
-    client.post(url("organisations:workspace", agency()), {"action": "submit-figure", "figure": draft.pk})
+    client.post(url("workspace:agency", agency()), {"action": "submit-figure", "figure": draft.pk})
     assert july().review_status == "submitted"
 
 
 def test_a_figure_on_track_needs_no_explanation(people, login):
     client = login(people["officer_a"])
 
-    client.post(url("organisations:workspace", agency()),
+    client.post(url("workspace:agency", agency()),
                 figure_post(action="figure-submit", indicator="exports", period="2025-Q2", value="9,5"))
 
     assert ActualFigure.objects.get(indicator__key="exports", period="2025-Q2", is_current=True).review_status == "submitted"
 
 
 def test_a_value_that_is_not_a_number_is_shown_in_the_form(people, login):
-    response = login(people["officer_a"]).post(url("organisations:workspace", agency()),
+    response = login(people["officer_a"]).post(url("workspace:agency", agency()),
                                                figure_post(value="12,a", period="2025-13"))
 
     html = response.content.decode()
@@ -102,17 +102,17 @@ def test_a_value_that_is_not_a_number_is_shown_in_the_form(people, login):
 
 def test_the_officer_of_another_agency_gets_403_and_nothing_changes(people, login):
     client = login(people["officer_a"])
-    client.post(url("organisations:workspace", agency()), figure_post())
+    client.post(url("workspace:agency", agency()), figure_post())
     draft = july()
     before = written()
     other = login(people["officer_b"])
 
-    assert other.post(url("organisations:workspace", agency()), figure_post()).status_code == 403
-    assert other.post(url("organisations:workspace", agency()),
+    assert other.post(url("workspace:agency", agency()), figure_post()).status_code == 403
+    assert other.post(url("workspace:agency", agency()),
                       {"action": "submit-figure", "figure": draft.pk}).status_code == 403
     # Through their own workspace: Sở Công Thương's indicator and draft are not theirs either.
-    assert other.post(url("organisations:workspace", agency(VAN_HOA)), figure_post()).status_code == 403
-    assert other.post(url("organisations:workspace", agency(VAN_HOA)),
+    assert other.post(url("workspace:agency", agency(VAN_HOA)), figure_post()).status_code == 403
+    assert other.post(url("workspace:agency", agency(VAN_HOA)),
                       {"action": "submit-figure", "figure": draft.pk}).status_code == 403
     assert written() == before
 
@@ -121,14 +121,14 @@ def test_the_officer_of_another_agency_gets_403_and_nothing_changes(people, logi
 def test_readers_cannot_write(people, login, role):
     before = written()
 
-    assert login(people[role]).post(url("organisations:workspace", agency()), figure_post()).status_code == 403
+    assert login(people[role]).post(url("workspace:agency", agency()), figure_post()).status_code == 403
     assert written() == before
 
 
 def test_an_officer_cannot_enter_another_agency_s_indicator_through_their_own_workspace(people, login):
     before = written()
 
-    response = login(people["officer_a"]).post(url("organisations:workspace", agency()),
+    response = login(people["officer_a"]).post(url("workspace:agency", agency()),
                                                figure_post(indicator="tourists"))
 
     assert response.status_code == 403 and written() == before
@@ -138,5 +138,5 @@ def test_entering_a_figure_takes_a_bounded_number_of_queries(people, login, djan
     client = login(people["officer_a"])
 
     with django_assert_max_num_queries(80):
-        client.post(url("organisations:workspace", agency()), figure_post(action="figure-submit", **EXPLANATION))
+        client.post(url("workspace:agency", agency()), figure_post(action="figure-submit", **EXPLANATION))
     assert july().review_status == "submitted"

@@ -7,17 +7,17 @@ import pytest
 from django.urls import reverse
 
 from kehoach.apps.reporting.models import ReportingObligation, Submission
-from tests.apps.organisations.workspace_support import CONG_THUONG, VAN_HOA, Q, agency
+from tests.apps.workspace.workspace_support import CONG_THUONG, VAN_HOA, Q, agency
 
 pytestmark = pytest.mark.django_db
-HOME = reverse("organisations:workspace-home")
+HOME = reverse("workspace:home")
 
 
 def test_an_officer_goes_to_their_agency(people, login):
     response = login(people["officer_a"]).get(HOME + Q)
 
     assert response.status_code == 302
-    assert response["Location"] == reverse("organisations:workspace", args=[agency().pk]) + Q
+    assert response["Location"] == reverse("workspace:agency", args=[agency().pk]) + Q
 
 
 def test_finance_sees_every_agency_with_its_reporting_record(people, login, django_assert_max_num_queries):
@@ -32,7 +32,7 @@ def test_finance_sees_every_agency_with_its_reporting_record(people, login, djan
     html = response.content.decode()
     assert response.status_code == 200
     assert CONG_THUONG in html and VAN_HOA in html
-    assert reverse("organisations:workspace", args=[agency().pk]) in html
+    assert reverse("workspace:agency", args=[agency().pk]) in html
     # It owes monthly figure and task reports: months 01 to 07 of both were due by 06/08/2025, and
     # only June's figures were submitted on time -> 1/14 = 7,1%.
     row = html[html.index(f'data-agency="{agency().pk}"'):]

@@ -13,7 +13,7 @@ from kehoach.apps.assessment.evaluate import assess_all
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.tasks.models import TaskProgress
 from kehoach.domain.assessment.model import TaskStatus
-from tests.apps.organisations.workspace_support import (
+from tests.apps.workspace.workspace_support import (
     AS_OF,
     EXPLANATION,
     Q,
@@ -26,12 +26,12 @@ from tests.apps.organisations.workspace_support import (
 )
 
 pytestmark = pytest.mark.django_db
-APPROVALS = reverse("organisations:approvals")
+APPROVALS = reverse("approvals:queue")
 
 
 def submit_both(client, task):
-    client.post(url("organisations:workspace", agency()), figure_post(action="figure-submit", **EXPLANATION))
-    client.post(url("organisations:workspace", agency()),
+    client.post(url("workspace:agency", agency()), figure_post(action="figure-submit", **EXPLANATION))
+    client.post(url("workspace:agency", agency()),
                 progress_post(task, action="progress-submit", status="completed", percent="100",
                               note="Quyết định 2345/QĐ-UBND đã ban hành"))
     return (ActualFigure.objects.get(indicator__key="iip", period="2025-07", is_current=True),
@@ -65,8 +65,8 @@ def test_submitted_work_is_approved_and_then_counts(people, login, django_assert
     row = row[:row.index("</tr>")]
     assert "Sở Công Thương" in row and "Quyết định 2345/QĐ-UBND" in row and "(100%)" in row
 
-    finance.post(APPROVALS, {"action": "approve-figure", "id": figure.pk})
-    done = finance.post(APPROVALS, {"action": "approve-progress", "id": update.pk}, follow=True)
+    finance.post(reverse("approvals:approve-figure", args=[figure.pk]))
+    done = finance.post(reverse("approvals:approve-progress", args=[update.pk]), follow=True)
 
     figure.refresh_from_db()
     update.refresh_from_db()
@@ -83,21 +83,21 @@ def test_submitted_work_is_approved_and_then_counts(people, login, django_assert
 def test_an_approved_figure_is_published(people, login):
     figure, _update = submit_both(login(people["officer_a"]), task_of(number=16))
     finance = login(people["finance"])
-    finance.post(APPROVALS, {"action": "approve-figure", "id": figure.pk})
+    finance.post(reverse("approvals:approve-figure", args=[figure.pk]))
 
     html = finance.get(APPROVALS + Q).content.decode()
     assert f'data-figure="{figure.pk}"' in html[html.index('id="to-publish"'):]
-    finance.post(APPROVALS, {"action": "publish-figure", "id": figure.pk})
+    finance.post(reverse("approvals:publish-figure", args=[figure.pk]))
 
     figure.refresh_from_db()
     assert figure.public
 
 
 def test_a_draft_cannot_be_approved(people, login):
-    login(people["officer_a"]).post(url("organisations:workspace", agency()), figure_post())
+    login(people["officer_a"]).post(url("workspace:agency", agency()), figure_post())
     draft = ActualFigure.objects.get(indicator__key="iip", period="2025-07")
 
-    response = login(people["finance"]).post(APPROVALS, {"action": "approve-figure", "id": draft.pk}, follow=True)
+    response = login(people["finance"]).post(reverse("approvals:approve-figure", args=[draft.pk]), follow=True)
 
     draft.refresh_from_db()
     assert draft.review_status == "draft" and "error" in response.content.decode()
@@ -110,15 +110,15 @@ def test_only_finance_and_administrators_open_the_queue(people, login, role):
     client = login(people[role])
 
     assert client.get(APPROVALS).status_code == 403
-    assert client.post(APPROVALS, {"action": "approve-figure", "id": figure.pk}).status_code == 403
-    assert client.post(APPROVALS, {"action": "approve-progress", "id": update.pk}).status_code == 403
+    assert client.post(reverse("approvals:approve-figure", args=[figure.pk])).status_code == 403
+    assert client.post(reverse("approvals:approve-progress", args=[update.pk])).status_code == 403
     assert written() == before
 
 
 def test_administrators_approve_too(people, login):
     figure, _update = submit_both(login(people["officer_a"]), task_of(number=16))
 
-    login(people["admin"]).post(APPROVALS, {"action": "approve-figure", "id": figure.pk})
+    login(people["admin"]).post(reverse("approvals:approve-figure", args=[figure.pk]))
 
     figure.refresh_from_db()
     assert figure.review_status == "approved"
@@ -130,22 +130,22 @@ def test_officer_b_gets_403_on_every_url_of_sở_công_thương(people, login):
     figure, update = submit_both(login(people["officer_a"]), task)
     client = login(people["officer_b"])
     before = written()
-    workspace = url("organisations:workspace", agency())
+    workspace = url("workspace:agency", agency())
 
     responses = [
         client.get(workspace),
-        client.get(url("organisations:workspace-template", agency())),
-        client.get(url("organisations:workspace-upload", agency())),
-        client.post(url("organisations:workspace-upload", agency()), {"action": "confirm", "digest": "x"}),
+        client.get(url("workspace:template", agency())),
+        client.get(url("workspace:upload", agency())),
+        client.post(url("workspace:upload", agency()), {"action": "confirm", "digest": "x"}),
         client.post(workspace, figure_post()),
         client.post(workspace, figure_post(action="figure-submit", **EXPLANATION)),
         client.post(workspace, {"action": "submit-figure", "figure": figure.pk}),
         client.post(workspace, progress_post(task)),
         client.post(workspace, {"action": "submit-progress", "progress": update.pk}),
         client.get(APPROVALS),
-        client.post(APPROVALS, {"action": "approve-figure", "id": figure.pk}),
-        client.post(APPROVALS, {"action": "publish-figure", "id": figure.pk}),
-        client.post(APPROVALS, {"action": "approve-progress", "id": update.pk}),
+        client.post(reverse("approvals:approve-figure", args=[figure.pk])),
+        client.post(reverse("approvals:publish-figure", args=[figure.pk])),
+        client.post(reverse("approvals:approve-progress", args=[update.pk])),
     ]
 
     assert [r.status_code for r in responses] == [403] * len(responses)

@@ -13,7 +13,7 @@ from django.urls import reverse
 from kehoach.apps.projects.models import CapitalPlan, Project, ProjectMilestone
 from kehoach.apps.reporting.models import ReportingObligation
 from kehoach.apps.tasks.models import Task
-from tests.apps.organisations.workspace_support import CONG_THUONG, VAN_HOA, agency, task_of, url
+from tests.apps.workspace.workspace_support import CONG_THUONG, VAN_HOA, agency, task_of, url
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +23,7 @@ def test_an_officer_sees_what_their_agency_owes(people, login, django_assert_max
     client = login(people["officer_a"])
 
     with django_assert_max_num_queries(45):
-        response = client.get(url("organisations:workspace", agency()))
+        response = client.get(url("workspace:agency", agency()))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -45,20 +45,20 @@ def test_an_officer_sees_what_their_agency_owes(people, login, django_assert_max
     assert "18/07/2025" in report[:report.index("</tr>")] and "Chưa gửi (quá hạn)" in report[:report.index("</tr>")]
     # Their forms are there.
     assert 'value="figure-submit"' in html and 'value="progress-submit"' in html
-    assert reverse("organisations:workspace-template", args=[agency().pk]) in html
+    assert reverse("workspace:template", args=[agency().pk]) in html
 
 
 def test_the_queries_do_not_grow_with_the_agency_s_load(people, login, django_assert_max_num_queries):
     """Sở Tài chính leads 27 tasks, Sở Công Thương 23: the same number of queries."""
     client = login(people["admin"])
-    client.get(url("organisations:workspace", agency(CONG_THUONG)))  # the session's first save is not the page's
+    client.get(url("workspace:agency", agency(CONG_THUONG)))  # the session's first save is not the page's
     counts = []
     for name in (CONG_THUONG, "Sở Tài chính"):
         from django.db import connection
         from django.test.utils import CaptureQueriesContext
 
         with CaptureQueriesContext(connection) as queries:
-            assert client.get(url("organisations:workspace", agency(name))).status_code == 200
+            assert client.get(url("workspace:agency", agency(name))).status_code == 200
         counts.append(len(queries))
     assert counts[0] == counts[1]
 
@@ -70,7 +70,7 @@ def test_its_key_projects_with_milestones_and_disbursement(people, login):
     ProjectMilestone.objects.create(project=project, kind=ProjectMilestone.KHOI_CONG, planned=date(2025, 5, 19))
     CapitalPlan.objects.create(project=project, year=2025, amount_million_vnd=1200000)
 
-    html = login(people["officer_a"]).get(url("organisations:workspace", agency())).content.decode()
+    html = login(people["officer_a"]).get(url("workspace:agency", agency())).content.decode()
 
     row = html[html.index(f'data-project="{project.pk}"'):]
     row = row[:row.index("</tr>")]
@@ -80,7 +80,7 @@ def test_its_key_projects_with_milestones_and_disbursement(people, login):
 
 @pytest.mark.parametrize("role", ["finance", "leader"])
 def test_finance_and_leaders_read_it_without_forms(people, login, role):
-    response = login(people[role]).get(url("organisations:workspace", agency()))
+    response = login(people[role]).get(url("workspace:agency", agency()))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -92,21 +92,21 @@ def test_finance_and_leaders_read_it_without_forms(people, login, role):
 def test_the_officer_of_another_agency_gets_403(people, login):
     client = login(people["officer_b"])
 
-    assert client.get(url("organisations:workspace", agency())).status_code == 403
-    assert client.get(url("organisations:workspace", agency(VAN_HOA))).status_code == 200
+    assert client.get(url("workspace:agency", agency())).status_code == 403
+    assert client.get(url("workspace:agency", agency(VAN_HOA))).status_code == 200
 
 
 def test_a_user_without_a_role_gets_403_and_anonymous_users_sign_in(people, login, client):
-    assert client.get(url("organisations:workspace", agency())).status_code == 302
-    assert login(people["nobody"]).get(url("organisations:workspace", agency())).status_code == 403
+    assert client.get(url("workspace:agency", agency())).status_code == 302
+    assert login(people["nobody"]).get(url("workspace:agency", agency())).status_code == 403
 
 
 def test_an_unknown_agency_is_404(people, login):
-    assert login(people["admin"]).get(reverse("organisations:workspace", args=[999999])).status_code == 404
+    assert login(people["admin"]).get(reverse("workspace:agency", args=[999999])).status_code == 404
 
 
 def test_tasks_are_sorted_overdue_first(people, login):
-    html = login(people["officer_a"]).get(url("organisations:workspace", agency())).content.decode()
+    html = login(people["officer_a"]).get(url("workspace:agency", agency())).content.decode()
 
     body = html[html.index('id="agency-tasks"'):]
     first = body.index('data-task="')

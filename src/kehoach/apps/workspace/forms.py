@@ -1,9 +1,8 @@
-"""The forms of the agency workspace (Đơn vị) and of the approval queue.
+"""The forms of the agency workspace (Đơn vị).
 
 Each form offers only the agency's own objects (the indicators it monitors, the tasks it leads,
-its projects) and checks what is typed; the rules are the services'
-(:mod:`kehoach.apps.organisations.workspace`, which hands over to the figures, tasks and projects
-services).
+its projects) and checks what is typed; the rules are those of ``figures.entry``, ``tasks.entry``
+and ``projects.entry``.
 """
 
 from __future__ import annotations
@@ -12,8 +11,11 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from kehoach.apps.figures import entry as figure_entry
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.organisations import workspace as services
+from kehoach.apps.projects import entry as project_entry
+from kehoach.apps.review.services import entry_day
+from kehoach.apps.tasks import entry as task_entry
 from kehoach.apps.tasks.models import TaskProgress
 from kehoach.domain.assessment.model import QUALIFIERS
 from kehoach.web.forms import VnDateField
@@ -64,18 +66,18 @@ class FigureForm(forms.Form):
                 "unit": "unit", "comparison": "comparison", "scope": "scope", "source": "source",
                 "published": "published"}
 
-    def __init__(self, *args, agency, as_of, checker: services.FigureChecker | None = None, **kwargs):
+    def __init__(self, *args, agency, as_of, checker: figure_entry.FigureChecker | None = None, **kwargs):
         super().__init__(*args, **kwargs)
         self.agency, self.as_of = agency, as_of
         self.checker = checker
-        self.fields["indicator"].queryset = services.indicators_of(agency)
-        self.entry: services.FigureEntry | None = None
+        self.fields["indicator"].queryset = figure_entry.indicators_of(agency)
+        self.entry: figure_entry.FigureEntry | None = None
 
     def clean_draft(self):
         pk = self.cleaned_data.get("draft")
         if pk is None:
             return None
-        figure = ActualFigure.objects.filter(pk=pk, indicator__in=services.indicators_of(self.agency)).first()
+        figure = ActualFigure.objects.filter(pk=pk, indicator__in=figure_entry.indicators_of(self.agency)).first()
         if figure is None:
             raise ValidationError(_("This figure is not one of the agency's: enter a new figure."))
         return figure
@@ -85,17 +87,17 @@ class FigureForm(forms.Form):
         if self.errors:
             return data
         indicator = data["indicator"]
-        published = data.get("published") or services.entry_day(self.as_of)
+        published = data.get("published") or entry_day(self.as_of)
         cells = {"indicator": indicator.key, "period": data["period"], "value": data["value"],
                  "qualifier": data.get("qualifier", ""), "unit": data.get("unit", ""),
                  "comparison": data.get("comparison", ""), "scope": data.get("scope", ""),
                  "source": data.get("source", ""), "published": published.isoformat()}
-        checker = self.checker or services.FigureChecker(self.agency)
+        checker = self.checker or figure_entry.FigureChecker(self.agency)
         row, problems = checker.check(1, cells)
         for column, message in problems:
             self.add_error(self.FIELD_OF.get(column), message)
         if row is not None:
-            self.entry = services.FigureEntry(row, data.get("cause", ""), data.get("difficulties", ""),
+            self.entry = figure_entry.FigureEntry(0, row, data.get("cause", ""), data.get("difficulties", ""),
                                               data.get("proposals", ""))
         return data
 
@@ -119,13 +121,13 @@ class ProgressForm(forms.Form):
     def __init__(self, *args, agency, as_of, **kwargs):
         super().__init__(*args, **kwargs)
         self.agency = agency
-        self.fields["task"].queryset = services.tasks_of(agency)
-        self.fields["on"].initial = services.entry_day(as_of)
+        self.fields["task"].queryset = task_entry.tasks_of(agency)
+        self.fields["on"].initial = entry_day(as_of)
 
     @property
     def values(self) -> dict:
         return {name: self.cleaned_data.get(name) if name in ("on", "percent") else self.cleaned_data.get(name, "")
-                for name in services.PROGRESS_FIELDS}
+                for name in task_entry.PROGRESS_FIELDS}
 
     def clean_draft(self):
         pk = self.cleaned_data.get("draft")
@@ -169,10 +171,10 @@ class DisbursementForm(forms.Form):
 
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["project"].queryset = services.projects_of(agency)
+        self.fields["project"].queryset = project_entry.projects_of(agency)
 
     def clean_amount(self):
-        return services.parse_amount(self.cleaned_data["amount"])
+        return project_entry.parse_amount(self.cleaned_data["amount"])
 
 
 class UploadForm(forms.Form):
@@ -190,15 +192,3 @@ class UploadForm(forms.Form):
 class ConfirmUploadForm(forms.Form):
     digest = forms.CharField(widget=forms.HiddenInput)
     submit = forms.BooleanField(label=_("Submit them for approval as well"), required=False)
-
-
-def show_conflict(form: forms.Form, conflict, fields) -> None:
-    """The other user's change on the form (``locking.conflict_message``), with their version in the
-    hidden field: the user's input stays, and saving again replaces theirs deliberately."""
-    from kehoach.apps.history.locking import conflict_message
-
-    form.add_error(None, conflict_message(conflict, list(fields)))
-    if conflict.current is not None:
-        form.data = form.data.copy()
-        form.data[form.add_prefix("version")] = str(conflict.current.row_version)
-        form.data[form.add_prefix("draft")] = str(conflict.current.pk)

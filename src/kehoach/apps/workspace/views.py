@@ -1,11 +1,11 @@
-"""Đơn vị: the agency workspace (what an agency owes, entering and submitting it, the Excel template)
-and Sở Tài chính's approval queue.
+"""Đơn vị: the agency workspace (what an agency owes, entering and submitting it, the Excel template).
 
 Rights (:mod:`kehoach.apps.accounts.roles`): an agency's own officers (and administrators) write in
 its workspace; Sở Tài chính and leaders read it; everyone else gets 403. Every POST checks, before
 anything else, that the user reports for the agency and that the indicator, task, project, figure
 or update it names is the agency's; otherwise 403 and nothing changes. The rules are the
-services' (:mod:`kehoach.apps.organisations.workspace`).
+apps' (``figures.entry``, ``tasks.entry``, ``projects.entry``, the review workflow) and this
+app's (``overview``, ``dues``, ``workbook``).
 """
 
 from __future__ import annotations
@@ -24,29 +24,32 @@ from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from kehoach.apps.accounts import roles
+from kehoach.apps.figures import entry as figure_entry
 from kehoach.apps.figures import services as figure_services
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.history import locking
-from kehoach.apps.organisations import tables
-from kehoach.apps.organisations import workspace as services
-from kehoach.apps.organisations.forms import (
+from kehoach.apps.organisations.models import Agency
+from kehoach.apps.projects import entry as project_entry
+from kehoach.apps.reporting import services as reporting
+from kehoach.apps.review.services import entry_day, pk_of
+from kehoach.apps.steering import services as steering
+from kehoach.apps.steering.models import Comment
+from kehoach.apps.tasks import entry as task_entry
+from kehoach.apps.tasks import services as task_services
+from kehoach.apps.tasks.models import TaskProgress
+from kehoach.apps.workspace import dues, overview, tables, workbook
+from kehoach.apps.workspace.forms import (
     ConfirmUploadForm,
     DisbursementForm,
     FigureForm,
     MilestoneForm,
     ProgressForm,
     UploadForm,
-    show_conflict,
 )
-from kehoach.apps.organisations.models import Agency
-from kehoach.apps.reporting import services as reporting
-from kehoach.apps.steering import services as steering
-from kehoach.apps.steering.models import Comment
-from kehoach.apps.tasks import services as task_services
-from kehoach.apps.tasks.models import TaskProgress
 from kehoach.domain.assessment.model import FigureStatus
 from kehoach.domain.text import fold
 from kehoach.web.export import ExportMixin
+from kehoach.web.views.edit import show_conflict
 from kehoach.web.views.generic import StaffMixin
 
 # What a conflict shows of the other user's figure.
@@ -60,7 +63,7 @@ class WorkspaceHomeView(ExportMixin, StaffMixin, TemplateView):
     """An officer of one agency goes to its workspace; Sở Tài chính, leaders and administrators get the list
     (``?export=csv|xlsx``: the list as a file)."""
 
-    template_name = "organisations/workspace_home.html"
+    template_name = "workspace/home.html"
     export_name = "don-vi"
 
     def allowed(self, request) -> bool:
@@ -69,14 +72,14 @@ class WorkspaceHomeView(ExportMixin, StaffMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         mine = roles.agency_ids(request.user)
         if not roles.sees_everything(request.user) and len(mine) == 1:
-            url = reverse("organisations:workspace", args=[next(iter(mine))])
+            url = reverse("workspace:agency", args=[next(iter(mine))])
             return redirect(url + (f"?{request.GET.urlencode()}" if request.GET else ""))
         return super().get(request, *args, **kwargs)
 
     def rows(self):
         user = self.request.user
         agencies = None if roles.sees_everything(user) else Agency.objects.filter(pk__in=roles.agency_ids(user))
-        return services.overview(self.as_of, agencies)
+        return overview.overview(self.as_of, agencies)
 
     def export_table(self):
         return tables.AgencyOverviewTable(self.rows())
@@ -104,17 +107,17 @@ class AgencyMixin(StaffMixin):
         return roles.may_report_for(self.request.user, self.agency.pk)
 
     def workspace_url(self, anchor: str = "") -> str:
-        return reverse("organisations:workspace", args=[self.agency.pk]) + (f"#{anchor}" if anchor else "")
+        return reverse("workspace:agency", args=[self.agency.pk]) + (f"#{anchor}" if anchor else "")
 
 
 class WorkspaceView(AgencyMixin, TemplateView):
-    template_name = "organisations/workspace.html"
+    template_name = "workspace/agency.html"
 
     def forms(self, **bound) -> dict:
         agency, as_of = self.agency, self.as_of
         forms = {
             "figure_form": FigureForm(prefix="fig", agency=agency, as_of=as_of,
-                                      initial={"published": services.entry_day(as_of)}),
+                                      initial={"published": entry_day(as_of)}),
             "progress_form": ProgressForm(prefix="prog", agency=agency, as_of=as_of),
             "milestone_form": MilestoneForm(prefix="ms", agency=agency),
             "disbursement_form": DisbursementForm(prefix="disb", agency=agency),
@@ -128,22 +131,22 @@ class WorkspaceView(AgencyMixin, TemplateView):
         """``?edit_figure=pk`` / ``?edit_progress=pk``: a draft of the agency back in its form."""
         out = {}
         figure_pk = self.request.GET.get("edit_figure")
-        if figure_pk and services.owns_figure(self.agency, figure_pk):
+        if figure_pk and figure_entry.owns_figure(self.agency, figure_pk):
             figure = ActualFigure.objects.select_related("indicator").get(pk=figure_pk)
-            if figure.review_status == FigureStatus.DRAFT.value and figure.is_current:
+            if figure.editable and figure.is_current:
                 out["figure_form"] = FigureForm(prefix="fig", agency=self.agency, as_of=self.as_of,
                                                 initial=_figure_initial(figure))
         progress_pk = self.request.GET.get("edit_progress")
-        if progress_pk and services.owns_progress(self.agency, progress_pk):
+        if progress_pk and task_entry.owns_progress(self.agency, progress_pk):
             draft = TaskProgress.objects.get(pk=progress_pk)
-            if draft.review_status == TaskProgress.DRAFT:
+            if draft.editable:
                 out["progress_form"] = ProgressForm(prefix="prog", agency=self.agency, as_of=self.as_of,
                                                     initial=_progress_initial(draft))
         return out
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        ws = services.workspace(self.agency, self.as_of)
+        ws = dues.workspace(self.agency, self.as_of)
         context.update(self.forms(**{k: v for k, v in kwargs.items() if k.endswith("_form")}))
         context.update(active="workspace", agency=self.agency, ws=ws, writable=self.writable,
                        title=self.agency.name, directives=list(steering.directives_for(self.agency)[:50]))
@@ -152,15 +155,15 @@ class WorkspaceView(AgencyMixin, TemplateView):
     # -- POST: check the rights first, then hand over to the services --------------------------------
 
     OWNED = {
-        "figure": [("fig-indicator", services.owns_indicator)],
-        "figure-submit": [("fig-indicator", services.owns_indicator)],
-        "submit-figure": [("figure", services.owns_figure)],
-        "progress": [("prog-task", services.owns_task), ("prog-draft", services.owns_progress)],
-        "progress-submit": [("prog-task", services.owns_task), ("prog-draft", services.owns_progress)],
-        "submit-progress": [("progress", services.owns_progress)],
-        "milestone": [("ms-milestone", services.owns_milestone)],
-        "disbursement": [("disb-project", services.owns_project)],
-        "acknowledge": [("comment", services.owns_directive)],
+        "figure": [("fig-indicator", figure_entry.owns_indicator)],
+        "figure-submit": [("fig-indicator", figure_entry.owns_indicator)],
+        "submit-figure": [("figure", figure_entry.owns_figure)],
+        "progress": [("prog-task", task_entry.owns_task), ("prog-draft", task_entry.owns_progress)],
+        "progress-submit": [("prog-task", task_entry.owns_task), ("prog-draft", task_entry.owns_progress)],
+        "submit-progress": [("progress", task_entry.owns_progress)],
+        "milestone": [("ms-milestone", project_entry.owns_milestone)],
+        "disbursement": [("disb-project", project_entry.owns_project)],
+        "acknowledge": [("comment", steering.owns_directive)],
         "submit-report": [],
     }
     REQUIRED = {"submit-figure": "figure", "submit-progress": "progress", "acknowledge": "comment",
@@ -201,7 +204,7 @@ class WorkspaceView(AgencyMixin, TemplateView):
         return redirect(self.workspace_url("reports"))
 
     def acknowledge(self, request, submit: bool):
-        comment = get_object_or_404(Comment, pk=services.pk_of(request.POST["comment"]))
+        comment = get_object_or_404(Comment, pk=pk_of(request.POST["comment"]))
         steering.acknowledge(comment, request.user)
         messages.success(request, _("The directive is acknowledged."))
         return redirect(self.workspace_url("directives"))
@@ -212,11 +215,11 @@ class WorkspaceView(AgencyMixin, TemplateView):
             return self.again(figure_form=form)
         try:
             with transaction.atomic():
-                figure, action = services.enter_figure(self.agency, form.entry, request.user,
+                figure, action = figure_entry.enter_figure(self.agency, form.entry, request.user,
                                                        edited=form.cleaned_data.get("draft"),
                                                        expected_version=form.cleaned_data.get("version"))
-                if submit and figure.review_status == FigureStatus.DRAFT.value:
-                    figure = services.submit_figure(figure, request.user, self.as_of)
+                if submit and figure.editable:
+                    figure = figure_entry.submit_figure(figure, request.user, self.as_of)
         except locking.Conflict as exc:
             show_conflict(form, exc, FIGURE_FIELDS)
             return self.again(status=409, figure_form=form)
@@ -232,7 +235,7 @@ class WorkspaceView(AgencyMixin, TemplateView):
     def submit_figure(self, request, submit: bool):
         figure = ActualFigure.objects.select_related("indicator").get(pk=request.POST["figure"])
         try:
-            services.submit_figure(figure, request.user, self.as_of)
+            figure_entry.submit_figure(figure, request.user, self.as_of)
         except figure_services.ExplanationRequired as exc:
             form = FigureForm(_figure_initial(figure, prefix="fig"), prefix="fig", agency=self.agency,
                               as_of=self.as_of)
@@ -252,12 +255,12 @@ class WorkspaceView(AgencyMixin, TemplateView):
         task = form.cleaned_data["task"]
         try:
             with transaction.atomic():
-                progress = services.enter_progress(task, form.values, request.user, draft=form.cleaned_data["draft"],
+                progress = task_entry.enter_progress(task, form.values, request.user, draft=form.cleaned_data["draft"],
                                                    expected_version=form.cleaned_data.get("version"))
                 if submit:
-                    services.submit_progress(progress, request.user, self.as_of)
+                    task_entry.submit_progress(progress, request.user, self.as_of)
         except locking.Conflict as exc:
-            show_conflict(form, exc, ("review_status", *services.PROGRESS_FIELDS))
+            show_conflict(form, exc, ("review_status", *task_entry.PROGRESS_FIELDS))
             return self.again(status=409, progress_form=form)
         except ValidationError as exc:
             if isinstance(exc, task_services.ExplanationRequired):
@@ -272,7 +275,7 @@ class WorkspaceView(AgencyMixin, TemplateView):
     def submit_progress(self, request, submit: bool):
         progress = TaskProgress.objects.select_related("task").get(pk=request.POST["progress"])
         try:
-            services.submit_progress(progress, request.user, self.as_of)
+            task_entry.submit_progress(progress, request.user, self.as_of)
         except task_services.ExplanationRequired as exc:
             form = ProgressForm(_progress_initial(progress, prefix="prog"), prefix="prog", agency=self.agency,
                                 as_of=self.as_of)
@@ -291,7 +294,7 @@ class WorkspaceView(AgencyMixin, TemplateView):
         form = MilestoneForm(request.POST, prefix="ms", agency=self.agency)
         if form.is_valid():
             try:
-                milestone = services.record_milestone(form.cleaned_data["milestone"], form.cleaned_data["actual"],
+                milestone = project_entry.record_milestone(form.cleaned_data["milestone"], form.cleaned_data["actual"],
                                                       form.cleaned_data["note"])
             except ValidationError as exc:
                 form.add_error(None, exc)
@@ -306,7 +309,7 @@ class WorkspaceView(AgencyMixin, TemplateView):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                row = services.record_disbursement(data["project"], data["period"], data["amount"],
+                row = project_entry.record_disbursement(data["project"], data["period"], data["amount"],
                                                    data["reported_on"], data["note"])
             except ValidationError as exc:
                 if hasattr(exc, "error_dict"):
@@ -324,13 +327,13 @@ class WorkspaceView(AgencyMixin, TemplateView):
 
 
 def _figure_initial(figure: ActualFigure, prefix: str = "") -> dict:
-    data = {**services.figure_cells(figure), "cause": figure.cause, "difficulties": figure.difficulties,
+    data = {**figure_entry.figure_cells(figure), "cause": figure.cause, "difficulties": figure.difficulties,
             "proposals": figure.proposals, "draft": figure.pk, "version": figure.row_version}
     return {f"{prefix}-{k}" if prefix else k: v for k, v in data.items()}
 
 
 def _progress_initial(progress: TaskProgress, prefix: str = "") -> dict:
-    data = {name: getattr(progress, name) for name in services.PROGRESS_FIELDS}
+    data = {name: getattr(progress, name) for name in task_entry.PROGRESS_FIELDS}
     data.update(task=progress.task_id, draft=progress.pk, version=progress.row_version)
     if prefix:
         data = {f"{prefix}-{k}": ("" if v is None else v) for k, v in data.items()}
@@ -363,9 +366,9 @@ class WorkspaceTemplateView(AgencyMixin, TemplateView):
     """The Excel template of what the agency owes as of the date."""
 
     def get(self, request, *args, **kwargs):
-        ws = services.workspace(self.agency, self.as_of)
+        ws = dues.workspace(self.agency, self.as_of)
         name = f"kehoach-{slugify(fold(self.agency.name))}-{self.as_of.isoformat()}.xlsx"
-        response = HttpResponse(services.build_template(ws), content_type=XLSX)
+        response = HttpResponse(workbook.build_template(ws), content_type=XLSX)
         response["Content-Disposition"] = f'attachment; filename="{name}"'
         return response
 
@@ -373,7 +376,7 @@ class WorkspaceTemplateView(AgencyMixin, TemplateView):
 class WorkspaceUploadView(AgencyMixin, TemplateView):
     """Upload a filled template: a preview with every error first, then one confirmed transaction."""
 
-    template_name = "organisations/workspace_upload.html"
+    template_name = "workspace/upload.html"
 
     def allowed(self, request) -> bool:
         return self.writable
@@ -392,8 +395,8 @@ class WorkspaceUploadView(AgencyMixin, TemplateView):
             return self.render_to_response(self.get_context_data(form=form))
         data = form.cleaned_data["file"].read()
         try:
-            parsed = services.parse_upload(self.agency, data, self.as_of)
-        except services.UploadFileError as exc:
+            parsed = workbook.parse_upload(self.agency, data, self.as_of)
+        except workbook.UploadFileError as exc:
             form.add_error("file", str(exc))
             return self.render_to_response(self.get_context_data(form=form))
         digest = hashlib.sha256(data).hexdigest()
@@ -413,13 +416,13 @@ class WorkspaceUploadView(AgencyMixin, TemplateView):
         if not form.is_valid() or kept.get("agency") != self.agency.pk or kept.get("digest") != form.cleaned_data[
                 "digest"]:
             messages.error(request, _("This upload is no longer waiting for confirmation: upload the file again."))
-            return redirect("organisations:workspace-upload", pk=self.agency.pk)
+            return redirect("workspace:upload", pk=self.agency.pk)
         data = base64.b64decode(kept["data"])
-        parsed = services.parse_upload(self.agency, data, self.as_of)
+        parsed = workbook.parse_upload(self.agency, data, self.as_of)
         try:
-            done = services.record_upload(self.agency, parsed, request.user, self.as_of,
+            done = workbook.record_upload(self.agency, parsed, request.user, self.as_of,
                                           submit=form.cleaned_data["submit"])
-        except services.UploadRefused as exc:
+        except workbook.UploadRefused as exc:
             return self.preview(parsed, kept["digest"], kept.get("name", ""), errors=exc.errors)
         del request.session[UPLOAD_SESSION_KEY]
         figures = sum(n for k, n in done.items() if k.startswith("figures_") and k != "figures_submitted")
@@ -428,55 +431,3 @@ class WorkspaceUploadView(AgencyMixin, TemplateView):
             "file": kept.get("name", ""), "figures": figures, "updates": done["progress_created"],
             "submitted": _(", submitted for approval") if form.cleaned_data["submit"] else ""})
         return redirect(self.workspace_url())
-
-
-class ApprovalsView(ExportMixin, StaffMixin, TemplateView):
-    """Sở Tài chính's queue: approve submitted figures and task updates, publish approved figures.
-    ``?export=csv|xlsx&list=figures|progress|publish``: one of its three lists as a file."""
-
-    template_name = "organisations/approvals.html"
-    LISTS = {
-        "figures": (tables.SubmittedFigureTable, "figures", "duyet-so-lieu"),
-        "progress": (tables.SubmittedProgressTable, "progress", "duyet-tien-do"),
-        "publish": (tables.ToPublishTable, "to_publish", "cho-cong-bo"),
-    }
-
-    def allowed(self, request) -> bool:
-        return roles.is_finance(request.user)
-
-    def chosen(self):
-        return self.LISTS.get(self.request.GET.get("list", ""), self.LISTS["figures"])
-
-    def export_table(self):
-        table, attribute, _name = self.chosen()
-        return table(getattr(services.approval_queue(self.as_of), attribute))
-
-    def get_export_name(self) -> str:
-        return self.chosen()[2]
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context.update(active="approvals", queue=services.approval_queue(self.as_of), title=_("Approval queue"))
-        return context
-
-    def post(self, request, *args, **kwargs):
-        action, pk = request.POST.get("action", ""), request.POST.get("id", "")
-        try:
-            if action in ("approve-figure", "publish-figure"):
-                figure = get_object_or_404(ActualFigure.objects.select_related("indicator"), pk=services.pk_of(pk))
-                if action == "approve-figure":
-                    figure_services.approve(figure, request.user)
-                    messages.success(request, _("Approved: %(figure)s.") % {"figure": _figure_label(figure)})
-                else:
-                    figure_services.publish(figure, request.user)
-                    messages.success(request, _("Published: %(figure)s.") % {"figure": _figure_label(figure)})
-            elif action == "approve-progress":
-                progress = get_object_or_404(TaskProgress.objects.select_related("task"), pk=services.pk_of(pk))
-                task_services.approve_progress(progress, request.user)
-                messages.success(request, _("Approved: the update of task %(number)s.")
-                                 % {"number": progress.task.number})
-            else:
-                return HttpResponseBadRequest(_("Unknown action."))
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-        return redirect("organisations:approvals")

@@ -15,14 +15,14 @@ from openpyxl import load_workbook
 
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.tasks.models import TaskProgress
-from tests.apps.organisations.workspace_support import EXPLANATION, agency, task_of, url, written
+from tests.apps.workspace.workspace_support import EXPLANATION, agency, task_of, url, written
 
 pytestmark = pytest.mark.django_db
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def download(client):
-    response = client.get(url("organisations:workspace-template", agency()))
+    response = client.get(url("workspace:template", agency()))
     assert response.status_code == 200 and response["Content-Type"] == XLSX
     assert "attachment;" in response["Content-Disposition"] and ".xlsx" in response["Content-Disposition"]
     return load_workbook(io.BytesIO(response.content))
@@ -59,7 +59,7 @@ def fill(book, value="110", task_status="Hoàn thành", explanation=True):
 
 
 def upload(client, data: bytes):
-    return client.post(url("organisations:workspace-upload", agency()),
+    return client.post(url("workspace:upload", agency()),
                        {"file": SimpleUploadedFile("bao-cao-thang-7.xlsx", data, content_type=XLSX)})
 
 
@@ -67,7 +67,7 @@ def confirm(client, data: bytes, submit=False):
     post = {"action": "confirm", "digest": hashlib.sha256(data).hexdigest()}
     if submit:
         post["submit"] = "on"
-    return client.post(url("organisations:workspace-upload", agency()), post, follow=True)
+    return client.post(url("workspace:upload", agency()), post, follow=True)
 
 
 def test_the_template_lists_what_the_agency_owes(people, login):
@@ -176,10 +176,10 @@ def test_a_row_of_another_agency_s_indicator_is_an_error(people, login):
 
 def test_finance_downloads_but_does_not_upload_and_other_officers_do_neither(people, login):
     finance = login(people["finance"])
-    assert finance.get(url("organisations:workspace-template", agency())).status_code == 200
-    assert finance.get(url("organisations:workspace-upload", agency())).status_code == 403
+    assert finance.get(url("workspace:template", agency())).status_code == 200
+    assert finance.get(url("workspace:upload", agency())).status_code == 403
     officer_b = login(people["officer_b"])
-    assert officer_b.get(url("organisations:workspace-template", agency())).status_code == 403
+    assert officer_b.get(url("workspace:template", agency())).status_code == 403
     assert upload(officer_b, b"x").status_code == 403
 
 
