@@ -17,6 +17,7 @@ from tests.apps.workspace.workspace_support import (
     AS_OF,
     EXPLANATION,
     Q,
+    act,
     agency,
     figure_post,
     progress_post,
@@ -30,10 +31,9 @@ APPROVALS = reverse("approvals:queue")
 
 
 def submit_both(client, task):
-    client.post(url("workspace:agency", agency()), figure_post(action="figure-submit", **EXPLANATION))
-    client.post(url("workspace:agency", agency()),
-                progress_post(task, action="progress-submit", status="completed", percent="100",
-                              note="Quyết định 2345/QĐ-UBND đã ban hành"))
+    client.post(*act(agency(), figure_post(action="figure-submit", **EXPLANATION)))
+    client.post(*act(agency(), progress_post(task, action="progress-submit", status="completed", percent="100",
+                              note="Quyết định 2345/QĐ-UBND đã ban hành")))
     return (ActualFigure.objects.get(indicator__key="iip", period="2025-07", is_current=True),
             TaskProgress.objects.get(task=task))
 
@@ -94,7 +94,7 @@ def test_an_approved_figure_is_published(people, login):
 
 
 def test_a_draft_cannot_be_approved(people, login):
-    login(people["officer_a"]).post(url("workspace:agency", agency()), figure_post())
+    login(people["officer_a"]).post(*act(agency(), figure_post()))
     draft = ActualFigure.objects.get(indicator__key="iip", period="2025-07")
 
     response = login(people["finance"]).post(reverse("approvals:approve-figure", args=[draft.pk]), follow=True)
@@ -136,12 +136,12 @@ def test_officer_b_gets_403_on_every_url_of_sở_công_thương(people, login):
         client.get(workspace),
         client.get(url("workspace:template", agency())),
         client.get(url("workspace:upload", agency())),
-        client.post(url("workspace:upload", agency()), {"action": "confirm", "digest": "x"}),
-        client.post(workspace, figure_post()),
-        client.post(workspace, figure_post(action="figure-submit", **EXPLANATION)),
-        client.post(workspace, {"action": "submit-figure", "figure": figure.pk}),
-        client.post(workspace, progress_post(task)),
-        client.post(workspace, {"action": "submit-progress", "progress": update.pk}),
+        client.post(*act(agency(), {"action": "confirm", "digest": "x"})),
+        client.post(*act(agency(), figure_post())),
+        client.post(*act(agency(), figure_post(action="figure-submit", **EXPLANATION))),
+        client.post(*act(agency(), {"action": "submit-figure", "figure": figure.pk})),
+        client.post(*act(agency(), progress_post(task))),
+        client.post(*act(agency(), {"action": "submit-progress", "progress": update.pk})),
         client.get(APPROVALS),
         client.post(reverse("approvals:approve-figure", args=[figure.pk])),
         client.post(reverse("approvals:publish-figure", args=[figure.pk])),

@@ -10,6 +10,7 @@ from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.tasks.models import TaskProgress
 from tests.apps.workspace.workspace_support import (
     EXPLANATION,
+    act,
     agency,
     figure_post,
     progress_post,
@@ -23,7 +24,7 @@ REASON = "Số liệu chưa khớp với báo cáo của Chi cục Thống kê."
 
 
 def submitted_figure(client) -> ActualFigure:
-    client.post(url("workspace:agency", agency()), figure_post(action="figure-submit", **EXPLANATION))
+    client.post(*act(agency(), figure_post(action="figure-submit", **EXPLANATION)))
     return ActualFigure.objects.get(indicator__key="iip", period="2025-07", is_current=True)
 
 
@@ -41,7 +42,7 @@ def test_a_returned_figure_shows_its_reason_and_goes_back_to_the_queue_once_corr
     page = officer.get(url("workspace:agency", agency())).content.decode()
     assert REASON in page and "Bị trả lại" in page
 
-    officer.post(url("workspace:agency", agency()), {"action": "submit-figure", "figure": figure.pk})
+    officer.post(*act(agency(), {"action": "submit-figure", "figure": figure.pk}))
 
     figure.refresh_from_db()
     assert figure.review_status == "submitted"
@@ -53,9 +54,8 @@ def test_a_returned_figure_shows_its_reason_and_goes_back_to_the_queue_once_corr
 def test_a_returned_update_is_corrected_in_its_form_and_resubmitted(people, login):
     officer, finance = login(people["officer_a"]), login(people["finance"])
     task = task_of(number=16)
-    officer.post(url("workspace:agency", agency()),
-                 progress_post(task, action="progress-submit", status="completed", percent="100",
-                               note="Quyết định 2345/QĐ-UBND đã ban hành"))
+    officer.post(*act(agency(), progress_post(task, action="progress-submit", status="completed", percent="100",
+                               note="Quyết định 2345/QĐ-UBND đã ban hành")))
     update = TaskProgress.objects.get(task=task)
 
     finance.post(reverse("approvals:return-progress", args=[update.pk]), {"return_reason": REASON})
@@ -63,10 +63,9 @@ def test_a_returned_update_is_corrected_in_its_form_and_resubmitted(people, logi
     update.refresh_from_db()
     assert update.review_status == "returned"
     assert REASON in officer.get(url("workspace:agency", agency())).content.decode()
-    officer.post(url("workspace:agency", agency()),
-                 progress_post(task, action="progress-submit", status="completed", percent="100",
+    officer.post(*act(agency(), progress_post(task, action="progress-submit", status="completed", percent="100",
                                note="Quyết định 2345/QĐ-UBND ngày 01/8/2025", draft=update.pk,
-                               version=update.row_version))
+                               version=update.row_version)))
     update.refresh_from_db()
     assert (update.review_status, update.note) == ("submitted", "Quyết định 2345/QĐ-UBND ngày 01/8/2025")
     assert TaskProgress.objects.filter(task=task).count() == 1  # corrected in place, not a second update

@@ -19,7 +19,7 @@ from kehoach.apps.figures import services
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.history.locking import Conflict
 from kehoach.apps.organisations.models import Membership
-from tests.apps.workspace.workspace_support import EXPLANATION, Q, agency, figure_post, url
+from tests.apps.workspace.workspace_support import EXPLANATION, Q, act, agency, figure_post
 
 pytestmark = pytest.mark.django_db
 
@@ -44,7 +44,7 @@ def signed_in(user) -> Client:
 
 @pytest.fixture
 def draft(people) -> ActualFigure:
-    signed_in(people["officer_a"]).post(url("workspace:agency", agency()), figure_post())
+    signed_in(people["officer_a"]).post(*act(agency(), figure_post()))
     figure = july()
     assert figure.review_status == "draft"
     return figure
@@ -58,7 +58,7 @@ def opened(client: Client, figure: ActualFigure) -> dict:
 
 
 def save(client: Client, form: dict, **fields):
-    return client.post(url("workspace:agency", agency()), figure_post(**form, **fields))
+    return client.post(*act(agency(), figure_post(**form, **fields)))
 
 
 @pytest.mark.parametrize("first_change", [
@@ -129,9 +129,8 @@ def test_an_approved_figure_is_corrected_by_a_new_version_in_the_workspace(peopl
     before = (approved.text, approved.low, approved.review_status)
     officer = signed_in(people["officer_a"])
 
-    officer.post(url("workspace:agency", agency()),
-                 figure_post(indicator=approved.indicator.key, period=approved.period, scope=approved.scope,
-                             value="999", **EXPLANATION))
+    officer.post(*act(agency(), figure_post(indicator=approved.indicator.key, period=approved.period, scope=approved.scope,
+                             value="999", **EXPLANATION)))
 
     approved.refresh_from_db()
     assert (approved.text, approved.low, approved.review_status) == before  # the approved row is kept as it was

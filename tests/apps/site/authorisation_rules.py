@@ -96,6 +96,12 @@ class Rule:
     query: str = ""
 
 
+def _figure_form(o: Objects) -> dict:
+    from tests.apps.workspace.workspace_support import figure_post
+
+    return figure_post()
+
+
 def _progress_form(o: Objects) -> dict:
     from tests.apps.workspace.workspace_support import progress_post
 
@@ -143,8 +149,27 @@ WEB_RULES: dict[str, Rule] = {
     "projects:list": Rule(STAFF, NO_ONE),
     "projects:detail": Rule(STAFF, NO_ONE, args=lambda o: {"pk": o.project_a.pk}),
     "workspace:home": Rule(STAFF, NO_ONE),
-    "workspace:agency": Rule(AGENCY_A_AND_OVERSEERS, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
-                                    form=_progress_form),
+    "workspace:agency": Rule(AGENCY_A_AND_OVERSEERS, NO_ONE, args=lambda o: {"pk": o.agency_a.pk}),
+    "workspace:enter-figure": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk}, form=_figure_form),
+    "workspace:submit-figure": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                    form=lambda o: {"action": "submit-figure", "figure": o.draft_figure_a.pk}),
+    "workspace:enter-progress": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk}, form=_progress_form),
+    "workspace:submit-progress": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                      form=lambda o: {"action": "submit-progress",
+                                                      "progress": o.draft_progress_a.pk}),
+    "workspace:record-milestone": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                       form=lambda o: {"action": "milestone"}),
+    "workspace:record-disbursement": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                          form=lambda o: {"action": "disbursement"}),
+    "workspace:acknowledge-directive": Rule(NO_ONE, NO_ONE, args=lambda o: {"pk": o.agency_a.pk},
+                                            form=lambda o: {"action": "acknowledge", "comment": ""},
+                                            why="no directive named: refused to everyone; acknowledging one "
+                                                "is tests/apps/workspace/test_acknowledge_directive.py"),
+    "workspace:submit-report": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                    form=lambda o: {"action": "submit-report", "report-kind": "tasks",
+                                                    "report-period": "2025-07"}),
+    "workspace:confirm-upload": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                     form=lambda o: {"action": "confirm", "digest": "0"}),
     "workspace:template": Rule(AGENCY_A_AND_OVERSEERS, NO_ONE, args=lambda o: {"pk": o.agency_a.pk}),
     "workspace:upload": Rule(AGENCY_A, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
                                            form=_xlsx_upload),

@@ -17,7 +17,7 @@ from kehoach.apps.history.locking import Conflict
 from kehoach.apps.organisations.models import Membership
 from kehoach.apps.tasks import services
 from kehoach.apps.tasks.models import TaskProgress
-from tests.apps.workspace.workspace_support import Q, agency, progress_post, task_of, url
+from tests.apps.workspace.workspace_support import Q, act, agency, progress_post, task_of
 
 pytestmark = pytest.mark.django_db
 
@@ -50,8 +50,7 @@ def opened(client: Client, draft: TaskProgress) -> int:
 
 
 def save(client: Client, draft: TaskProgress, version: int, **fields):
-    return client.post(url("workspace:agency", agency()),
-                       progress_post(draft.task, draft=draft.pk, version=version, **fields))
+    return client.post(*act(agency(), progress_post(draft.task, draft=draft.pk, version=version, **fields)))
 
 
 def test_the_second_save_shows_the_first_and_keeps_what_was_typed(people, colleague, draft):
@@ -83,7 +82,7 @@ def test_the_second_save_shows_the_first_and_keeps_what_was_typed(people, collea
 def test_a_draft_submitted_meanwhile_is_a_conflict_too(people, colleague, draft):
     first, second = signed_in(people["officer_a"]), signed_in(colleague)
     version = opened(second, draft)
-    first.post(url("workspace:agency", agency()), {"action": "submit-progress", "progress": draft.pk})
+    first.post(*act(agency(), {"action": "submit-progress", "progress": draft.pk}))
 
     refused = save(second, draft, version, note="Bổ sung sau")
 

@@ -20,8 +20,8 @@ def directive(people):
                          text="Khẩn trương trình ban hành Quy chế trong tháng 8/2025.", task=task)
 
 
-def workspace(agency_name: str) -> str:
-    return f"/agencies/{Agency.objects.get(name=agency_name).pk}/workspace/"
+def workspace(agency_name: str, action: str = "") -> str:
+    return f"/agencies/{Agency.objects.get(name=agency_name).pk}/workspace/{action}"
 
 
 def test_the_lead_agency_sees_the_directive_and_acknowledges_it(people, login, directive):
@@ -30,7 +30,7 @@ def test_the_lead_agency_sees_the_directive_and_acknowledges_it(people, login, d
     page = client.get(workspace("Sở Công Thương")).content.decode()
     assert "Khẩn trương trình ban hành Quy chế" in page and f'data-directive="{directive.pk}"' in page
 
-    response = client.post(workspace("Sở Công Thương"), {"action": "acknowledge", "comment": directive.pk})
+    response = client.post(workspace("Sở Công Thương", "directives/acknowledge/"), {"action": "acknowledge", "comment": directive.pk})
     assert response.status_code == 302
     directive.refresh_from_db()
     assert directive.acknowledged_by == people["officer_a"] and directive.acknowledged_at is not None
@@ -42,10 +42,10 @@ def test_another_agency_neither_sees_nor_acknowledges_it(people, login, directiv
     own = client.get(workspace("Sở Văn hóa, Thể thao và Du lịch")).content.decode()
     assert "Khẩn trương trình ban hành Quy chế" not in own
     # through its own workspace: not its directive
-    assert client.post(workspace("Sở Văn hóa, Thể thao và Du lịch"),
+    assert client.post(workspace("Sở Văn hóa, Thể thao và Du lịch", "directives/acknowledge/"),
                        {"action": "acknowledge", "comment": directive.pk}).status_code == 403
     # through the other agency's workspace: not its workspace
-    assert client.post(workspace("Sở Công Thương"),
+    assert client.post(workspace("Sở Công Thương", "directives/acknowledge/"),
                        {"action": "acknowledge", "comment": directive.pk}).status_code == 403
     directive.refresh_from_db()
     assert directive.acknowledged_at is None

@@ -67,7 +67,7 @@ def confirm(client, data: bytes, submit=False):
     post = {"action": "confirm", "digest": hashlib.sha256(data).hexdigest()}
     if submit:
         post["submit"] = "on"
-    return client.post(url("workspace:upload", agency()), post, follow=True)
+    return client.post(url("workspace:confirm-upload", agency()), post, follow=True)
 
 
 def test_the_template_lists_what_the_agency_owes(people, login):

@@ -14,8 +14,8 @@ pytestmark = pytest.mark.django_db
 AS_OF = "2025-08-06"
 
 
-def workspace(name: str) -> str:
-    return f"/agencies/{Agency.objects.get(name=name).pk}/workspace/?as_of={AS_OF}"
+def workspace(name: str, action: str = "") -> str:
+    return f"/agencies/{Agency.objects.get(name=name).pk}/workspace/{action}?as_of={AS_OF}"
 
 
 def test_the_officer_sends_the_july_task_report_late(people, login):
@@ -25,7 +25,7 @@ def test_the_officer_sends_the_july_task_report_late(people, login):
     client = login(people["officer_a"])
     assert 'name="report-period" value="2025-07"' in client.get(workspace("Sở Công Thương")).content.decode()
 
-    response = client.post(workspace("Sở Công Thương"), {"action": "submit-report", "report-kind": "tasks",
+    response = client.post(workspace("Sở Công Thương", "reports/submit/"), {"action": "submit-report", "report-kind": "tasks",
                                                          "report-period": "2025-07"})
 
     assert response.status_code == 302
@@ -38,7 +38,7 @@ def test_the_officer_sends_the_july_task_report_late(people, login):
 def test_another_agency_cannot_send_it(people, login):
     client = login(people["officer_b"])
 
-    response = client.post(workspace("Sở Công Thương"), {"action": "submit-report", "report-kind": "tasks",
+    response = client.post(workspace("Sở Công Thương", "reports/submit/"), {"action": "submit-report", "report-kind": "tasks",
                                                          "report-period": "2025-07"})
 
     assert response.status_code == 403
@@ -48,7 +48,7 @@ def test_another_agency_cannot_send_it(people, login):
 def test_a_report_the_agency_does_not_owe_is_refused_with_a_message(people, login):
     client = login(people["officer_a"])
 
-    page = client.post(workspace("Sở Công Thương"), {"action": "submit-report", "report-kind": "nothing",
+    page = client.post(workspace("Sở Công Thương", "reports/submit/"), {"action": "submit-report", "report-kind": "nothing",
                                                      "report-period": "2025-07"}, follow=True).content.decode()
 
     assert not Submission.objects.exists()

@@ -13,9 +13,9 @@ from kehoach.apps.figures.models import ActualFigure
 from tests.apps.workspace.workspace_support import (
     EXPLANATION,
     VAN_HOA,
+    act,
     agency,
     figure_post,
-    url,
     written,
 )
 
@@ -29,8 +29,8 @@ def july(indicator: str = "iip") -> ActualFigure:
 def test_an_officer_saves_a_draft_in_vietnamese_format(people, login):
     client = login(people["officer_a"])
 
-    response = client.post(url("workspace:agency", agency()), figure_post(value="1.234,5", indicator="exports",
-                                                                                 qualifier="ước"), follow=True)
+    response = client.post(*act(agency(), figure_post(value="1.234,5", indicator="exports",
+                                                                                 qualifier="ước")), follow=True)
 
     figure = july("exports")
     assert figure.review_status == "draft" and figure.low == Decimal("1234.5") and figure.qualifier == "ước"
@@ -44,7 +44,7 @@ def test_a_figure_rated_cham_is_refused_without_its_explanation(people, login):
     """IIP: 6 tháng 115,01 against 116,2 is "Chậm"; July's figure needs the explanation."""
     client = login(people["officer_a"])
 
-    response = client.post(url("workspace:agency", agency()), figure_post(action="figure-submit"))
+    response = client.post(*act(agency(), figure_post(action="figure-submit")))
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -53,8 +53,7 @@ def test_a_figure_rated_cham_is_refused_without_its_explanation(people, login):
     assert not ActualFigure.objects.filter(period="2025-07", indicator__key="iip").exists()  # nothing half-written
     assert 'value="110"' in html  # what was typed is kept
 
-    response = client.post(url("workspace:agency", agency()),
-                           figure_post(action="figure-submit", **EXPLANATION), follow=True)
+    response = client.post(*act(agency(), figure_post(action="figure-submit", **EXPLANATION)), follow=True)
 
     figure = july()
     assert figure.review_status == "submitted" and figure.submitted_by == people["officer_a"]
@@ -64,35 +63,33 @@ def test_a_figure_rated_cham_is_refused_without_its_explanation(people, login):
 
 def test_a_draft_is_submitted_later_and_completed_in_place(people, login):
     client = login(people["officer_a"])
-    client.post(url("workspace:agency", agency()), figure_post())
+    client.post(*act(agency(), figure_post()))
     draft = july()
 
-    refused = client.post(url("workspace:agency", agency()), {"action": "submit-figure", "figure": draft.pk})
+    refused = client.post(*act(agency(), {"action": "submit-figure", "figure": draft.pk}))
 
     html = refused.content.decode()
     assert refused.status_code == 200 and 'id="enter-figure"' in html
     assert 'value="110"' in html and "Bắt buộc đối với số liệu" in html
     assert july().review_status == "draft"
 
-    client.post(url("workspace:agency", agency()), figure_post(**EXPLANATION))  # the same value, explained
+    client.post(*act(agency(), figure_post(**EXPLANATION)))  # the same value, explained
     assert july().pk == draft.pk and july().cause == EXPLANATION["cause"] and july().version == 1
 
-    client.post(url("workspace:agency", agency()), {"action": "submit-figure", "figure": draft.pk})
+    client.post(*act(agency(), {"action": "submit-figure", "figure": draft.pk}))
     assert july().review_status == "submitted"
 
 
 def test_a_figure_on_track_needs_no_explanation(people, login):
     client = login(people["officer_a"])
 
-    client.post(url("workspace:agency", agency()),
-                figure_post(action="figure-submit", indicator="exports", period="2025-Q2", value="9,5"))
+    client.post(*act(agency(), figure_post(action="figure-submit", indicator="exports", period="2025-Q2", value="9,5")))
 
     assert ActualFigure.objects.get(indicator__key="exports", period="2025-Q2", is_current=True).review_status == "submitted"
 
 
 def test_a_value_that_is_not_a_number_is_shown_in_the_form(people, login):
-    response = login(people["officer_a"]).post(url("workspace:agency", agency()),
-                                               figure_post(value="12,a", period="2025-13"))
+    response = login(people["officer_a"]).post(*act(agency(), figure_post(value="12,a", period="2025-13")))
 
     html = response.content.decode()
     assert "&#x27;12,a&#x27; không phải là số" in html
@@ -102,18 +99,16 @@ def test_a_value_that_is_not_a_number_is_shown_in_the_form(people, login):
 
 def test_the_officer_of_another_agency_gets_403_and_nothing_changes(people, login):
     client = login(people["officer_a"])
-    client.post(url("workspace:agency", agency()), figure_post())
+    client.post(*act(agency(), figure_post()))
     draft = july()
     before = written()
     other = login(people["officer_b"])
 
-    assert other.post(url("workspace:agency", agency()), figure_post()).status_code == 403
-    assert other.post(url("workspace:agency", agency()),
-                      {"action": "submit-figure", "figure": draft.pk}).status_code == 403
+    assert other.post(*act(agency(), figure_post())).status_code == 403
+    assert other.post(*act(agency(), {"action": "submit-figure", "figure": draft.pk})).status_code == 403
     # Through their own workspace: Sở Công Thương's indicator and draft are not theirs either.
-    assert other.post(url("workspace:agency", agency(VAN_HOA)), figure_post()).status_code == 403
-    assert other.post(url("workspace:agency", agency(VAN_HOA)),
-                      {"action": "submit-figure", "figure": draft.pk}).status_code == 403
+    assert other.post(*act(agency(VAN_HOA), figure_post())).status_code == 403
+    assert other.post(*act(agency(VAN_HOA), {"action": "submit-figure", "figure": draft.pk})).status_code == 403
     assert written() == before
 
 
@@ -121,15 +116,14 @@ def test_the_officer_of_another_agency_gets_403_and_nothing_changes(people, logi
 def test_readers_cannot_write(people, login, role):
     before = written()
 
-    assert login(people[role]).post(url("workspace:agency", agency()), figure_post()).status_code == 403
+    assert login(people[role]).post(*act(agency(), figure_post())).status_code == 403
     assert written() == before
 
 
 def test_an_officer_cannot_enter_another_agency_s_indicator_through_their_own_workspace(people, login):
     before = written()
 
-    response = login(people["officer_a"]).post(url("workspace:agency", agency()),
-                                               figure_post(indicator="tourists"))
+    response = login(people["officer_a"]).post(*act(agency(), figure_post(indicator="tourists")))
 
     assert response.status_code == 403 and written() == before
 
@@ -138,5 +132,5 @@ def test_entering_a_figure_takes_a_bounded_number_of_queries(people, login, djan
     client = login(people["officer_a"])
 
     with django_assert_max_num_queries(80):
-        client.post(url("workspace:agency", agency()), figure_post(action="figure-submit", **EXPLANATION))
+        client.post(*act(agency(), figure_post(action="figure-submit", **EXPLANATION)))
     assert july().review_status == "submitted"

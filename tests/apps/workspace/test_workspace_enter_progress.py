@@ -10,10 +10,10 @@ from kehoach.apps.tasks.models import TaskProgress
 from tests.apps.workspace.workspace_support import (
     EXPLANATION,
     VAN_HOA,
+    act,
     agency,
     progress_post,
     task_of,
-    url,
     written,
 )
 
@@ -24,7 +24,7 @@ def test_an_update_of_an_overdue_task_needs_its_explanation(people, login):
     task = task_of(number=16)  # Quý II/2025: overdue on 06/08/2025
     client = login(people["officer_a"])
 
-    refused = client.post(url("workspace:agency", agency()), progress_post(task, action="progress-submit"))
+    refused = client.post(*act(agency(), progress_post(task, action="progress-submit")))
 
     html = refused.content.decode()
     assert refused.status_code == 200
@@ -32,8 +32,7 @@ def test_an_update_of_an_overdue_task_needs_its_explanation(people, login):
     assert "Đã trình dự thảo lần 2" in html  # what was typed is kept
     assert not TaskProgress.objects.filter(task=task).exists()
 
-    done = client.post(url("workspace:agency", agency()),
-                       progress_post(task, action="progress-submit", **{k: v for k, v in EXPLANATION.items()}),
+    done = client.post(*act(agency(), progress_post(task, action="progress-submit", **{k: v for k, v in EXPLANATION.items()})),
                        follow=True)
 
     update = TaskProgress.objects.get(task=task)
@@ -45,19 +44,19 @@ def test_an_update_of_an_overdue_task_needs_its_explanation(people, login):
 def test_a_draft_is_submitted_from_the_list_and_completed_in_its_form(people, login):
     task = task_of(number=16)
     client = login(people["officer_a"])
-    client.post(url("workspace:agency", agency()), progress_post(task))
+    client.post(*act(agency(), progress_post(task)))
     draft = TaskProgress.objects.get(task=task)
     assert draft.review_status == "draft"
 
-    refused = client.post(url("workspace:agency", agency()), {"action": "submit-progress", "progress": draft.pk})
+    refused = client.post(*act(agency(), {"action": "submit-progress", "progress": draft.pk}))
 
     html = refused.content.decode()
     assert refused.status_code == 200 and 'id="enter-progress"' in html and f'value="{draft.pk}"' in html
-    client.post(url("workspace:agency", agency()), progress_post(task, draft=draft.pk, **EXPLANATION))
+    client.post(*act(agency(), progress_post(task, draft=draft.pk, **EXPLANATION)))
     draft.refresh_from_db()
     assert draft.cause == EXPLANATION["cause"] and TaskProgress.objects.filter(task=task).count() == 1
 
-    client.post(url("workspace:agency", agency()), {"action": "submit-progress", "progress": draft.pk})
+    client.post(*act(agency(), {"action": "submit-progress", "progress": draft.pk}))
     draft.refresh_from_db()
     assert draft.review_status == "submitted"
 
@@ -65,8 +64,7 @@ def test_a_draft_is_submitted_from_the_list_and_completed_in_its_form(people, lo
 def test_a_task_completed_late_needs_no_explanation(people, login):
     task = task_of(number=16)
 
-    login(people["officer_a"]).post(url("workspace:agency", agency()),
-                                    progress_post(task, action="progress-submit", status="completed", percent="100"))
+    login(people["officer_a"]).post(*act(agency(), progress_post(task, action="progress-submit", status="completed", percent="100")))
 
     assert TaskProgress.objects.get(task=task).review_status == "submitted"
 
@@ -74,8 +72,7 @@ def test_a_task_completed_late_needs_no_explanation(people, login):
 def test_a_wrong_percent_is_shown_in_the_form(people, login):
     task = task_of(number=16)
 
-    response = login(people["officer_a"]).post(url("workspace:agency", agency()),
-                                               progress_post(task, status="completed", percent="40"))
+    response = login(people["officer_a"]).post(*act(agency(), progress_post(task, status="completed", percent="40")))
 
     assert response.status_code == 200 and not TaskProgress.objects.exists()
     assert "100" in response.content.decode()
@@ -85,24 +82,21 @@ def test_a_task_of_another_agency_through_one_s_own_workspace_is_403(people, log
     foreign = task_of(VAN_HOA)
     before = written()
 
-    response = login(people["officer_a"]).post(url("workspace:agency", agency()), progress_post(foreign))
+    response = login(people["officer_a"]).post(*act(agency(), progress_post(foreign)))
 
     assert response.status_code == 403 and written() == before
 
 
 def test_the_officer_of_another_agency_gets_403_and_nothing_changes(people, login):
     task = task_of(number=16)
-    login(people["officer_a"]).post(url("workspace:agency", agency()), progress_post(task))
+    login(people["officer_a"]).post(*act(agency(), progress_post(task)))
     draft = TaskProgress.objects.get(task=task)
     before = written()
     other = login(people["officer_b"])
 
-    assert other.post(url("workspace:agency", agency()), progress_post(task)).status_code == 403
-    assert other.post(url("workspace:agency", agency()),
-                      {"action": "submit-progress", "progress": draft.pk}).status_code == 403
-    assert other.post(url("workspace:agency", agency(VAN_HOA)),
-                      {"action": "submit-progress", "progress": draft.pk}).status_code == 403
+    assert other.post(*act(agency(), progress_post(task))).status_code == 403
+    assert other.post(*act(agency(), {"action": "submit-progress", "progress": draft.pk})).status_code == 403
+    assert other.post(*act(agency(VAN_HOA), {"action": "submit-progress", "progress": draft.pk})).status_code == 403
     # Their own task, with Sở Công Thương's draft slipped in: refused too.
-    assert other.post(url("workspace:agency", agency(VAN_HOA)),
-                      progress_post(task_of(VAN_HOA), draft=draft.pk)).status_code == 403
+    assert other.post(*act(agency(VAN_HOA), progress_post(task_of(VAN_HOA), draft=draft.pk))).status_code == 403
     assert written() == before

@@ -63,3 +63,17 @@ def written() -> tuple:
         sorted(Disbursement.objects.values_list("pk", "period", "amount_million_vnd")),
         sorted(ProjectMilestone.objects.values_list("pk", "actual")),
     )
+
+
+# Each action of the workspace has its own URL; the forms' "action" field says which (as the page's
+# buttons do): ``client.post(*act(agency(), figure_post()))``.
+ACTION_URLS = {"figure": "enter-figure", "figure-submit": "enter-figure", "submit-figure": "submit-figure",
+               "progress": "enter-progress", "progress-submit": "enter-progress",
+               "submit-progress": "submit-progress", "milestone": "record-milestone",
+               "disbursement": "record-disbursement", "acknowledge": "acknowledge-directive",
+               "submit-report": "submit-report", "confirm": "confirm-upload"}
+
+
+def act(target: Agency, data: dict) -> tuple[str, dict]:
+    """(the URL of the action ``data["action"]`` in the agency's workspace, ``data``)."""
+    return url(f"workspace:{ACTION_URLS[data['action']]}", target), data

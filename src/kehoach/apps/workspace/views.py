@@ -14,9 +14,7 @@ import base64
 import hashlib
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
-from django.http import HttpResponse, HttpResponseBadRequest
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.text import slugify
@@ -27,15 +25,10 @@ from kehoach.apps.accounts import roles
 from kehoach.apps.figures import entry as figure_entry
 from kehoach.apps.figures import services as figure_services
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.history import locking
 from kehoach.apps.organisations.models import Agency
-from kehoach.apps.projects import entry as project_entry
-from kehoach.apps.reporting import services as reporting
-from kehoach.apps.review.services import entry_day, pk_of
+from kehoach.apps.review.services import entry_day
 from kehoach.apps.steering import services as steering
-from kehoach.apps.steering.models import Comment
 from kehoach.apps.tasks import entry as task_entry
-from kehoach.apps.tasks import services as task_services
 from kehoach.apps.tasks.models import TaskProgress
 from kehoach.apps.workspace import dues, overview, tables, workbook
 from kehoach.apps.workspace.forms import (
@@ -49,7 +42,6 @@ from kehoach.apps.workspace.forms import (
 from kehoach.domain.assessment.model import FigureStatus
 from kehoach.domain.text import fold
 from kehoach.web.export import ExportMixin
-from kehoach.web.views.edit import show_conflict
 from kehoach.web.views.generic import StaffMixin
 
 # What a conflict shows of the other user's figure.
@@ -135,13 +127,13 @@ class WorkspaceView(AgencyMixin, TemplateView):
             figure = ActualFigure.objects.select_related("indicator").get(pk=figure_pk)
             if figure.editable and figure.is_current:
                 out["figure_form"] = FigureForm(prefix="fig", agency=self.agency, as_of=self.as_of,
-                                                initial=_figure_initial(figure))
+                                                initial=figure_initial(figure))
         progress_pk = self.request.GET.get("edit_progress")
         if progress_pk and task_entry.owns_progress(self.agency, progress_pk):
             draft = TaskProgress.objects.get(pk=progress_pk)
             if draft.editable:
                 out["progress_form"] = ProgressForm(prefix="prog", agency=self.agency, as_of=self.as_of,
-                                                    initial=_progress_initial(draft))
+                                                    initial=progress_initial(draft))
         return out
 
     def get_context_data(self, **kwargs):
@@ -152,187 +144,14 @@ class WorkspaceView(AgencyMixin, TemplateView):
                        title=self.agency.name, directives=list(steering.directives_for(self.agency)[:50]))
         return context
 
-    # -- POST: check the rights first, then hand over to the services --------------------------------
 
-    OWNED = {
-        "figure": [("fig-indicator", figure_entry.owns_indicator)],
-        "figure-submit": [("fig-indicator", figure_entry.owns_indicator)],
-        "submit-figure": [("figure", figure_entry.owns_figure)],
-        "progress": [("prog-task", task_entry.owns_task), ("prog-draft", task_entry.owns_progress)],
-        "progress-submit": [("prog-task", task_entry.owns_task), ("prog-draft", task_entry.owns_progress)],
-        "submit-progress": [("progress", task_entry.owns_progress)],
-        "milestone": [("ms-milestone", project_entry.owns_milestone)],
-        "disbursement": [("disb-project", project_entry.owns_project)],
-        "acknowledge": [("comment", steering.owns_directive)],
-        "submit-report": [],
-    }
-    REQUIRED = {"submit-figure": "figure", "submit-progress": "progress", "acknowledge": "comment",
-                "submit-report": "report-period"}
-
-    def post(self, request, *args, **kwargs):
-        roles.require(self.writable)
-        action = request.POST.get("action", "")
-        if action not in self.OWNED:
-            return HttpResponseBadRequest(_("Unknown action."))
-        if action in self.REQUIRED and not request.POST.get(self.REQUIRED[action]):
-            raise PermissionDenied
-        for name, owns in self.OWNED[action]:
-            value = request.POST.get(name, "").strip()
-            if value and not owns(self.agency, value):
-                raise PermissionDenied
-        handler = {
-            "figure": self.enter_figure, "figure-submit": self.enter_figure, "submit-figure": self.submit_figure,
-            "progress": self.enter_progress, "progress-submit": self.enter_progress,
-            "submit-progress": self.submit_progress, "milestone": self.record_milestone,
-            "disbursement": self.record_disbursement, "acknowledge": self.acknowledge,
-            "submit-report": self.submit_report,
-        }[action]
-        return handler(request, submit=action.endswith("-submit"))
-
-    def again(self, status=200, **forms):
-        return self.render_to_response(self.get_context_data(**forms), status=status)
-
-    def submit_report(self, request, submit: bool):
-        """The agency's periodic report is sent (the reporting calendar's submission, on time or late)."""
-        try:
-            reporting.record_submission(self.agency, request.POST.get("report-kind", ""),
-                                        request.POST["report-period"], user=request.user)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect(self.workspace_url("reports"))
-        messages.success(request, _("The report is recorded as sent."))
-        return redirect(self.workspace_url("reports"))
-
-    def acknowledge(self, request, submit: bool):
-        comment = get_object_or_404(Comment, pk=pk_of(request.POST["comment"]))
-        steering.acknowledge(comment, request.user)
-        messages.success(request, _("The directive is acknowledged."))
-        return redirect(self.workspace_url("directives"))
-
-    def enter_figure(self, request, submit: bool):
-        form = FigureForm(request.POST, prefix="fig", agency=self.agency, as_of=self.as_of)
-        if not form.is_valid():
-            return self.again(figure_form=form)
-        try:
-            with transaction.atomic():
-                figure, action = figure_entry.enter_figure(self.agency, form.entry, request.user,
-                                                       edited=form.cleaned_data.get("draft"),
-                                                       expected_version=form.cleaned_data.get("version"))
-                if submit and figure.editable:
-                    figure = figure_entry.submit_figure(figure, request.user, self.as_of)
-        except locking.Conflict as exc:
-            show_conflict(form, exc, FIGURE_FIELDS)
-            return self.again(status=409, figure_form=form)
-        except figure_services.ExplanationRequired as exc:
-            _explanation_errors(form, exc)
-            return self.again(figure_form=form)
-        except ValidationError as exc:
-            form.add_error(None, exc)
-            return self.again(figure_form=form)
-        messages.success(request, _figure_message(figure, action))
-        return redirect(self.workspace_url("figures"))
-
-    def submit_figure(self, request, submit: bool):
-        figure = ActualFigure.objects.select_related("indicator").get(pk=request.POST["figure"])
-        try:
-            figure_entry.submit_figure(figure, request.user, self.as_of)
-        except figure_services.ExplanationRequired as exc:
-            form = FigureForm(_figure_initial(figure, prefix="fig"), prefix="fig", agency=self.agency,
-                              as_of=self.as_of)
-            form.is_valid()
-            _explanation_errors(form, exc)
-            return self.again(figure_form=form)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect(self.workspace_url("figures"))
-        messages.success(request, _("Submitted for approval: %(figure)s.") % {"figure": _figure_label(figure)})
-        return redirect(self.workspace_url("figures"))
-
-    def enter_progress(self, request, submit: bool):
-        form = ProgressForm(request.POST, prefix="prog", agency=self.agency, as_of=self.as_of)
-        if not form.is_valid():
-            return self.again(progress_form=form)
-        task = form.cleaned_data["task"]
-        try:
-            with transaction.atomic():
-                progress = task_entry.enter_progress(task, form.values, request.user, draft=form.cleaned_data["draft"],
-                                                   expected_version=form.cleaned_data.get("version"))
-                if submit:
-                    task_entry.submit_progress(progress, request.user, self.as_of)
-        except locking.Conflict as exc:
-            show_conflict(form, exc, ("review_status", *task_entry.PROGRESS_FIELDS))
-            return self.again(status=409, progress_form=form)
-        except ValidationError as exc:
-            if isinstance(exc, task_services.ExplanationRequired):
-                form.add_error(None, exc.messages[0])
-            form.show(exc)
-            return self.again(progress_form=form)
-        done = _("Submitted for approval: the update of task %(number)s.") if submit else \
-            _("Saved as a draft: the update of task %(number)s. Submit it when it is complete.")
-        messages.success(request, done % {"number": task.number})
-        return redirect(self.workspace_url("tasks"))
-
-    def submit_progress(self, request, submit: bool):
-        progress = TaskProgress.objects.select_related("task").get(pk=request.POST["progress"])
-        try:
-            task_entry.submit_progress(progress, request.user, self.as_of)
-        except task_services.ExplanationRequired as exc:
-            form = ProgressForm(_progress_initial(progress, prefix="prog"), prefix="prog", agency=self.agency,
-                                as_of=self.as_of)
-            form.is_valid()
-            form.add_error(None, exc.messages[0])
-            form.show(exc)
-            return self.again(progress_form=form)
-        except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
-            return redirect(self.workspace_url("tasks"))
-        messages.success(request, _("Submitted for approval: the update of task %(number)s.")
-                         % {"number": progress.task.number})
-        return redirect(self.workspace_url("tasks"))
-
-    def record_milestone(self, request, submit: bool):
-        form = MilestoneForm(request.POST, prefix="ms", agency=self.agency)
-        if form.is_valid():
-            try:
-                milestone = project_entry.record_milestone(form.cleaned_data["milestone"], form.cleaned_data["actual"],
-                                                      form.cleaned_data["note"])
-            except ValidationError as exc:
-                form.add_error(None, exc)
-            else:
-                messages.success(request, _("Recorded: %(milestone)s reached on %(day)s.")
-                                 % {"milestone": milestone, "day": f"{milestone.actual:%d/%m/%Y}"})
-                return redirect(self.workspace_url("projects"))
-        return self.again(milestone_form=form)
-
-    def record_disbursement(self, request, submit: bool):
-        form = DisbursementForm(request.POST, prefix="disb", agency=self.agency)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                row = project_entry.record_disbursement(data["project"], data["period"], data["amount"],
-                                                   data["reported_on"], data["note"])
-            except ValidationError as exc:
-                if hasattr(exc, "error_dict"):
-                    for name, errors in exc.error_dict.items():
-                        form.add_error({"amount_million_vnd": "amount"}.get(name, name)
-                                       if name in ("period", "amount_million_vnd", "reported_on", "note") else None,
-                                       errors)
-                else:
-                    form.add_error(None, exc)
-            else:
-                messages.success(request, _("Recorded: the disbursement of %(period)s for project %(number)s.")
-                                 % {"period": row.period, "number": row.project.number})
-                return redirect(self.workspace_url("projects"))
-        return self.again(disbursement_form=form)
-
-
-def _figure_initial(figure: ActualFigure, prefix: str = "") -> dict:
+def figure_initial(figure: ActualFigure, prefix: str = "") -> dict:
     data = {**figure_entry.figure_cells(figure), "cause": figure.cause, "difficulties": figure.difficulties,
             "proposals": figure.proposals, "draft": figure.pk, "version": figure.row_version}
     return {f"{prefix}-{k}" if prefix else k: v for k, v in data.items()}
 
 
-def _progress_initial(progress: TaskProgress, prefix: str = "") -> dict:
+def progress_initial(progress: TaskProgress, prefix: str = "") -> dict:
     data = {name: getattr(progress, name) for name in task_entry.PROGRESS_FIELDS}
     data.update(task=progress.task_id, draft=progress.pk, version=progress.row_version)
     if prefix:
@@ -340,20 +159,20 @@ def _progress_initial(progress: TaskProgress, prefix: str = "") -> dict:
     return data
 
 
-def _explanation_errors(form, exc: figure_services.ExplanationRequired) -> None:
+def explanation_errors(form, exc: figure_services.ExplanationRequired) -> None:
     form.add_error(None, exc)
     for name in exc.missing:
         if name in form.fields:
             form.add_error(name, _("Required for a figure rated “Chậm” or worse."))
 
 
-def _figure_label(figure: ActualFigure) -> str:
+def figure_label(figure: ActualFigure) -> str:
     value = " ".join(x for x in (figure.qualifier, figure.text, figure.unit_text) if x)
     return f"{figure.indicator.name}, {figure.period}: {value}"
 
 
-def _figure_message(figure: ActualFigure, action: str) -> str:
-    label = _figure_label(figure)
+def figure_message(figure: ActualFigure, action: str) -> str:
+    label = figure_label(figure)
     if figure.review_status == FigureStatus.SUBMITTED.value and action != "unchanged":
         return _("Submitted for approval: %(figure)s.") % {"figure": label}
     if action == "unchanged":
@@ -388,8 +207,6 @@ class WorkspaceUploadView(AgencyMixin, TemplateView):
         return context
 
     def post(self, request, *args, **kwargs):
-        if request.POST.get("action") == "confirm":
-            return self.confirm(request)
         form = UploadForm(request.POST, request.FILES)
         if not form.is_valid():
             return self.render_to_response(self.get_context_data(form=form))
@@ -410,7 +227,14 @@ class WorkspaceUploadView(AgencyMixin, TemplateView):
         return self.render_to_response(self.get_context_data(
             parsed=parsed, confirm=confirm, file_name=name, errors=errors if errors is not None else parsed.errors))
 
-    def confirm(self, request):
+
+
+class ConfirmUploadView(WorkspaceUploadView):
+    """Record the previewed upload kept in the session, in one transaction (or show why not)."""
+
+    http_method_names = ["post"]
+
+    def post(self, request, *args, **kwargs):
         kept = request.session.get(UPLOAD_SESSION_KEY) or {}
         form = ConfirmUploadForm(request.POST)
         if not form.is_valid() or kept.get("agency") != self.agency.pk or kept.get("digest") != form.cleaned_data[

@@ -18,8 +18,8 @@ the same way everywhere:
 Without a form of its own, a refusal is a message on the page it returns to.
 
 ``FormActionView`` is a form that records something (enter a figure, a progress update ...):
-``form_class``, ``get_form_kwargs()``, ``perform(form)`` returning the message; on a refusal it
-renders ``render_invalid(form, status)`` (by default ``template_name`` with the form).
+``form_class``, ``get_form_kwargs()``, ``perform(form)`` returning the message; on a refusal
+(``refuse(form, exc)``, by default ``add_errors``) it renders ``render_invalid(form, status)``.
 """
 
 from __future__ import annotations
@@ -137,6 +137,10 @@ class FormActionView(StaffMixin, View):
     def render_invalid(self, form, status: int = 200):
         raise NotImplementedError
 
+    def refuse(self, form, exc: ValidationError) -> None:
+        """A service's refusal on the form (by default ``add_errors``)."""
+        add_errors(form, exc)
+
     def post(self, request, *args, **kwargs):
         form = self.get_form()
         if not form.is_valid():
@@ -148,7 +152,7 @@ class FormActionView(StaffMixin, View):
             show_conflict(form, exc, self.conflict_fields)
             return self.render_invalid(form, status=409)
         except ValidationError as exc:
-            add_errors(form, exc)
+            self.refuse(form, exc)
             return self.render_invalid(form)
         if message:
             messages.success(request, message)
