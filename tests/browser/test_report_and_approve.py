@@ -90,7 +90,7 @@ def test_an_officer_reports_finance_approves_and_the_dashboard_follows(page, peo
     token = page.locator('input[name="csrfmiddlewaretoken"]').first.get_attribute("value")
     figures, updates = ActualFigure.objects.count(), TaskProgress.objects.count()
     posted = page.request.post(
-        f"/agencies/{agency.pk}/workspace/",
+        f"/agencies/{agency.pk}/workspace/figures/",
         form={"csrfmiddlewaretoken": token, "action": "figure", "fig-indicator": "iip", "fig-period": "2025-07",
               "fig-value": "200"},
         headers={"Referer": page.url},
@@ -103,9 +103,9 @@ def test_an_officer_reports_finance_approves_and_the_dashboard_follows(page, peo
     sign_in(page, "stc")
     page.goto(f"/agencies/approvals/?as_of={AS_OF}")
     shoot(page, "duyet-so-lieu")
-    page.locator(f'tr[data-figure="{figure.pk}"] button').click()
+    page.locator(f'tr[data-figure="{figure.pk}"] button.primary').click()
     page.wait_for_load_state()
-    page.locator(f'tr[data-progress="{update.pk}"] button').click()
+    page.locator(f'tr[data-progress="{update.pk}"] button.primary').click()
     page.wait_for_load_state()
     figure.refresh_from_db()
     update.refresh_from_db()
