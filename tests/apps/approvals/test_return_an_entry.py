@@ -29,9 +29,9 @@ def submitted_figure(client) -> ActualFigure:
 
 
 def test_a_returned_figure_shows_its_reason_and_goes_back_to_the_queue_once_corrected(people, login):
-    officer, finance = login(people["officer_a"]), login(people["finance"])
-    figure = submitted_figure(officer)
+    figure = submitted_figure(login(people["officer_a"]))
 
+    finance = login(people["finance"])  # the test client signs in as one user at a time
     done = finance.post(reverse("approvals:return-figure", args=[figure.pk]), {"return_reason": REASON},
                         follow=True)
 
@@ -39,6 +39,7 @@ def test_a_returned_figure_shows_its_reason_and_goes_back_to_the_queue_once_corr
     figure.refresh_from_db()
     assert (figure.review_status, figure.return_reason, figure.returned_by) == ("returned", REASON, people["finance"])
     assert f'data-figure="{figure.pk}"' not in finance.get(url("approvals:queue")).content.decode()
+    officer = login(people["officer_a"])
     page = officer.get(url("workspace:agency", agency())).content.decode()
     assert REASON in page and "Bị trả lại" in page
 
@@ -46,22 +47,23 @@ def test_a_returned_figure_shows_its_reason_and_goes_back_to_the_queue_once_corr
 
     figure.refresh_from_db()
     assert figure.review_status == "submitted"
-    assert f'data-figure="{figure.pk}"' in finance.get(url("approvals:queue")).content.decode()
+    assert f'data-figure="{figure.pk}"' in login(people["finance"]).get(url("approvals:queue")).content.decode()
     rounds = list(figure.history.order_by("history_date", "history_id").values_list("review_status", flat=True))
     assert rounds[-3:] == ["submitted", "returned", "submitted"]
 
 
 def test_a_returned_update_is_corrected_in_its_form_and_resubmitted(people, login):
-    officer, finance = login(people["officer_a"]), login(people["finance"])
+    officer = login(people["officer_a"])
     task = task_of(number=16)
     officer.post(*act(agency(), progress_post(task, action="progress-submit", status="completed", percent="100",
                                note="Quyết định 2345/QĐ-UBND đã ban hành")))
     update = TaskProgress.objects.get(task=task)
 
-    finance.post(reverse("approvals:return-progress", args=[update.pk]), {"return_reason": REASON})
+    login(people["finance"]).post(reverse("approvals:return-progress", args=[update.pk]), {"return_reason": REASON})
 
     update.refresh_from_db()
     assert update.review_status == "returned"
+    officer = login(people["officer_a"])
     assert REASON in officer.get(url("workspace:agency", agency())).content.decode()
     officer.post(*act(agency(), progress_post(task, action="progress-submit", status="completed", percent="100",
                                note="Quyết định 2345/QĐ-UBND ngày 01/8/2025", draft=update.pk,
