@@ -315,8 +315,8 @@ def split_agencies(cell: str) -> list[str]:
             if starts_new and _words(current):
                 parts.append(current)
                 current = segment
-            elif not _words(current):
-                current = segment
+            elif not _words(current):  # nothing named yet: a "và"/"với" here joins nothing, it is text
+                current = f"{separator.strip()} {segment}" if _words(separator) else segment
             else:
                 if "\n" in separator:
                     joiner = " "

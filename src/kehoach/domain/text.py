@@ -25,6 +25,13 @@ def fold(text: str) -> str:
     return collapse_spaces(normalise_dashes(stripped)).casefold()
 
 
+def folded_text(*texts: str | None) -> str:
+    """The folded text a row is found by (the ``search_text`` column of the searchable models): its
+    texts joined, folded. A search matches it with ``fold(query)`` as a phrase
+    (``kehoach.web.search.FoldedSearchFilter``): "giai ngan" finds "Giải ngân"."""
+    return fold(" ".join(text for text in texts if text))
+
+
 def normalise_dashes(text: str) -> str:
     """En and em dashes, minus signs and friends become "-"."""
     return _DASHES.sub("-", text)
@@ -37,9 +44,15 @@ def collapse_spaces(text: str) -> str:
 def strip_markup(text: str) -> str:
     """Remove what conversion leaves around text: <b>/<i> tags, Markdown emphasis, footnote markers."""
     text = _TAGS.sub(" ", text)
-    text = _EMPHASIS.sub(" ", text)
+    # A marker between two letters or digits stood for a space ("**Tập**trung" is two words); next to
+    # punctuation or a space it stood for nothing ("IOC)*, nhiệm vụ", "*“Bình dân học vụ số”*;").
+    text = _EMPHASIS.sub(lambda m: " " if _joins_words(m.string, m.start(), m.end()) else "", text)
     text = _SUPERSCRIPTS.sub("", text)
     return text
+
+
+def _joins_words(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
 
 
 def clean(text: str) -> str:

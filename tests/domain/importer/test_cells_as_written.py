@@ -26,13 +26,15 @@ def test_each_agency_cell_is_kept_as_written_next_to_its_agencies():
     assert found["2"].support_text == "Các sở, ban, ngành, đơn vị, đơn vị liên quan"
     assert found["3"].support_text == "Sở Sở Công thương; liên quan"
     assert found["1"].lead_text == "Sở Khoa học và Công nghệ"
+    assert found["3"].lead_text == "Sở Khoa học và Công nghệ Sở Tài chính"
+    assert found["3"].lead == ["Sở Khoa học và Công nghệ", "Sở Tài chính"]
 
 
 def test_two_agencies_without_a_separator_are_two_agencies_and_a_warning():
     result = inspect_files([PLAN])
     task = next(t for t in result.tasks if t.code == "1")
     assert task.support == ["Sở Tài chính", "Sở Công Thương", "UBND các phường, xã"]
-    (warning,) = [w for w in result.warnings if w.code == "agency-separator"]
+    (warning,) = [w for w in result.warnings if w.code == "agency-separator" and "task 1:" in w.message]
     assert "Sở Tài chính Sở Công Thương" in warning.message and "task 1" in warning.message
     assert (warning.location.line, warning.location.column) == (11, 4)  # the row of task 1, the support column
 

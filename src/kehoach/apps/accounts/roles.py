@@ -72,9 +72,7 @@ def leader_of(user):
     """The ``Leader`` whose account this is, or None."""
     if not user.is_authenticated:
         return None
-    from kehoach.apps.organisations.models import Leader
-
-    return Leader.objects.filter(user=user).first()
+    return getattr(user, "leader", None)  # the Leader's one-to-one link to its account (organisations)
 
 
 def roles_of(user) -> set[Role]:
@@ -127,6 +125,12 @@ def may_report_for(user, agency_id: int | None) -> bool:
     if agency_id is None or not user.is_authenticated:
         return False
     return user.is_superuser or agency_id in agency_ids(user)
+
+
+def may_open_workspace(user, agency_id: int | None) -> bool:
+    """An agency's workspace: its own officers (who write there), Sở Tài chính, leaders and
+    administrators (who read it). Pages link to a workspace only for those who may open it."""
+    return may_report_for(user, agency_id) or sees_everything(user)
 
 
 def may_report_any(user, agency_ids_of_object) -> bool:

@@ -17,8 +17,8 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from kehoach.apps import locking
 from kehoach.apps.figures import services
-from kehoach.apps.history import locking
 from kehoach.domain.assessment.model import FigureStatus
 
 

@@ -15,7 +15,7 @@ from simple_history.models import HistoricalRecords
 from kehoach.apps.indicators.models import COMPARATOR_CHOICES, VALUE_DIGITS, Indicator
 from kehoach.apps.organisations.models import Agency
 from kehoach.apps.review.models import Reviewed
-from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod
+from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, period_label
 
 
 class ActualFigure(Reviewed):
@@ -80,7 +80,7 @@ class ActualFigure(Reviewed):
 
     def __str__(self) -> str:
         value = f"{self.qualifier} {self.text}".strip()
-        return f"{self.indicator.key} {self.period} [{self.scope}]: {value} (v{self.version})"
+        return f"{self.indicator.name} – {period_label(self.period)} [{self.scope}]: {value} ({self.version})"
 
     def closed_reason(self) -> str | None:
         if not self.is_current:

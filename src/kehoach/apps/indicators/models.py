@@ -6,7 +6,9 @@ from simple_history.models import HistoricalRecords
 
 from kehoach.apps.documents.models import Document
 from kehoach.apps.organisations.models import Agency
+from kehoach.domain.assessment.model import period_label
 from kehoach.domain.entities import Comparator, Direction, IndicatorGroup, MeasureKind, TargetBasis
+from kehoach.domain.text import folded_text
 
 MEASURE_KIND_CHOICES = [
     (MeasureKind.FLOW.value, _("Flow (additive over months)")),
@@ -60,8 +62,10 @@ class Indicator(models.Model):
     publication = models.JSONField(_("publication periods"), default=list, blank=True)
     publication_text = models.CharField(_("publication (as written)"), max_length=300, blank=True)
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
+    search_text = models.TextField(_("search text"), blank=True, editable=False,
+                                   help_text=_("Folded text the indicator list searches (kept up to date)."))
 
-    history = HistoricalRecords(m2m_fields=[monitoring_agencies])
+    history = HistoricalRecords(m2m_fields=[monitoring_agencies], excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["key"]
@@ -71,10 +75,25 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.unit})" if self.unit else self.name
 
+    def save(self, *args, **kwargs):
+        """Keep ``search_text`` up to date."""
+        self.search_text = indicator_search_text(self.name, self.key, self.aliases)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_text" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "search_text"]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
         return reverse("indicators:detail", args=[self.key])
+
+
+def indicator_search_text(name: str, key: str, aliases) -> str:
+    """What an indicator is found by (its name, key and aliases), folded (``domain.text.folded_text``);
+    the data migration of ``search_text`` calls it too."""
+    texts = [name, key, *(a for a in (aliases or []) if isinstance(a, str))]
+    return folded_text(*texts)
 
 
 class Target(models.Model):
@@ -119,7 +138,7 @@ class Target(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator.key} {self.year}: {self.text}"
+        return f"{self.indicator.name} – {self.year}: {self.text}"
 
 
 class ScenarioValue(models.Model):
@@ -149,7 +168,7 @@ class ScenarioValue(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator.key} {self.period}: {self.text}"
+        return f"{self.indicator.name} – {period_label(self.period)}: {self.text}"
 
 
 class ReportedFigure(models.Model):
@@ -183,4 +202,4 @@ class ReportedFigure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator.key} {self.period}: {self.text}"
+        return f"{self.indicator.name} – {period_label(self.period)}: {self.text}"

@@ -21,7 +21,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from kehoach.apps.history.locking import Versioned
+from kehoach.apps.locking import Versioned
 from kehoach.domain.assessment.model import ReviewStatus
 
 REVIEW_CHOICES = [

@@ -19,8 +19,8 @@ from django.views.generic import View
 
 from kehoach.apps.figures import entry as figure_entry
 from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.obligations import services as reporting
 from kehoach.apps.projects import entry as project_entry
-from kehoach.apps.reporting import services as reporting
 from kehoach.apps.review.services import ExplanationRequired, pk_of
 from kehoach.apps.steering import services as steering
 from kehoach.apps.steering.models import Comment

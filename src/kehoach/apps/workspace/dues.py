@@ -15,10 +15,10 @@ from kehoach.apps.assessment.evaluate import current_assessment
 from kehoach.apps.figures.entry import indicators_of
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.indicators.models import Indicator
+from kehoach.apps.obligations.services import Owed, owed
 from kehoach.apps.organisations.models import Agency
 from kehoach.apps.projects.entry import projects_of
 from kehoach.apps.projects.models import CapitalPlan, Disbursement, Project, ProjectMilestone
-from kehoach.apps.reporting.services import Owed, owed
 from kehoach.apps.tasks import services as task_services
 from kehoach.apps.tasks.entry import tasks_of
 from kehoach.apps.tasks.models import Task, TaskProgress

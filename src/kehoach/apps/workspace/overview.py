@@ -12,10 +12,10 @@ from django.db.models import Count
 from kehoach.apps.assessment.evaluate import current_assessment
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.indicators.models import Indicator
+from kehoach.apps.obligations.models import ReportingObligation
+from kehoach.apps.obligations.services import Owed, owed
 from kehoach.apps.organisations.models import Agency
 from kehoach.apps.projects.models import Project
-from kehoach.apps.reporting.models import ReportingObligation
-from kehoach.apps.reporting.services import Owed, owed
 from kehoach.apps.tasks.models import Task, TaskProgress
 from kehoach.domain.assessment import calendar
 from kehoach.domain.assessment import model as m

@@ -8,7 +8,7 @@ the same way everywhere:
   goes to the form: on its fields when it names them (the explanation's fields when causes,
   difficulties or proposals are missing), otherwise above the form, and the page is shown again
   with the user's input;
-* a ``Conflict`` (``kehoach.apps.history.locking``: someone saved the row since the form was
+* a ``Conflict`` (``kehoach.apps.locking``: someone saved the row since the form was
   read) answers 409 with the page again, the other change shown on the form
   (``conflict_message``) and its edit version in the form, so that saving again is deliberate;
 * success: a message, then a redirect (``success_url``).
@@ -33,7 +33,7 @@ from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.generic import View
 
-from kehoach.apps.history import locking
+from kehoach.apps import locking
 from kehoach.web.views.generic import StaffMixin
 
 EXPLANATION_FIELDS = ("cause", "difficulties", "proposals")
