@@ -117,3 +117,15 @@ def test_an_estimate_published_before_its_period_ends_is_an_estimate(published, 
     revenue = assess("2025-12-20")["budget_revenue"]
 
     assert "ước 187.000 tỷ đồng" in " ".join(revenue["beside"])
+
+
+def test_a_cumulative_series_that_goes_down_is_flagged_on_import_and_in_the_assessment(published, tmp_path):
+    # TEST DATA shaped like issue 12's case (exports 9 months 36 → 10 months 33,37 tỷ USD).
+    out, _ = import_actuals(write(tmp_path, "exports.csv",
+                                  "indicator,period,value,qualifier,unit,comparison,scope,source,published\n"
+                                  "Kim ngạch xuất khẩu,2025-9M,36,,tỷ USD,,HP mới,test data,2025-10-06\n"
+                                  "Kim ngạch xuất khẩu,2025-YTD-10,\"33,37\",,tỷ USD,,HP mới,test data,2025-11-06\n"))
+
+    assert "warning: exports 2025-YTD-10 [Hải Phòng (từ 01/07/2025)] (33,37) is lower than 2025-9M (36)" in out
+    exports = assess("2025-11-10")["exports"]
+    assert any("thấp hơn 9 tháng năm 2025" in w for w in exports["warnings"])

@@ -70,8 +70,10 @@ def write(entry: Entry, *, user=None, agency=None, status: str = FigureStatus.DR
 
 
 def record_all(entries, *, user=None, agency=None, status: str = FigureStatus.DRAFT.value,
-               submit_as_of: date | None = None, dry_run: bool = False) -> list[Done]:
-    """Record every entry in one transaction (see the module doc); ``Refused`` or ``Conflict``: nothing kept."""
+               submit_as_of: date | None = None, dry_run: bool = False, after=None) -> list[Done]:
+    """Record every entry in one transaction (see the module doc); ``Refused`` or ``Conflict``: nothing kept.
+    ``after(done)``: called inside the transaction once every entry is recorded (a dry run's checks
+    of what the stored rows would then say)."""
     done: list[Done] = []
     refused: list[tuple[Entry, ValidationError]] = []
     with transaction.atomic():
@@ -88,6 +90,8 @@ def record_all(entries, *, user=None, agency=None, status: str = FigureStatus.DR
                     services.submit(figure, user, services.rating_if_counted(figure, submit_as_of))
                 except services.ExplanationRequired as exc:
                     refused.append((entry, exc))
+        if after is not None and not refused:
+            after(done)
         if refused or dry_run:
             transaction.set_rollback(True)
     if refused:

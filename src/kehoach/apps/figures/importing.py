@@ -43,6 +43,7 @@ from pathlib import Path
 
 from kehoach.apps.documents.models import Document
 from kehoach.apps.figures import bulk, services
+from kehoach.apps.figures.checks import falling_series
 from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
 from kehoach.domain import tabular
@@ -108,6 +109,7 @@ class ActualsImport:
     stored: bool = False
     dry_run: bool = False
     outcomes: list[tabular.Outcome] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a cumulative series that goes down
 
     @property
     def skipped_lines(self) -> list[int]:
@@ -141,7 +143,11 @@ def import_file(
         return report
     bad = set(report.skipped_lines)
     entries = [bulk.Entry(row.line, row) for row in report.rows if row.line not in bad]
-    for done in bulk.record_all(entries, user=user, status=status, dry_run=dry_run):
+
+    def warn(_done) -> None:  # inside the transaction: what the stored series now say
+        report.warnings = falling_series({row.indicator.pk for row in report.rows if row.line not in bad})
+
+    for done in bulk.record_all(entries, user=user, status=status, dry_run=dry_run, after=warn):
         row, recorded = done.entry.row, done.recorded
         setattr(report, recorded.action, getattr(report, recorded.action) + 1)
         report.outcomes.append(tabular.Outcome(
@@ -462,8 +468,9 @@ def describe(report: ActualsImport) -> str:
     """One line: what the import did (or would do)."""
     verb = "would be" if report.dry_run else "were"
     updated = f"{report.updated} draft(s) completed, " if report.updated else ""
-    return (
+    return "\n".join([
+        *report.warnings,
         f"{report.file}: {report.loaded} figure(s) {verb} loaded: {report.created} new, "
-        f"{report.revised} revised (new version), {updated}{report.unchanged} unchanged"
-    )
+        f"{report.revised} revised (new version), {updated}{report.unchanged} unchanged",
+    ])
 

@@ -203,3 +203,35 @@ class ReportedFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.name} – {period_label(self.period)}: {self.text}"
+
+
+class Territory(models.Model):
+    """A territory as plans and figures name it (a scope label), with the days it existed and what it is made of.
+
+    ``name`` is the scope label of targets, scenario values and figures ("Hải Phòng (từ 01/07/2025)").
+    ``members``: the territories it was formed from (Hải Phòng from 01/07/2025 = Hải Phòng to
+    30/06/2025 + Hải Dương to 30/06/2025). An administrator edits them in the admin; the same shape
+    carries communes and the other 2025 mergers.
+    """
+
+    name = models.CharField(_("scope label"), max_length=200, unique=True)
+    place = models.CharField(_("place"), max_length=200)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    members = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="successors",
+                                     verbose_name=_("formed from"))
+    note = models.TextField(_("note"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=[members])
+
+    class Meta:
+        ordering = ["place", "valid_from", "name"]
+        verbose_name = _("territory")
+        verbose_name_plural = _("territories")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def exists_during(self, start, end) -> bool:
+        """Whether the territory existed on some day of [start, end]."""
+        return (self.valid_from is None or end >= self.valid_from) and (self.valid_to is None or start <= self.valid_to)
