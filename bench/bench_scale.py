@@ -240,10 +240,10 @@ def bench_import(limit: int) -> None:
     command = time.perf_counter() - start
     if done.returncode != 0:
         raise SystemExit(f"kehoach actuals import failed:\n{done.stdout[-2000:]}\n{done.stderr[-2000:]}")
-    from kehoach.apps.figures import bulk, importing
+    from kehoach.apps.figures import bulk, importing  # bulk.record_all: the loop that writes the rows
 
     spent = []
-    real = bulk.record_figures
+    real = bulk.record_all
 
     def write_step(*args, **kwargs):
         start = time.perf_counter()
@@ -252,13 +252,13 @@ def bench_import(limit: int) -> None:
         finally:
             spent.append(time.perf_counter() - start)
 
-    bulk.record_figures = write_step
+    bulk.record_all = write_step
     try:
         start = time.perf_counter()
         report = importing.import_file(path, dry_run=True)
         in_process = time.perf_counter() - start
     finally:
-        bulk.record_figures = real
+        bulk.record_all = real
     assert not report.problems, report.problems[:3]
     copy = copy_rows(rows)
     how = "COPY" if connection.vendor == "postgresql" else "executemany INSERT"

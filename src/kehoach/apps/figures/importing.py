@@ -7,8 +7,8 @@ free; ``indicator``, ``period`` and ``value`` required, the others optional):
 
 Every row is checked before anything is stored; each problem is reported as
 ``FILE:LINE: column NAME: found ..., expected ...``. Then all rows are recorded in one
-transaction by :func:`kehoach.apps.figures.bulk.record_figures` (``record_figure``'s rules in
-set-based statements: COPY on PostgreSQL), so a re-import of the same file changes nothing and a changed value becomes a new version. With problems, nothing is
+transaction through :func:`kehoach.apps.figures.services.record_figure`, so a re-import of the
+same file changes nothing and a changed value becomes a new version. With problems, nothing is
 stored unless ``skip_invalid`` is set, in which case the valid rows are stored and the invalid
 lines listed.
 
@@ -40,8 +40,6 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
-
-from django.db import transaction
 
 from kehoach.apps.documents.models import Document
 from kehoach.apps.figures import bulk, services
@@ -106,6 +104,7 @@ class ActualsImport:
     problems: list[Problem] = field(default_factory=list)
     created: int = 0
     revised: int = 0
+    updated: int = 0  # a draft of the same figure completed in place (``--status draft`` only)
     unchanged: int = 0
     stored: bool = False
     dry_run: bool = False
@@ -118,7 +117,7 @@ class ActualsImport:
 
     @property
     def loaded(self) -> int:
-        return self.created + self.revised + self.unchanged
+        return self.created + self.revised + self.updated + self.unchanged
 
 
 def import_file(
@@ -143,24 +142,18 @@ def import_file(
     if report.problems and not skip_invalid:
         return report
     bad = set(report.skipped_lines)
-    rows = [row for row in report.rows if row.line not in bad]
-    with transaction.atomic():
-        recorded_rows = bulk.record_figures(
-            [bulk.FigureInput(row.indicator, row.period, row.scope, comparator=row.comparator.value, low=row.low,
-                              high=row.high, text=row.text, qualifier=row.qualifier, unit_text=row.unit_text,
-                              comparison=row.comparison, source=row.source, published=row.published)
-             for row in rows],
-            status=status, entered_by=user,
-        )
-        for row, recorded in zip(rows, recorded_rows, strict=True):
-            setattr(report, recorded.action, getattr(report, recorded.action) + 1)
-            report.outcomes.append(tabular.Outcome(
-                row.line, f"{row.indicator.key} {row.period} [{row.scope}]", recorded.action,
-                changes(recorded.previous, recorded.figure) if recorded.action == services.REVISED else (),
-            ))
+    entries = [bulk.Entry(row.line, row) for row in report.rows if row.line not in bad]
+
+    def warn(_done) -> None:  # inside the transaction: what the stored series now say
         report.warnings = falling_series({row.indicator.pk for row in report.rows if row.line not in bad})
-        if dry_run:
-            transaction.set_rollback(True)
+
+    for done in bulk.record_all(entries, user=user, status=status, dry_run=dry_run, after=warn):
+        row, recorded = done.entry.row, done.recorded
+        setattr(report, recorded.action, getattr(report, recorded.action) + 1)
+        report.outcomes.append(tabular.Outcome(
+            row.line, f"{row.indicator.key} {row.period} [{row.scope}]", recorded.action,
+            changes(recorded.previous, recorded.figure) if recorded.action == services.REVISED else (),
+        ))
     report.stored = not dry_run
     return report
 
@@ -474,9 +467,10 @@ def _single(candidates: list[Indicator]) -> Indicator | None:
 def describe(report: ActualsImport) -> str:
     """One line: what the import did (or would do)."""
     verb = "would be" if report.dry_run else "were"
+    updated = f"{report.updated} draft(s) completed, " if report.updated else ""
     return "\n".join([
         *report.warnings,
         f"{report.file}: {report.loaded} figure(s) {verb} loaded: {report.created} new, "
-        f"{report.revised} revised (new version), {report.unchanged} unchanged",
+        f"{report.revised} revised (new version), {updated}{report.unchanged} unchanged",
     ])
 
