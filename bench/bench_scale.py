@@ -198,7 +198,7 @@ def copy_rows(rows: list[dict]) -> float:
     ids = dict(Indicator.objects.values_list("key", "pk"))
     table = ActualFigure._meta.db_table
     columns = ("indicator_id", "period", "scope", "comparator", "low", "high", "text", "qualifier", "unit_text",
-               "comparison", "source", "published", "status", "version", "is_current", "public", "row_version",
+               "comparison", "source", "published", "review_status", "version", "is_current", "public", "row_version",
                "entered_at", "cause", "difficulties", "proposals")
     with transaction.atomic(), connection.cursor() as cursor:
         if connection.vendor == "postgresql":

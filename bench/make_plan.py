@@ -136,14 +136,14 @@ def monitoring_rows() -> dict[str, int]:
             value = (low * Decimal("0.97")).quantize(Decimal("0.000001"))
             figures.append(ActualFigure(indicator_id=indicator_id, period=period, scope=scope, comparator="=",
                                         low=value, high=value, text=str(value), source="bench/make_plan.py",
-                                        published=end, status="approved", version=1, is_current=True))
+                                        published=end, review_status="approved", version=1, is_current=True))
         ActualFigure.objects.bulk_create(figures, batch_size=2000)
         counts["figures"] = len(figures)
 
         with_progress = set(TaskProgress.objects.values_list("task_id", flat=True))
         tasks = list(Task.objects.order_by("document_id", "number").values_list("pk", flat=True))
         progress = [TaskProgress(task_id=pk, on=date(2025, 6, 1), status="in_progress", percent=50,
-                                 note="bench/make_plan.py", workflow="approved")
+                                 note="bench/make_plan.py", review_status="approved")
                     for pk in tasks[::2] if pk not in with_progress]
         TaskProgress.objects.bulk_create(progress, batch_size=2000)
         counts["progress"] = len(progress)

@@ -260,7 +260,7 @@ def load(year: int | None = None) -> Snapshot:
         for indicator_id, period, comparator, low, high, text, scope, published, entered_at, qualifier, status,
         version, source in ActualFigure.objects.values_list(
             "indicator_id", "period", "comparator", "low", "high", "text", "scope", "published", "entered_at",
-            "qualifier", "status", "version", "source")
+            "qualifier", "review_status", "version", "source")
     ]
     _load_tasks(snap, agencies, leaders, documents)
     _load_projects(snap, documents, year)

@@ -90,7 +90,7 @@ def record_figures(items: Sequence[FigureInput], *, status: str = m.FigureStatus
         values = {"comparator": item.comparator, "low": item.low, "high": item.high, "text": item.text,
                   "qualifier": item.qualifier, "unit_text": item.unit_text, "comparison": item.comparison,
                   "source": item.source, "published": item.published, "reporting_agency": None,
-                  "entered_by": entered_by, "status": status, "cause": "", "difficulties": "", "proposals": ""}
+                  "entered_by": entered_by, "review_status": status, "cause": "", "difficulties": "", "proposals": ""}
         if old is not None and all(getattr(old, f) == values[f] for f in SAME_FIGURE_FIELDS):
             results.append(Recorded(old, UNCHANGED, old))
             continue
