@@ -56,6 +56,7 @@ class DocumentRow:
     pk: int
     number: str
     file_name: str
+    date: date | None = None
 
     @property
     def key(self) -> str:
@@ -210,10 +211,12 @@ def _plan_rows(rows, keys: dict[int, str], documents: dict[int, DocumentRow], ki
                         note=(rest[0] if rest else "") or "")
         if kind is e.Target:
             out.append(e.Target(indicator=keys[indicator_id], year=extra, value=value,
-                                document=documents[document_id].key, basis=e.TargetBasis(rest[1]), scope=scope))
+                                document=documents[document_id].key, basis=e.TargetBasis(rest[1]), scope=scope,
+                                issued=documents[document_id].date))
         else:
             out.append(e.ScenarioValue(indicator=keys[indicator_id], period=extra, value=value,
-                                       document=documents[document_id].key, scope=scope))
+                                       document=documents[document_id].key, scope=scope,
+                                       issued=documents[document_id].date))
     return out
 
 
@@ -229,8 +232,8 @@ def load(year: int | None = None) -> Snapshot:
     snap = Snapshot()
     agencies = {pk: NamedRow(pk, name) for pk, name in Agency.objects.values_list("pk", "name")}
     leaders = {pk: NamedRow(pk, name) for pk, name in Leader.objects.values_list("pk", "name")}
-    documents = {pk: DocumentRow(pk, number, file_name)
-                 for pk, number, file_name in Document.objects.values_list("pk", "number", "file_name")}
+    documents = {pk: DocumentRow(pk, number, file_name, day)
+                 for pk, number, file_name, day in Document.objects.values_list("pk", "number", "file_name", "date")}
 
     def names(ids) -> list[str]:  # the agencies of a relation, in the Agency model's order
         return [agencies[pk].name for pk in sorted(ids, key=rank.__getitem__)]
@@ -248,8 +251,9 @@ def load(year: int | None = None) -> Snapshot:
                     publication_text=publication_text)
         for pk, key, name, unit, kind, direction, group, parent, publication, publication_text in rows
     ]
-    snap.targets = _plan_rows(Target.objects.filter(superseded_by__isnull=True)
-                              .values_list(*_PLAN_ROW, "year", "note", "basis"), keys, documents, e.Target)
+    # every target, superseded ones too: which is in force depends on the as-of date (domain.assessment.plans)
+    snap.targets = _plan_rows(Target.objects.values_list(*_PLAN_ROW, "year", "note", "basis"), keys, documents,
+                              e.Target)
     snap.scenarios = _plan_rows(ScenarioValue.objects.values_list(*_PLAN_ROW, "period"), keys, documents,
                                 e.ScenarioValue)
     snap.figures = [
