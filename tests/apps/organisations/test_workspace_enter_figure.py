@@ -40,6 +40,16 @@ def test_an_officer_saves_a_draft_in_vietnamese_format(people, login):
     assert "Đã lưu nháp" in html and f'data-figure="{figure.pk}"' in html  # in the drafts, with its Submit button
 
 
+def test_the_period_is_written_as_it_is_said_not_as_a_code(people, login):
+    client = login(people["officer_a"])
+    html = client.get(url("organisations:workspace", agency())).content.decode()
+    assert "Tháng 7/2025, Quý III/2025" in html and "2025-Q3" not in html
+
+    client.post(url("organisations:workspace", agency()), figure_post(value="1.234,5", indicator="exports",
+                                                                      period="Tháng 7/2025"))
+    assert july("exports").low == Decimal("1234.5")
+
+
 def test_a_figure_rated_cham_is_refused_without_its_explanation(people, login):
     """IIP: 6 tháng 115,01 against 116,2 is "Chậm"; July's figure needs the explanation."""
     client = login(people["officer_a"])

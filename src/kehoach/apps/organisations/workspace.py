@@ -52,7 +52,7 @@ from kehoach.apps.tasks.models import Task, TaskProgress
 from kehoach.domain import tabular
 from kehoach.domain.assessment import calendar
 from kehoach.domain.assessment import model as m
-from kehoach.domain.assessment.model import FigurePeriod, FigureStatus, ReportStatus, TaskStatus
+from kehoach.domain.assessment.model import FigurePeriod, FigureStatus, ReportStatus, TaskStatus, period_label
 from kehoach.domain.assessment.rules import Rating
 from kehoach.domain.assessment.series import period_rows
 from kehoach.domain.numbers import NumberFormatError, parse_number
@@ -478,7 +478,7 @@ def submit_figure(figure: ActualFigure, user, as_of: date) -> ActualFigure:
 def figure_cells(figure: ActualFigure) -> dict[str, str]:
     """A stored figure as the importer's cells (to edit it in the form again)."""
     return {
-        "indicator": figure.indicator.key, "period": figure.period, "value": figure.text,
+        "indicator": figure.indicator.key, "period": period_label(figure.period), "value": figure.text,
         "qualifier": figure.qualifier, "unit": figure.unit_text, "comparison": figure.comparison,
         "scope": figure.scope, "source": figure.source,
         "published": figure.published.isoformat() if figure.published else "",
