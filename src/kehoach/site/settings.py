@@ -56,7 +56,7 @@ INSTALLED_APPS = [
     "kehoach.apps.indicators",
     "kehoach.apps.tasks",
     "kehoach.apps.projects",
-    "kehoach.apps.reporting",
+    "kehoach.apps.obligations",
     "kehoach.apps.figures",
     "kehoach.apps.assessment",
     "kehoach.apps.reports",
@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "kehoach.apps.history",
     "kehoach.apps.api",
     "kehoach.apps.backup",
+    "kehoach.apps.demo",
     "kehoach.web",
     "kehoach.apps.accounts",  # last: its post_migrate step needs every other app's permissions
 ]

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from kehoach.apps.api.api import api
+from kehoach.site.api import api
 
 admin.site.site_header = admin.site.site_title = "kehoach"
 

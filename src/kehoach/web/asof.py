@@ -13,25 +13,9 @@ from django.http import QueryDict
 from django.shortcuts import resolve_url
 from django.utils import timezone
 
+from kehoach.domain.days import parse_day
+
 SESSION_KEY = "kehoach_as_of"
-
-
-def parse_day(text: str | None) -> date | None:
-    """``YYYY-MM-DD`` or ``dd/mm/yyyy``; None for anything else."""
-    text = (text or "").strip()
-    if not text:
-        return None
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        pass
-    parts = text.split("/")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
-        try:
-            return date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
-            return None
-    return None
 
 
 def as_of_for(request) -> date:

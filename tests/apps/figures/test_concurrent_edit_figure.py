@@ -17,7 +17,7 @@ from django.urls import reverse
 
 from kehoach.apps.figures import services
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.history.locking import Conflict
+from kehoach.apps.locking import Conflict
 from kehoach.apps.organisations.models import Membership
 from tests.apps.organisations.workspace_support import EXPLANATION, Q, agency, figure_post, url
 

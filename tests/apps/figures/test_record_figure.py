@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from kehoach.apps.figures import services
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.domain.assessment.model import Figure, FigurePeriod, FigureStatus
+from kehoach.domain.assessment import model as m
+from kehoach.domain.assessment.model import FigurePeriod, FigureStatus
 from kehoach.domain.entities import Comparator
 from kehoach.domain.units import IncompatibleUnits
 from tests.apps.conftest import history_rows
@@ -121,7 +122,7 @@ def test_to_domain_gives_the_assessment_its_figure(iip):
 
     domain = services.to_domain(figure)
 
-    assert isinstance(domain, Figure)
+    assert isinstance(domain, m.ActualFigure)
     assert domain.indicator == "iip"
     assert domain.period == FigurePeriod.parse("2025-YTD-04") and not domain.period.is_calendar
     assert domain.value.comparator == Comparator.EQ and domain.value.low == Decimal("115.16")

@@ -10,7 +10,7 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
-from kehoach.apps.reporting.models import ReportingSettings
+from kehoach.apps.obligations.models import ReportingSettings
 from kehoach.apps.tasks.models import TaskProgress
 from tests.apps.organisations.workspace_support import agency, progress_post, task_of, url
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
+from kehoach.apps.obligations.models import Submission
+from kehoach.apps.obligations.services import owed
 from kehoach.apps.organisations.models import Agency
-from kehoach.apps.reporting.models import Submission
-from kehoach.apps.reporting.services import owed
 
 pytestmark = pytest.mark.django_db
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from kehoach.apps.reporting.models import ReportingObligation, Submission
+from kehoach.apps.obligations.models import ReportingObligation, Submission
 from tests.apps.organisations.workspace_support import CONG_THUONG, VAN_HOA, Q, agency
 
 pytestmark = pytest.mark.django_db

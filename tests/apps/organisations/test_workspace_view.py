@@ -10,8 +10,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
+from kehoach.apps.obligations.models import ReportingObligation
 from kehoach.apps.projects.models import CapitalPlan, Project, ProjectMilestone
-from kehoach.apps.reporting.models import ReportingObligation
 from kehoach.apps.tasks.models import Task
 from tests.apps.organisations.workspace_support import CONG_THUONG, VAN_HOA, agency, task_of, url
 

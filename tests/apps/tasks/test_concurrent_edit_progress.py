@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from kehoach.apps.history.locking import Conflict
+from kehoach.apps.locking import Conflict
 from kehoach.apps.organisations.models import Membership
 from kehoach.apps.tasks import services
 from kehoach.apps.tasks.models import TaskProgress

@@ -36,8 +36,9 @@ from kehoach.apps.api.errors import CONFLICT, ERRORS, Invalid, Stale
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.figures import services
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.history.locking import Conflict
+from kehoach.apps.figures.published import published_figures
 from kehoach.apps.indicators.models import VALUE_DIGITS
+from kehoach.apps.locking import Conflict
 from kehoach.apps.organisations import workspace
 from kehoach.apps.organisations.models import Agency
 from kehoach.domain.assessment.model import FigurePeriod
@@ -326,6 +327,4 @@ def publish_figure(request, figure_id: Id, public: bool = True):
                    summary="Published figures (what /public/ shows), for everyone")
 @paginate(Pages)
 def public_figures(request, filters: Query[PublicFilter]):
-    from kehoach.apps.dashboard.views import published_figures
-
     return published_figures(filters.filter(ActualFigure.objects.all()))

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
@@ -49,9 +49,9 @@ from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
 from kehoach.domain import tabular
 from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, FigureStatus
+from kehoach.domain.days import parse_day
 from kehoach.domain.indicators import IndicatorRegistry, clean_indicator_name
 from kehoach.domain.numbers import format_number, parse_value
-from kehoach.domain.periods import last_day
 from kehoach.domain.territories import MERGERS_2025, REORGANISATION_2025, scope_for
 from kehoach.domain.text import fold
 from kehoach.domain.units import OTHER, IncompatibleUnits, compatible, parse_unit
@@ -344,7 +344,7 @@ class RowChecker:
     def published(self, line: int, text: str) -> date | None:
         if not text:
             return None
-        found = parse_published(text)
+        found = parse_day(text, month_end=True)
         if found is None:
             self.problem(line, "published", repr(text), "a date: YYYY-MM-DD, DD/MM/YYYY or YYYY-MM")
         return found
@@ -364,25 +364,6 @@ class RowChecker:
                     "a scope label such as 'Hải Phòng (từ 01/07/2025)', or an empty cell",
                 )
         return found
-
-
-def parse_published(text: str) -> date | None:
-    """A publication date: ISO, Vietnamese day-first, or a month only (its last day)."""
-    text = text.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            pass
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
-        year, month = int(m[1]), int(m[2])
-        if 1 <= month <= 12:
-            return last_day(year, month)
-    if m := re.fullmatch(r"(\d{1,2})/(\d{4})", text):
-        month, year = int(m[1]), int(m[2])
-        if 1 <= month <= 12:
-            return last_day(year, month)
-    return None
 
 
 def resolve_scope(text: str, place: str, period_end: date | None) -> str | None:

@@ -14,8 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kehoach.apps.history.locking import Versioned
 from kehoach.apps.indicators.models import COMPARATOR_CHOICES, VALUE_DIGITS, Indicator
+from kehoach.apps.locking import Versioned
 from kehoach.apps.organisations.models import Agency
 from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, FigureStatus, period_label
 

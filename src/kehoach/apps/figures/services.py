@@ -18,7 +18,7 @@
 * ``canonical_value`` puts a published value in the indicator's unit and form: units are
   converted (``nghìn tỷ đồng`` → ``tỷ đồng``) and a growth rate of an index indicator becomes the
   index (IIP "tăng 15,16%" → 115,16).
-* ``to_domain`` gives the assessment its plain ``Figure``.
+* ``to_domain`` gives the assessment the same figure as a plain ``domain.assessment.model.ActualFigure``.
 """
 
 from __future__ import annotations
@@ -35,9 +35,9 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kehoach.apps import locking
 from kehoach.apps.documents.importing import to_decimal
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.history import locking
 from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
 from kehoach.domain.assessment import model as m
@@ -322,8 +322,8 @@ def _locked(figure: ActualFigure) -> ActualFigure:
 # Domain -----------------------------------------------------------------------------------------
 
 
-def to_domain(figure: ActualFigure) -> m.Figure:
-    """The assessment's ``Figure``: key of the indicator, period, value in the indicator's unit, status, version.
+def to_domain(figure: ActualFigure) -> m.ActualFigure:
+    """The assessment's ``ActualFigure``: key of the indicator, period, value in the indicator's unit, status, version.
 
     ``published`` falls back to the day the figure was entered when the publication date is unknown.
     """
@@ -331,7 +331,7 @@ def to_domain(figure: ActualFigure) -> m.Figure:
     value = e.Value(
         text=figure.text, comparator=e.Comparator(figure.comparator), low=figure.low, high=figure.high
     )
-    return m.Figure(
+    return m.ActualFigure(
         indicator=figure.indicator.key,
         period=m.FigurePeriod.parse(figure.period),
         value=value,

@@ -213,7 +213,7 @@ class ConfirmUploadForm(forms.Form):
 def show_conflict(form: forms.Form, conflict, fields) -> None:
     """The other user's change on the form (``locking.conflict_message``), with their version in the
     hidden field: the user's input stays, and saving again replaces theirs deliberately."""
-    from kehoach.apps.history.locking import conflict_message
+    from kehoach.apps.locking import conflict_message
 
     form.add_error(None, conflict_message(conflict, list(fields)))
     if conflict.current is not None:

@@ -23,10 +23,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
+from kehoach.apps import locking
 from kehoach.apps.accounts import roles
 from kehoach.apps.figures import services as figure_services
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.history import locking
+from kehoach.apps.obligations import services as reporting
 from kehoach.apps.organisations import tables
 from kehoach.apps.organisations import workspace as services
 from kehoach.apps.organisations.forms import (
@@ -39,7 +40,6 @@ from kehoach.apps.organisations.forms import (
     show_conflict,
 )
 from kehoach.apps.organisations.models import Agency
-from kehoach.apps.reporting import services as reporting
 from kehoach.apps.steering import services as steering
 from kehoach.apps.steering.models import Comment
 from kehoach.apps.tasks import services as task_services

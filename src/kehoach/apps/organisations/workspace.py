@@ -43,10 +43,10 @@ from kehoach.apps.figures import importing
 from kehoach.apps.figures import services as figure_services
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.indicators.models import Indicator
+from kehoach.apps.obligations.models import ReportingObligation
+from kehoach.apps.obligations.services import Owed, owed
 from kehoach.apps.organisations.models import Agency
 from kehoach.apps.projects.models import CapitalPlan, Disbursement, Project, ProjectMilestone
-from kehoach.apps.reporting.models import ReportingObligation
-from kehoach.apps.reporting.services import Owed, owed
 from kehoach.apps.tasks import services as task_services
 from kehoach.apps.tasks.models import Task, TaskProgress
 from kehoach.domain import tabular

@@ -25,12 +25,12 @@ from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema, Stat
 from ninja.pagination import paginate
 from pydantic import PrivateAttr
 
+from kehoach.apps import locking
 from kehoach.apps.accounts import roles
 from kehoach.apps.api.common import Day, Id, RowVersion, Text, as_of_or_today
 from kehoach.apps.api.errors import CONFLICT, ERRORS, Stale
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.assessment.evaluate import current_assessment
-from kehoach.apps.history import locking
 from kehoach.apps.organisations import workspace
 from kehoach.apps.tasks import services
 from kehoach.apps.tasks.filtersets import STATUS_CHOICES, by_task, search_q

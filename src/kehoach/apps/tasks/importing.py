@@ -50,6 +50,7 @@ from kehoach.apps.organisations.models import Agency
 from kehoach.apps.tasks import services
 from kehoach.apps.tasks.models import Task, TaskProgress
 from kehoach.domain import tabular
+from kehoach.domain.days import parse_day
 from kehoach.domain.text import fold
 
 # code: the header names it goes by (besides the code itself), folded when matched
@@ -338,7 +339,7 @@ class RowChecker:
             if required:
                 self.problem(line, column, "an empty cell", "a date: YYYY-MM-DD or DD/MM/YYYY")
             return None
-        found = tabular.parse_day(raw if raw is not None else text)
+        found = parse_day(raw if raw is not None else text)
         if found is None:
             self.problem(line, column, repr(text), "a date: YYYY-MM-DD or DD/MM/YYYY")
         elif found > self.today:

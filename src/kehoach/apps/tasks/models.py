@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kehoach.apps.documents.models import Document
-from kehoach.apps.history.locking import Versioned
+from kehoach.apps.locking import Versioned
 from kehoach.apps.organisations.models import Agency, Leader
-from kehoach.domain.text import fold
+from kehoach.domain.text import folded_text
 
 
 class TaskGroup(models.Model):
@@ -112,7 +112,7 @@ class Task(models.Model):
 
 
 def search_text_of(task, agencies, leader) -> str:
-    """What a task is found by, folded (``domain.text.fold``): "giai ngan" matches "Giải ngân".
+    """What a task is found by, folded (``domain.text.folded_text``): "giai ngan" matches "Giải ngân".
 
     The one place that says which texts a task is searched by; the data migration of
     ``search_text`` and ``services.refresh_search_text`` call it too.
@@ -122,7 +122,7 @@ def search_text_of(task, agencies, leader) -> str:
         parts += [agency.name, agency.short_name]
     if leader is not None:
         parts.append(leader.name)
-    return fold(" ".join(part for part in parts if part))
+    return folded_text(*parts)
 
 
 class TaskMilestone(models.Model):

@@ -39,8 +39,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kehoach.apps import locking
 from kehoach.apps.accounts import roles
-from kehoach.apps.history import locking
 from kehoach.apps.tasks.models import ConditionEvent, Task, TaskMilestone, TaskProgress
 from kehoach.domain import entities as e
 from kehoach.domain.assessment import model as m
@@ -209,7 +209,7 @@ def record_progress(
 
 def update_draft(progress: TaskProgress, values: dict, user=None, expected_version: int | None = None) -> TaskProgress:
     """Complete a draft update in place. ``expected_version``: the ``row_version`` the user's form was
-    read at; ``Conflict`` (kehoach.apps.history.locking) when someone saved the update since."""
+    read at; ``Conflict`` (kehoach.apps.locking) when someone saved the update since."""
     with transaction.atomic():
         locking.claim(progress, expected_version)
         progress.refresh_from_db()
@@ -275,12 +275,9 @@ def record_condition_event(
 
 # -- what the task pages show ---------------------------------------------------------------------
 
-SEVERITY = PRIORITY  # quá hạn, sắp đến hạn, đang thực hiện, chờ điều kiện, chưa đến hạn, hoàn thành quá/đúng hạn
-
-
 def severity_key(assessment: m.TaskAssessment) -> tuple:
-    """Worst first: by status (``SEVERITY``), the latest first, then the earliest due."""
-    rank = SEVERITY.index(assessment.status)
+    """Worst first: by status (``domain.assessment.tasks.PRIORITY``), the latest first, then the earliest due."""
+    rank = PRIORITY.index(assessment.status)
     return (rank, -(assessment.days_late or 0), assessment.due is None, assessment.due or date.max)
 
 

@@ -72,7 +72,7 @@ from kehoach.domain.numbers import format_number
 from .model import (
     VERDICT_MET,
     VERDICT_MISSED,
-    Figure,
+    ActualFigure,
     FigurePeriod,
     FigureStatus,
     IndicatorAssessment,
@@ -107,7 +107,7 @@ def assess_indicator(
     indicator: Indicator,
     scenario: Iterable[ScenarioValue],
     targets: Iterable[Target],
-    figures: Iterable[Figure],
+    figures: Iterable[ActualFigure],
     as_of: date,
     thresholds: Thresholds = DEFAULT,
 ) -> IndicatorAssessment:
@@ -172,7 +172,7 @@ def assess_indicator(
     return best
 
 
-def _assess_scope(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+def _assess_scope(indicator: Indicator, plan: _Plan, figures: list[ActualFigure], base: dict, t: Thresholds):
     if indicator.kind == MeasureKind.FLOW:
         return _assess_flow(indicator, plan, figures, base, t)
     if indicator.kind in (MeasureKind.GROWTH, MeasureKind.INDEX):
@@ -215,7 +215,7 @@ def _default_scope(scenario, targets, year: int) -> str:
     return scopes[0] if scopes else ""
 
 
-def _beside(indicator: Indicator, best: IndicatorAssessment, valid: list[Figure], plans: dict) -> tuple[str, ...]:
+def _beside(indicator: Indicator, best: IndicatorAssessment, valid: list[ActualFigure], plans: dict) -> tuple[str, ...]:
     """The figures shown beside the rated one: per other scope its latest figure (of the same or a later
     period), and of the rated scope a later figure not compared. Never instead of the rated one."""
     end = _assessed_end(best)
@@ -243,9 +243,9 @@ def _beside(indicator: Indicator, best: IndicatorAssessment, valid: list[Figure]
     return tuple(out)
 
 
-def usable_figures(figures: Iterable[Figure], indicator: str, as_of: date, year: int | None = None) -> list[Figure]:
+def usable_figures(figures: Iterable[ActualFigure], indicator: str, as_of: date, year: int | None = None) -> list[ActualFigure]:
     """The figures that count on ``as_of``: approved, published by then, numeric, latest version each."""
-    best: dict[tuple[str, str, str], Figure] = {}
+    best: dict[tuple[str, str, str], ActualFigure] = {}
     for f in figures:
         if f.indicator != indicator or f.status != FigureStatus.APPROVED or f.published > as_of:
             continue
@@ -317,7 +317,7 @@ def _plan(indicator: Indicator, scenario: list[ScenarioValue], targets: list[Tar
 # Flows ------------------------------------------------------------------------------------------
 
 
-def _assess_flow(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+def _assess_flow(indicator: Indicator, plan: _Plan, figures: list[ActualFigure], base: dict, t: Thresholds):
     direction, unit = indicator.direction, indicator.unit
     jan1 = date(plan.year, 1, 1)
     aligned = [f for f in figures if f.period.month_aligned]
@@ -532,7 +532,7 @@ def _combined_qualifier(qualifiers: Iterable[str]) -> str:
 # Growth rates and indices -----------------------------------------------------------------------
 
 
-def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[ActualFigure], base: dict, t: Thresholds):
     direction = indicator.direction
     index = indicator.kind == MeasureKind.INDEX
     compared = [f for f in figures if plan.exact(f.period) is not None]
@@ -699,7 +699,7 @@ def _growth_against_target(indicator: Indicator, plan: _Plan, figures, cumulativ
     )
 
 
-def _growth_phrase(figure: Figure, actual: Decimal, scenario: Decimal, index: bool, first: bool) -> str:
+def _growth_phrase(figure: ActualFigure, actual: Decimal, scenario: Decimal, index: bool, first: bool) -> str:
     label = figure.period.label_vi
     label = label[0].upper() + label[1:] if first else label[0].lower() + label[1:]
     if index:
@@ -733,7 +733,7 @@ def _rate(value: Decimal, index: bool, qualifier: str = "") -> str:
 # Levels -----------------------------------------------------------------------------------------
 
 
-def _assess_level(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+def _assess_level(indicator: Indicator, plan: _Plan, figures: list[ActualFigure], base: dict, t: Thresholds):
     direction, unit = indicator.direction, indicator.unit
     percentage = "%" in unit
     latest = min(
@@ -880,7 +880,7 @@ def _with_targets_and_verdict(indicator: Indicator, a: IndicatorAssessment, plan
 _WITHIN_PRECISION = "chênh lệch nhỏ hơn độ chính xác của số liệu công bố nên coi như đạt kịch bản"
 
 
-def _chain_interval(chain: list[Figure], direction: Direction) -> tuple[Decimal, Decimal]:
+def _chain_interval(chain: list[ActualFigure], direction: Direction) -> tuple[Decimal, Decimal]:
     """Where the true sum of a chain of published figures lies (``precision.interval`` of each)."""
     low = high = Decimal(0)
     for f in chain:
@@ -890,7 +890,7 @@ def _chain_interval(chain: list[Figure], direction: Direction) -> tuple[Decimal,
 
 
 
-def _latest(figures: list[Figure]) -> Figure:
+def _latest(figures: list[ActualFigure]) -> ActualFigure:
     return max(figures, key=lambda f: (f.period.end, -f.period.start.toordinal(), f.published, f.period.code, f.scope))
 
 

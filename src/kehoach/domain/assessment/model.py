@@ -224,8 +224,9 @@ QUALIFIERS = ("ước", "hơn", "trên", "gần", "khoảng")
 
 
 @dataclass(frozen=True)
-class Figure:
-    """One published figure of an indicator.
+class ActualFigure:
+    """One published figure of an indicator: the row ``figures.ActualFigure`` as the assessment reads it
+    (one name for one concept; a figure a plan document states is a ``ReportedFigure``).
 
     ``value`` is already in the indicator's unit and canonical form (IIP as an index, 115,06 for
     "tăng 15,06%"). ``qualifier`` is the word printed before the number, kept as published

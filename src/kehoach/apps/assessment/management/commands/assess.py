@@ -7,7 +7,7 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kehoach.apps.documents.management.commands._common import open_database
+from kehoach.apps.commands import open_database
 
 
 class Command(BaseCommand):

@@ -1,32 +1,16 @@
-"""What the document commands share: reading and parsing files, printing results."""
+"""What every ``kehoach`` command shares: opening the database with a one-line error, the exit
+status of a file that cannot be imported, and ``TableImportCommand`` (``kehoach actuals import``,
+``kehoach progress import``). The document commands' own helpers are in
+``kehoach.apps.documents.document_commands``."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError, OutputWrapper
+from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
-from kehoach.apps.documents.importing import ImportSummary
-from kehoach.domain.entities import Finding, ParseResult
-from kehoach.site.database import ensure_database
+from kehoach.apps.database import ensure_database
 
 EXIT_NOT_IMPORTABLE = 2  # exit status when a file is not such a document or cannot be understood
-
-
-def parse_files(names: list[str]) -> tuple[ParseResult, dict[str, bytes]]:
-    """Parse the files with the importer; a file that cannot be imported ends the command with status 2."""
-    from kehoach.domain.importer import ImportFailure, inspect_files
-
-    paths = [Path(name) for name in names]
-    for path in paths:
-        if not path.is_file():
-            raise CommandError(f"{path}: no such file", returncode=EXIT_NOT_IMPORTABLE)
-    try:
-        result = inspect_files(paths)
-    except ImportFailure as exc:
-        raise CommandError(str(exc), returncode=EXIT_NOT_IMPORTABLE) from exc
-    return result, {path.name: path.read_bytes() for path in paths}
 
 
 def open_database() -> None:
@@ -36,27 +20,6 @@ def open_database() -> None:
     except DatabaseError as exc:
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise CommandError(f"cannot open the database: {first_line}") from exc
-
-
-def describe_finding(finding: Finding) -> str:
-    where = f"{finding.location}: " if finding.location else ""
-    return f"{where}[{finding.code}] {finding.message}"
-
-
-def write_warnings(out: OutputWrapper, findings: list[Finding]) -> None:
-    out.write(f"{len(findings)} warning(s)")
-    for finding in findings:
-        out.write(f"  {describe_finding(finding)}")
-
-
-def write_summary(out: OutputWrapper, summary: ImportSummary) -> None:
-    out.write(f"{'model':<16}{'created':>9}{'updated':>9}{'unchanged':>11}{'deleted':>9}")
-    for name, created, updated, unchanged, deleted in summary.rows():
-        out.write(f"{name:<16}{created:>9}{updated:>9}{unchanged:>11}{deleted:>9}")
-    if summary.superseded:
-        out.write(f"{summary.superseded} target(s) changed whether they are superseded")
-    if not summary.changed:
-        out.write("Nothing changed: the database already holds these documents as they are.")
 
 
 class TableImportCommand(BaseCommand):
@@ -89,7 +52,7 @@ class TableImportCommand(BaseCommand):
         self.add_import_arguments(load)
 
     def handle(self, *args, action: str, file: str, skip_invalid: bool, dry_run: bool, **options):
-        from kehoach.apps.history.attribution import attributed
+        from kehoach.apps.attribution import attributed
 
         open_database()
         try:

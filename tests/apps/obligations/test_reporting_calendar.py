@@ -11,8 +11,8 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from kehoach.apps.reporting.models import ReportingObligation, ReportingSettings, Submission
-from kehoach.apps.reporting.services import on_time_rate, owed, record_submission
+from kehoach.apps.obligations.models import ReportingObligation, ReportingSettings, Submission
+from kehoach.apps.obligations.services import on_time_rate, owed, record_submission
 from kehoach.domain.assessment.calendar import Deadlines
 from kehoach.domain.assessment.model import ReportStatus
 

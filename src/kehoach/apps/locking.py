@@ -1,5 +1,7 @@
 """Optimistic locking of rows people edit (a draft figure, a draft progress update).
 
+The bottom layer: used by the apps' models and services and by the admin base; imports no app.
+
 A versioned row (``Versioned``) carries ``row_version``; every save adds one to it in the
 database. A form carries the version it was read at; the service that saves it calls
 ``claim(row, expected_version)`` first, inside its transaction: a conditional

@@ -23,15 +23,11 @@ from simple_history.models import HistoricalRecords
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.domain.assessment.calendar import REPORT_KINDS, Deadlines
 from kehoach.domain.assessment.model import period_label
-from kehoach.domain.periods import H1, MONTH, NINE_MONTHS, QUARTER, YEAR, Period
+from kehoach.domain.periods import Period
+from kehoach.domain.report_kinds import REPORT_KINDS as REPORT_KINDS_TABLE
 
-PERIOD_KIND_CHOICES = [
-    (MONTH, _("Month")),
-    (QUARTER, _("Quarter")),
-    (H1, _("First 6 months")),
-    (NINE_MONTHS, _("9 months")),
-    (YEAR, _("Year")),
-]
+# the labels are message ids of the table (domain.report_kinds), translated in the central catalogue
+PERIOD_KIND_CHOICES = [(kind.code, _(kind.period_label)) for kind in REPORT_KINDS_TABLE]
 FIGURES = "figures"
 TASKS = "tasks"
 PROJECTS = "projects"

@@ -10,10 +10,11 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 import kehoach
-from kehoach.apps.accounts.demo import ensure_demo_accounts
+from kehoach.apps.commands import open_database
+from kehoach.apps.demo.accounts import ensure_demo_accounts
+from kehoach.apps.documents.document_commands import parse_files, write_summary
 from kehoach.apps.documents.importing import store
-from kehoach.apps.documents.management.commands._common import open_database, parse_files, write_summary
-from kehoach.apps.reporting.services import ensure_plan_obligations
+from kehoach.apps.obligations.services import ensure_plan_obligations
 
 SAMPLE_DIR = Path(kehoach.__file__).resolve().parent / "sample_data"
 SAMPLE_DOCUMENTS = ["bao-cao-619-BC-TU-2024.txt", "ke-hoach-86-KH-UBND-2025.txt"]

@@ -8,14 +8,14 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
-from kehoach.apps.reporting.models import (
+from kehoach.apps.obligations.models import (
     Notification,
     Reminder,
     ReportingObligation,
     ReportingSettings,
     Submission,
 )
-from kehoach.apps.reporting.services import record_submission
+from kehoach.apps.obligations.services import record_submission
 from tests.apps.admin_pages import admin_url, check_changelist, check_object_pages, check_search_and_filters
 
 pytestmark = pytest.mark.django_db

@@ -9,7 +9,7 @@ import pytest
 from django.contrib.auth import authenticate, get_user_model
 from django.core.management import call_command
 
-from kehoach.apps.documents.management.commands import demo
+from kehoach.apps.demo.management.commands import demo
 from kehoach.apps.documents.models import Document
 from kehoach.apps.tasks.models import Task
 

@@ -1,5 +1,5 @@
 """``kehoach remind [--as-of YYYY-MM-DD] [--dry-run]``: reminders before the reporting deadlines and
-escalations after them (see :mod:`kehoach.apps.reporting.services`). Meant to run daily from cron;
+escalations after them (see :mod:`kehoach.apps.obligations.services`). Meant to run daily from cron;
 running it twice the same day sends nothing new."""
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from kehoach.apps.documents.management.commands._common import open_database
+from kehoach.apps.commands import open_database
 
 
 def _date(text: str) -> date:
@@ -32,8 +32,8 @@ class Command(BaseCommand):
     def handle(self, *args, as_of: str | None = None, dry_run: bool = False, **options):
         day = _date(as_of) if as_of else timezone.localdate()
         open_database()
-        from kehoach.apps.history.attribution import attributed
-        from kehoach.apps.reporting.services import remind
+        from kehoach.apps.attribution import attributed
+        from kehoach.apps.obligations.services import remind
 
         with attributed("kehoach remind"):
             messages = remind(day, dry_run=dry_run)

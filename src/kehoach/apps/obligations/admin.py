@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps.history.admin import HistoryAdmin
-from kehoach.apps.reporting.models import (
+from kehoach.apps.obligations.models import (
     PERIOD_KIND_CHOICES,
     Notification,
     Reminder,
@@ -13,7 +13,7 @@ from kehoach.apps.reporting.models import (
     ReportingSettings,
     Submission,
 )
-from kehoach.apps.reporting.services import notifications_for, on_time_rate, owed
+from kehoach.apps.obligations.services import notifications_for, on_time_rate, owed
 
 
 @admin.register(ReportingSettings)

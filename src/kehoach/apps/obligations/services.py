@@ -37,8 +37,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from kehoach.apps.organisations.models import Agency, Leader, Membership
-from kehoach.apps.reporting.models import (
+from kehoach.apps.obligations.models import (
     ESCALATION,
     FIGURES,
     PROJECTS,
@@ -51,6 +50,7 @@ from kehoach.apps.reporting.models import (
     ReportingSettings,
     Submission,
 )
+from kehoach.apps.organisations.models import Agency, Leader, Membership
 from kehoach.domain.assessment import calendar
 from kehoach.domain.assessment import model as m
 from kehoach.domain.assessment.model import ReportStatus
@@ -88,7 +88,9 @@ def submission_to_domain(submission: Submission) -> m.Submission:
     return m.Submission(submission.agency.name, submission.kind, submission.period, submission.submitted_on)
 
 
-def _records(as_of: date, agency: Agency | None, year: int | None) -> tuple[list[m.ReportingRecord], dict]:
+def reporting_records(as_of: date, agency: Agency | None, year: int | None) -> tuple[list[m.ReportingRecord], dict]:
+    """Each report owed in ``year`` (default: ``as_of``'s) with its due date and status, for one agency
+    or all (None), and the agencies by name; what ``owed``, ``on_time_rate`` and the assessment read."""
     obligations = ReportingObligation.objects.select_related("agency")
     submissions = Submission.objects.select_related("agency")
     if agency is not None:
@@ -107,7 +109,7 @@ def _records(as_of: date, agency: Agency | None, year: int | None) -> tuple[list
 
 def owed(as_of: date, agency: Agency | None = None, year: int | None = None) -> list[Owed]:
     """Every report owed for the periods of ``year`` (the as-of year), by due date, with its status."""
-    records, agencies = _records(as_of, agency, year)
+    records, agencies = reporting_records(as_of, agency, year)
     return [
         Owed(agencies[r.due.agency], r.due.report, r.due.period, r.due.window_start, r.due.window_end, r.due.due,
              r.status, r.submitted_on)
@@ -117,7 +119,7 @@ def owed(as_of: date, agency: Agency | None = None, year: int | None = None) -> 
 
 def on_time_rate(agency: Agency, as_of: date, year: int | None = None) -> tuple[int, int, Decimal | None]:
     """(reports on time, reports due by the as-of date, rate); the rate is None when nothing was due yet."""
-    records, _agencies = _records(as_of, agency, year)
+    records, _agencies = reporting_records(as_of, agency, year)
     return calendar.on_time_rate(records).get(agency.name, (0, 0, None))
 
 

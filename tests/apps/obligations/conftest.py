@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from django.contrib.auth import get_user_model
 
+from kehoach.apps.obligations.models import ReportingObligation
 from kehoach.apps.organisations.models import Agency, Leader, Membership
-from kehoach.apps.reporting.models import ReportingObligation
 
 
 @pytest.fixture

@@ -3,7 +3,7 @@
 import django.core.validators
 import django.db.models.deletion
 import django.utils.timezone
-import kehoach.apps.reporting.models
+import kehoach.apps.obligations.models
 import simple_history.models
 from django.conf import settings
 from django.db import migrations, models
@@ -90,7 +90,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('figures', 'Figures'), ('tasks', 'Task updates'), ('projects', 'Project updates')], max_length=20, verbose_name='report')),
-                ('period_kinds', models.JSONField(default=list, validators=[kehoach.apps.reporting.models.validate_period_kinds], verbose_name='reporting periods')),
+                ('period_kinds', models.JSONField(default=list, validators=[kehoach.apps.obligations.models.validate_period_kinds], verbose_name='reporting periods')),
                 ('start', models.DateField(default=django.utils.timezone.localdate, help_text='Reports whose deadline falls before this day are not owed.', verbose_name='owed from')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
                 ('history_date', models.DateTimeField(db_index=True)),
@@ -136,7 +136,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigIntegerField(auto_created=True, blank=True, db_index=True, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('figures', 'Figures'), ('tasks', 'Task updates'), ('projects', 'Project updates')], max_length=20, verbose_name='report')),
-                ('period', models.CharField(max_length=10, validators=[kehoach.apps.reporting.models.validate_report_period], verbose_name='period')),
+                ('period', models.CharField(max_length=10, validators=[kehoach.apps.obligations.models.validate_report_period], verbose_name='period')),
                 ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='submitted at')),
                 ('note', models.TextField(blank=True, verbose_name='note')),
                 ('history_id', models.AutoField(primary_key=True, serialize=False)),
@@ -197,7 +197,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('figures', 'Figures'), ('tasks', 'Task updates'), ('projects', 'Project updates')], max_length=20, verbose_name='report')),
-                ('period_kinds', models.JSONField(default=list, validators=[kehoach.apps.reporting.models.validate_period_kinds], verbose_name='reporting periods')),
+                ('period_kinds', models.JSONField(default=list, validators=[kehoach.apps.obligations.models.validate_period_kinds], verbose_name='reporting periods')),
                 ('start', models.DateField(default=django.utils.timezone.localdate, help_text='Reports whose deadline falls before this day are not owed.', verbose_name='owed from')),
                 ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reporting_obligations', to='organisations.agency', verbose_name='agency')),
             ],
@@ -213,7 +213,7 @@ class Migration(migrations.Migration):
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('kind', models.CharField(choices=[('figures', 'Figures'), ('tasks', 'Task updates'), ('projects', 'Project updates')], max_length=20, verbose_name='report')),
-                ('period', models.CharField(max_length=10, validators=[kehoach.apps.reporting.models.validate_report_period], verbose_name='period')),
+                ('period', models.CharField(max_length=10, validators=[kehoach.apps.obligations.models.validate_report_period], verbose_name='period')),
                 ('submitted_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='submitted at')),
                 ('note', models.TextField(blank=True, verbose_name='note')),
                 ('agency', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='submissions', to='organisations.agency', verbose_name='agency')),

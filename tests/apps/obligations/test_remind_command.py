@@ -12,9 +12,9 @@ from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
+from kehoach.apps.obligations.models import Notification, Reminder, ReportingObligation, ReportingSettings
+from kehoach.apps.obligations.services import notifications_for, record_submission
 from kehoach.apps.organisations.models import Agency, Leader, Membership
-from kehoach.apps.reporting.models import Notification, Reminder, ReportingObligation, ReportingSettings
-from kehoach.apps.reporting.services import notifications_for, record_submission
 
 pytestmark = pytest.mark.django_db
 

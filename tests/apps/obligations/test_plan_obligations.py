@@ -7,9 +7,9 @@ from datetime import date
 
 import pytest
 
+from kehoach.apps.obligations.models import ReportingObligation
+from kehoach.apps.obligations.services import ensure_plan_obligations
 from kehoach.apps.organisations.models import Agency
-from kehoach.apps.reporting.models import ReportingObligation
-from kehoach.apps.reporting.services import ensure_plan_obligations
 
 pytestmark = pytest.mark.django_db
 
