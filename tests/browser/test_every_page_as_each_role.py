@@ -90,7 +90,8 @@ def crawl(tab, role: str, size: str, checks: dict, problems: list[str], seen_sho
         # axe once per pattern and role (on the desktop), and on the phone for the menu's pages
         check_page(tab, where, checks, problems, axe=size == "desktop" or path in menu or path == "/")
         if path in menu or path == "/":
-            slug = (pattern(path).strip("/").replace("/", "-") or "tong-quan")
+            landed = urlsplit(tab.url).path  # "/" of a visitor lands on /public/
+            slug = (pattern(landed).strip("/").replace("/", "-").lower() or "tong-quan")
             if (slug, size) not in seen_shots:
                 seen_shots.add((slug, size))
                 (ARTIFACTS / "crawl").mkdir(parents=True, exist_ok=True)
