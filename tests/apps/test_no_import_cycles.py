@@ -183,3 +183,14 @@ def test_an_import_inside_a_function_counts(tmp_path):
     module = tmp_path / "views.py"
     module.write_text("def page():\n    from kehoach.apps.assessment.evaluate import current_assessment\n")
     assert ("kehoach.apps.assessment.evaluate", 2) in imported_modules(module, "kehoach.apps.x.views")
+
+
+def test_every_app_has_its_place_in_the_layers():
+    """A new app (or bottom-layer module) is placed in the layers contract, so lint-imports checks it."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = next(c for c in config["tool"]["importlinter"]["contracts"] if c["id"] == "layers")
+    placed = {name.strip() for layer in contract["layers"] for name in layer.split("|")}
+    apps = SOURCE / "kehoach" / "apps"
+    packages = {f"kehoach.apps.{p.name}" for p in apps.iterdir() if (p / "__init__.py").is_file()}
+    modules = {f"kehoach.apps.{p.stem}" for p in apps.glob("*.py") if p.name != "__init__.py"}
+    assert sorted((packages | modules | {"kehoach.web", "kehoach.site"}) - placed) == []

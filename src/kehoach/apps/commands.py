@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from kehoach.apps.attribution import attributed
 from kehoach.apps.database import ensure_database
 
 EXIT_NOT_IMPORTABLE = 2  # exit status when a file is not such a document or cannot be understood
@@ -52,8 +53,6 @@ class TableImportCommand(BaseCommand):
         self.add_import_arguments(load)
 
     def handle(self, *args, action: str, file: str, skip_invalid: bool, dry_run: bool, **options):
-        from kehoach.apps.attribution import attributed
-
         open_database()
         try:
             with attributed(f"kehoach {self.name} import"):

@@ -141,7 +141,7 @@ def _indicator_json(a: IndicatorAssessment, indicator) -> dict:
              "document": t.document or None, "pct": _num(t.pct), "gap": _num(t.gap), "met": t.met}
             for t in a.targets
         ],
-        "beside": list(a.beside),
+        "beside": list(a.beside), "stale": a.stale, "warnings": list(a.warnings),
     }
 
 

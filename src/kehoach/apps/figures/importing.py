@@ -45,6 +45,7 @@ from django.db import transaction
 
 from kehoach.apps.documents.models import Document
 from kehoach.apps.figures import services
+from kehoach.apps.figures.checks import falling_series
 from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
 from kehoach.domain import tabular
@@ -109,6 +110,7 @@ class ActualsImport:
     stored: bool = False
     dry_run: bool = False
     outcomes: list[tabular.Outcome] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a cumulative series that goes down
 
     @property
     def skipped_lines(self) -> list[int]:
@@ -166,6 +168,7 @@ def import_file(
                 row.line, f"{row.indicator.key} {row.period} [{row.scope}]", recorded.action,
                 changes(recorded.previous, recorded.figure) if recorded.action == services.REVISED else (),
             ))
+        report.warnings = falling_series({row.indicator.pk for row in report.rows if row.line not in bad})
         if dry_run:
             transaction.set_rollback(True)
     report.stored = not dry_run
@@ -481,8 +484,9 @@ def _single(candidates: list[Indicator]) -> Indicator | None:
 def describe(report: ActualsImport) -> str:
     """One line: what the import did (or would do)."""
     verb = "would be" if report.dry_run else "were"
-    return (
+    return "\n".join([
+        *report.warnings,
         f"{report.file}: {report.loaded} figure(s) {verb} loaded: {report.created} new, "
-        f"{report.revised} revised (new version), {report.unchanged} unchanged"
-    )
+        f"{report.revised} revised (new version), {report.unchanged} unchanged",
+    ])
 

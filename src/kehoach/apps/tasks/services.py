@@ -41,6 +41,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps import locking
 from kehoach.apps.accounts import roles
+from kehoach.apps.steering import services as steering
 from kehoach.apps.tasks.models import ConditionEvent, Task, TaskMilestone, TaskProgress
 from kehoach.domain import entities as e
 from kehoach.domain.assessment import model as m
@@ -318,15 +319,11 @@ def visible_progress(task: Task, user):
 
 def comment_kinds(user, task: Task) -> list[str]:
     """What the user may write on the task (the rule: ``kehoach.apps.steering.services``)."""
-    from kehoach.apps.steering import services as steering
-
     return steering.kinds_for(user, [agency.pk for agency in task.lead.all()])
 
 
 def post_comment(task: Task, user, *, kind: str, text: str, due: date | None = None):
     """Write a directive or a comment on the task; PermissionDenied unless ``comment_kinds`` allows it."""
-    from kehoach.apps.steering import services as steering
-
     return steering.post(user, [agency.pk for agency in task.lead.all()], kind=kind, text=text, due=due, task=task)
 
 

@@ -82,6 +82,7 @@ from .model import (
 from .plans import BASIS_LABELS, SCENARIO_LABEL, scenario_in_force, targets_in_force
 from .precision import interval, rounded_gap, rounded_ratio, within
 from .rules import DEFAULT, Rating, Thresholds, good_gap, good_ratio, rate_flow, rate_growth, rate_level, sign
+from .staleness import decreasing_cumulative, is_stale, next_expected
 
 FLOW_PROJECTION = "Dự báo cả năm = lũy kế thực hiện ÷ lũy kế kịch bản × kịch bản cả năm"
 FLOW_REST = "Cần thực hiện = chỉ tiêu năm − lũy kế thực hiện; kế hoạch = kịch bản cả năm − lũy kế kịch bản"
@@ -169,7 +170,29 @@ def assess_indicator(
     beside = _beside(indicator, best, valid, plans)
     if beside:
         best = replace(best, beside=beside, reason=best.reason[:-1] + "; " + "; ".join(beside) + ".")
-    return best
+    return _with_freshness(indicator, best, valid, as_of)
+
+
+def _with_freshness(indicator: Indicator, a: IndicatorAssessment, valid: list[ActualFigure], as_of: date):
+    """"Số liệu cũ" by the indicator's publication rhythm; a cumulative series that goes down (``staleness``)."""
+    notes = []
+    end = _assessed_end(a)
+    if a.period is not None and not a.verdict and is_stale(end, indicator.publication, as_of):
+        expected = next_expected(end, indicator.publication)
+        notes.append(f"số liệu cũ: kỳ gần nhất kết thúc ngày {end:%d/%m/%Y}, số liệu kỳ tiếp theo lẽ ra đã công bố "
+                     f"trước ngày {expected:%d/%m/%Y}")
+    warnings = ()
+    if indicator.kind == MeasureKind.FLOW:
+        warnings = tuple(
+            f"số liệu lũy kế {later.period.words} ({_amount(number_of(later.value), indicator.unit, later.qualifier)}) "
+            f"thấp hơn {earlier.period.words} ({_amount(number_of(earlier.value), indicator.unit, earlier.qualifier)})"
+            f"{'' if later.scope == a.scope else ' của ' + later.scope}: cần kiểm tra lại số liệu"
+            for earlier, later in decreasing_cumulative(valid)
+        )
+    if not notes and not warnings:
+        return a
+    return replace(a, stale=bool(notes), warnings=warnings,
+                   reason=a.reason[:-1] + "; " + "; ".join([*notes, *warnings]) + ".")
 
 
 def _assess_scope(indicator: Indicator, plan: _Plan, figures: list[ActualFigure], base: dict, t: Thresholds):

@@ -539,6 +539,8 @@ class IndicatorAssessment:
     verdict: str = ""  # a closed year: VERDICT_MET or VERDICT_MISSED; "" while it runs
     verdict_estimate: bool = False  # the verdict rests on an estimate ("ước")
     beside: tuple[str, ...] = ()  # figures shown beside the one rated (other scopes, newer, not comparable)
+    stale: bool = False  # "số liệu cũ": the next figure of the indicator's publication rhythm is overdue
+    warnings: tuple[str, ...] = ()  # e.g. a cumulative series that goes down
 
     @property
     def label(self) -> str:

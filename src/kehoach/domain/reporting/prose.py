@@ -42,8 +42,21 @@ def indicator_paragraph(item: IndicatorInput) -> str:
     if a.pct_of_year_target is not None:
         target = f" ({vn(a.annual_target)} {item.indicator.unit})" if a.annual_target is not None else ""
         parts.append(f"Lũy kế bằng {vn(a.pct_of_year_target)}% kế hoạch năm{target}.")
-    parts.append(f"Đánh giá: {a.rating.label}.")
+    if len(a.targets) > 1 and not a.verdict:
+        parts.append(_sentence("So với từng căn cứ: " + "; ".join(_against(t, item.indicator.unit) for t in a.targets)))
+    parts.append(f"Đánh giá: {a.verdict_label or a.rating.label}.")
     return " ".join(parts)
+
+
+def _against(t, unit: str) -> str:
+    """One basis side by side: "bằng 65,5% dự toán HĐND giao (118.079,279 tỷ đồng)"."""
+    if t.pct is not None:
+        return f"bằng {vn(t.pct.quantize(Decimal('0.1')))}% {t.basis_label} ({t.text} {unit})"
+    if t.gap is not None:
+        more = "cao hơn" if t.gap > 0 else "thấp hơn" if t.gap < 0 else "bằng"
+        return f"{more} {t.basis_label} ({t.text}{unit if unit == '%' else ' ' + unit})" + (
+            f" {vn(abs(t.gap).quantize(Decimal('0.01')))} điểm" if t.gap else "")
+    return f"{t.basis_label} {t.text}"
 
 
 def task_counts(tasks: Iterable[TaskInput]) -> Counter:

@@ -8,12 +8,18 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
+from django.db.models import Max
 
 import kehoach
+from kehoach.apps.assessment.evaluate import assess_all
+from kehoach.apps.assessment.management.commands.assess import write_summary as write_assessment
 from kehoach.apps.commands import open_database
 from kehoach.apps.demo.accounts import ensure_demo_accounts
 from kehoach.apps.documents.document_commands import parse_files, write_summary
 from kehoach.apps.documents.importing import store
+from kehoach.apps.figures.importing import import_file
+from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.figures.services import publish
 from kehoach.apps.obligations.services import ensure_plan_obligations
 
 SAMPLE_DIR = Path(kehoach.__file__).resolve().parent / "sample_data"
@@ -57,7 +63,6 @@ class Command(BaseCommand):
 
 def load_sample_figures(out) -> None:
     """Import the published figures of 2025 as approved figures, as `kehoach actuals import` does."""
-    from kehoach.apps.figures.importing import import_file
 
     report = import_file(SAMPLE_DIR / SAMPLE_FIGURES)
     if report.problems:
@@ -70,17 +75,13 @@ def load_sample_figures(out) -> None:
 
 def demo_as_of():
     """The day the newest sample figure was published: the demo assesses the plan as of then."""
-    from django.db.models import Max
 
-    from kehoach.apps.figures.models import ActualFigure
 
     return ActualFigure.objects.aggregate(day=Max("published"))["day"]
 
 
 def write_demo_assessment(out) -> None:
     """The sample plan judged against the published figures, as `kehoach assess` prints it."""
-    from kehoach.apps.assessment.evaluate import assess_all
-    from kehoach.apps.assessment.management.commands.assess import write_summary as write_assessment
 
     as_of = demo_as_of()
     if as_of is None:
@@ -91,8 +92,6 @@ def write_demo_assessment(out) -> None:
 
 def publish_sample_figures() -> None:
     """The sample figures were published by the city: show them on the public page too."""
-    from kehoach.apps.figures.models import ActualFigure
-    from kehoach.apps.figures.services import publish
 
     admin = get_user_model().objects.get(username=DEMO_USERNAME)
     for figure in ActualFigure.objects.filter(status="approved", is_current=True, public=False):

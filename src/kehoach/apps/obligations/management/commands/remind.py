@@ -9,7 +9,9 @@ from datetime import date
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from kehoach.apps.attribution import attributed
 from kehoach.apps.commands import open_database
+from kehoach.apps.obligations.services import remind
 
 
 def _date(text: str) -> date:
@@ -32,8 +34,6 @@ class Command(BaseCommand):
     def handle(self, *args, as_of: str | None = None, dry_run: bool = False, **options):
         day = _date(as_of) if as_of else timezone.localdate()
         open_database()
-        from kehoach.apps.attribution import attributed
-        from kehoach.apps.obligations.services import remind
 
         with attributed("kehoach remind"):
             messages = remind(day, dry_run=dry_run)
