@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from kehoach.domain.assessment.model import TaskStatus
 from kehoach.domain.assessment.rules import Rating
+from kehoach.domain.entities import MeasureKind
 
 from .model import IndicatorInput, ProjectInput, TaskInput
 from .numbers import vn, vn_percent
@@ -26,7 +27,13 @@ def figure_clause(item: IndicatorInput) -> str:
     a = item.assessment
     if a.actual is None or a.period is None:
         return ""
-    words = [a.period.words, a.qualifier, vn(a.actual), item.indicator.unit]
+    if item.indicator.kind == MeasureKind.INDEX:
+        # An index (same period = 100) is said the way it is published: "tăng 18,64% so với cùng kỳ".
+        growth = a.actual - 100
+        verb = "giảm" if growth < 0 else "tăng"
+        words = [a.period.words, a.qualifier, f"{verb} {vn(abs(growth))}% so với cùng kỳ"]
+    else:
+        words = [a.period.words, a.qualifier, vn(a.actual), item.indicator.unit]
     return " ".join(w for w in words if w)
 
 
