@@ -52,6 +52,9 @@ INSTALLED_APPS = [
     "django_tables2",
     "ninja",  # the API's Swagger UI files, served from here (no CDN)
     "kehoach.apps.organisations",
+    "kehoach.apps.review",
+    "kehoach.apps.approvals",
+    "kehoach.apps.workspace",
     "kehoach.apps.documents",
     "kehoach.apps.indicators",
     "kehoach.apps.tasks",

@@ -13,6 +13,8 @@ urlpatterns = [
     path("tasks/", include("kehoach.apps.tasks.urls")),
     path("projects/", include("kehoach.apps.projects.urls")),
     path("agencies/", include("kehoach.apps.organisations.urls")),
+    path("agencies/", include("kehoach.apps.approvals.urls")),
+    path("agencies/", include("kehoach.apps.workspace.urls")),
     path("documents/", include("kehoach.apps.documents.urls")),
     path("history/", include("kehoach.apps.history.urls")),
     path("reports/", include("kehoach.apps.reports.urls")),

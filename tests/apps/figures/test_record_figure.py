@@ -31,7 +31,7 @@ def test_a_new_figure_is_a_current_draft_version_1_with_its_provenance(investmen
 
     figure = recorded.figure
     assert recorded.action == services.CREATED
-    assert (figure.status, figure.version, figure.is_current) == ("draft", 1, True)
+    assert (figure.review_status, figure.version, figure.is_current) == ("draft", 1, True)
     assert figure.entered_by == clerk and figure.entered_at is not None
     assert figure.approved_by is None and figure.approved_at is None
     assert figure.source.startswith("Chi cục Thống kê")

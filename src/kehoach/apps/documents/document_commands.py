@@ -15,7 +15,7 @@ from kehoach.domain.entities import Finding, ParseResult
 def parse_files(names: list[str]) -> tuple[ParseResult, dict[str, bytes]]:
     """Parse the files with the importer; a file that cannot be imported ends the command with status 2."""
     # imported here for start-up time: the importer (and its readers) loads only when files are parsed
-    from kehoach.domain.importer import ImportFailure, inspect_files
+    from kehoach.domain.importer import ImportFailure, inspect_files, require_understood
 
     paths = [Path(name) for name in names]
     for path in paths:
@@ -23,6 +23,7 @@ def parse_files(names: list[str]) -> tuple[ParseResult, dict[str, bytes]]:
             raise CommandError(f"{path}: no such file", returncode=EXIT_NOT_IMPORTABLE)
     try:
         result = inspect_files(paths)
+        require_understood(result)  # tables found and none understood: status 2, with the list
     except ImportFailure as exc:
         raise CommandError(str(exc), returncode=EXIT_NOT_IMPORTABLE) from exc
     return result, {path.name: path.read_bytes() for path in paths}

@@ -41,10 +41,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from django.db import transaction
-
 from kehoach.apps.documents.models import Document
-from kehoach.apps.figures import services
+from kehoach.apps.figures import bulk, services
 from kehoach.apps.figures.checks import falling_series
 from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
@@ -106,6 +104,7 @@ class ActualsImport:
     problems: list[Problem] = field(default_factory=list)
     created: int = 0
     revised: int = 0
+    updated: int = 0  # a draft of the same figure completed in place (``--status draft`` only)
     unchanged: int = 0
     stored: bool = False
     dry_run: bool = False
@@ -118,7 +117,7 @@ class ActualsImport:
 
     @property
     def loaded(self) -> int:
-        return self.created + self.revised + self.unchanged
+        return self.created + self.revised + self.updated + self.unchanged
 
 
 def import_file(
@@ -143,34 +142,18 @@ def import_file(
     if report.problems and not skip_invalid:
         return report
     bad = set(report.skipped_lines)
-    with transaction.atomic():
-        for row in report.rows:
-            if row.line in bad:
-                continue
-            recorded = services.record_figure(
-                row.indicator,
-                row.period,
-                row.scope,
-                comparator=row.comparator.value,
-                low=row.low,
-                high=row.high,
-                text=row.text,
-                qualifier=row.qualifier,
-                unit_text=row.unit_text,
-                comparison=row.comparison,
-                source=row.source,
-                published=row.published,
-                entered_by=user,
-                status=status,
-            )
-            setattr(report, recorded.action, getattr(report, recorded.action) + 1)
-            report.outcomes.append(tabular.Outcome(
-                row.line, f"{row.indicator.key} {row.period} [{row.scope}]", recorded.action,
-                changes(recorded.previous, recorded.figure) if recorded.action == services.REVISED else (),
-            ))
+    entries = [bulk.Entry(row.line, row) for row in report.rows if row.line not in bad]
+
+    def warn(_done) -> None:  # inside the transaction: what the stored series now say
         report.warnings = falling_series({row.indicator.pk for row in report.rows if row.line not in bad})
-        if dry_run:
-            transaction.set_rollback(True)
+
+    for done in bulk.record_all(entries, user=user, status=status, dry_run=dry_run, after=warn):
+        row, recorded = done.entry.row, done.recorded
+        setattr(report, recorded.action, getattr(report, recorded.action) + 1)
+        report.outcomes.append(tabular.Outcome(
+            row.line, f"{row.indicator.key} {row.period} [{row.scope}]", recorded.action,
+            changes(recorded.previous, recorded.figure) if recorded.action == services.REVISED else (),
+        ))
     report.stored = not dry_run
     return report
 
@@ -484,9 +467,10 @@ def _single(candidates: list[Indicator]) -> Indicator | None:
 def describe(report: ActualsImport) -> str:
     """One line: what the import did (or would do)."""
     verb = "would be" if report.dry_run else "were"
+    updated = f"{report.updated} draft(s) completed, " if report.updated else ""
     return "\n".join([
         *report.warnings,
         f"{report.file}: {report.loaded} figure(s) {verb} loaded: {report.created} new, "
-        f"{report.revised} revised (new version), {report.unchanged} unchanged",
+        f"{report.revised} revised (new version), {updated}{report.unchanged} unchanged",
     ])
 

@@ -74,7 +74,7 @@ REQUIRED = (("task", "number"), "agency", "on", "status")
 FIELDS = ("status", "percent", "note", "evidence_reference", "cause", "difficulties", "proposals", "completed_on")
 FIELD_COLUMN = {"evidence_reference": "evidence", "on": "on", "task": "task"}
 STATUSES = (TaskProgress.DRAFT, TaskProgress.SUBMITTED)
-_RANK = {TaskProgress.DRAFT: 0, TaskProgress.SUBMITTED: 1, TaskProgress.APPROVED: 2}
+_RANK = {TaskProgress.DRAFT: 0, TaskProgress.RETURNED: 0, TaskProgress.SUBMITTED: 1, TaskProgress.APPROVED: 2}
 CREATED, REVISED, UNCHANGED = "created", "revised", "unchanged"
 
 ProgressFileError = tabular.TableError
@@ -194,11 +194,11 @@ def record(row: ProgressRow, status: str, user=None) -> tabular.Outcome:
         return tabular.Outcome(row.line, row.label, CREATED)
     changes = [(FIELD_COLUMN.get(name, name), _text(getattr(current, name)), _text(wanted[name]))
                for name in FIELDS if getattr(current, name) != wanted[name]]
-    if _RANK[current.workflow] < _RANK[status]:
-        changes.append(("workflow", current.workflow, status))
+    if _RANK[current.review_status] < _RANK[status]:
+        changes.append(("workflow", current.review_status, status))
     if not changes:
         return tabular.Outcome(row.line, row.label, UNCHANGED)
-    if current.workflow == TaskProgress.DRAFT:
+    if current.editable:  # a draft or a returned update: the agency's own, completed in place
         for name, value in wanted.items():
             setattr(current, name, value)
         current.entered_by = user

@@ -185,10 +185,20 @@ def _candidates(year: int) -> tuple[Period, ...]:
 # Figures ----------------------------------------------------------------------------------------
 
 
-class FigureStatus(StrEnum):
+class ReviewStatus(StrEnum):
+    """Where an entry people make (a figure, a progress update) stands in its review.
+
+    draft → submitted → approved; a submitted entry may be returned with a reason instead, then
+    corrected and submitted again. Only approved figures count; progress counts once submitted.
+    """
+
     DRAFT = "draft"
     SUBMITTED = "submitted"
     APPROVED = "approved"
+    RETURNED = "returned"
+
+
+FigureStatus = ReviewStatus  # a figure's review status (the assessment counts approved figures only)
 
 
 QUALIFIERS = ("ước", "hơn", "trên", "gần", "khoảng")

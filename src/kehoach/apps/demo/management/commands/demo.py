@@ -94,5 +94,5 @@ def publish_sample_figures() -> None:
     """The sample figures were published by the city: show them on the public page too."""
 
     admin = get_user_model().objects.get(username=DEMO_USERNAME)
-    for figure in ActualFigure.objects.filter(status="approved", is_current=True, public=False):
+    for figure in ActualFigure.objects.filter(review_status="approved", is_current=True, public=False):
         publish(figure, admin)
