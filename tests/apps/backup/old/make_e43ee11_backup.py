@@ -28,7 +28,6 @@ django.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.db import transaction  # noqa: E402
-
 from kehoach.site.database import ensure_database  # noqa: E402
 
 ensure_database()
