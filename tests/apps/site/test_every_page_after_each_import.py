@@ -72,7 +72,7 @@ def import_progress(_people, tmp_path):
 
 
 def upload_workbook(people, _tmp_path):
-    from tests.apps.organisations.test_excel_template import confirm, download, fill, upload
+    from tests.apps.workspace.test_excel_template import confirm, download, fill, upload
 
     client = Client()
     client.force_login(people[rules.OFFICER_A])
