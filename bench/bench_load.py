@@ -110,11 +110,12 @@ def prepare(users: int) -> list[Person]:
     from django.core.management import call_command
     from django.db import connection
     from django.db.models import Count
-    from kehoach.apps.organisations.workspace import indicators_of, tasks_of
 
     from kehoach.apps.accounts.roles import FINANCE_GROUP, LEADERS_GROUP
     from kehoach.apps.database import ensure_database
+    from kehoach.apps.figures.entry import indicators_of
     from kehoach.apps.organisations.models import Agency, Membership
+    from kehoach.apps.tasks.entry import tasks_of
 
     ensure_database()
     call_command("demo", "--no-serve", stdout=StringIO())
