@@ -629,6 +629,8 @@ def build_template(ws: Workspace) -> bytes:
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
 
+    from kehoach.domain.formulas import keep_as_text
+
     book = Workbook()
     header_font, header_fill = Font(bold=True), PatternFill("solid", fgColor="DDE7F0")
     fill_in = PatternFill("solid", fgColor="FFF8DC")
@@ -649,6 +651,7 @@ def build_template(ws: Workspace) -> bytes:
                 if filled:
                     cell.fill = fill_in
         ws_.freeze_panes = "A2"
+        keep_as_text(ws_)  # an officer's or a document's text is never a formula
 
     figures = book.active
     figures.title = str(FIGURE_SHEET[1])
