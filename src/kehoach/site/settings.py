@@ -153,3 +153,7 @@ KEHOACH_LOGIN_FAILURES = int(os.environ.get("KEHOACH_LOGIN_FAILURES", "5"))
 KEHOACH_LOGIN_WINDOW_MINUTES = int(os.environ.get("KEHOACH_LOGIN_WINDOW_MINUTES", "15"))
 # Where the client's address is (behind a reverse proxy: the header it sets, e.g. HTTP_X_REAL_IP).
 KEHOACH_CLIENT_ADDRESS_HEADER = os.environ.get("KEHOACH_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
+# Maker-checker (kehoach.apps.accounts.roles.check_maker_checker): whoever entered or submitted a
+# figure or a progress update may not approve or publish it. "1" relaxes it for a one-person
+# office; every such approval says so in the history.
+KEHOACH_ALLOW_SELF_APPROVAL = os.environ.get("KEHOACH_ALLOW_SELF_APPROVAL", "0") == "1"

@@ -35,6 +35,7 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kehoach.apps.accounts import roles
 from kehoach.apps.documents.importing import to_decimal
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.history import locking
@@ -289,6 +290,7 @@ def approve(figure: ActualFigure, user) -> ActualFigure:
         figure = _locked(figure)
         if figure.status != m.FigureStatus.SUBMITTED:
             raise WorkflowError(_("Only a submitted figure can be approved."), code="not_submitted")
+        roles.check_maker_checker(figure, user, "approve")
         figure.status = m.FigureStatus.APPROVED.value
         figure.approved_by = user
         figure.approved_at = timezone.now()
@@ -304,6 +306,7 @@ def publish(figure: ActualFigure, user, public: bool = True) -> ActualFigure:
         figure = _locked(figure)
         if public and figure.status != m.FigureStatus.APPROVED:
             raise WorkflowError(_("Only an approved figure can be published."), code="not_approved")
+        roles.check_maker_checker(figure, user, "publish")
         figure.public = public
         figure.save()
     return figure

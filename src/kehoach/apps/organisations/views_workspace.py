@@ -479,4 +479,6 @@ class ApprovalsView(ExportMixin, StaffMixin, TemplateView):
                 return HttpResponseBadRequest(_("Unknown action."))
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages))
+        except roles.SelfApprovalRefused as exc:
+            messages.error(request, str(exc))
         return redirect("organisations:approvals")

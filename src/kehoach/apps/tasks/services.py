@@ -249,6 +249,7 @@ def approve_progress(progress: TaskProgress, user) -> TaskProgress:
         raise PermissionDenied(_("Only Sở Tài chính may approve progress updates."))
     if progress.workflow != TaskProgress.SUBMITTED:
         raise ValidationError(_("Only a submitted update can be approved."))
+    roles.check_maker_checker(progress, user, "approve")
     progress.workflow = TaskProgress.APPROVED
     progress.approved_by = user
     progress.approved_at = timezone.now()
