@@ -157,3 +157,5 @@ KEHOACH_CLIENT_ADDRESS_HEADER = os.environ.get("KEHOACH_CLIENT_ADDRESS_HEADER", 
 # figure or a progress update may not approve or publish it. "1" relaxes it for a one-person
 # office; every such approval says so in the history.
 KEHOACH_ALLOW_SELF_APPROVAL = os.environ.get("KEHOACH_ALLOW_SELF_APPROVAL", "0") == "1"
+# The key of the backups' HMAC-SHA256 signature (kehoach.apps.backup.signature); SECRET_KEY when unset.
+KEHOACH_BACKUP_KEY = os.environ.get("KEHOACH_BACKUP_KEY", "")

@@ -49,7 +49,7 @@ from kehoach.apps.reporting.models import ReportingObligation
 from kehoach.apps.reporting.services import Owed, owed
 from kehoach.apps.tasks import services as task_services
 from kehoach.apps.tasks.models import Task, TaskProgress
-from kehoach.domain import tabular
+from kehoach.domain import sandbox, tabular
 from kehoach.domain.assessment import calendar
 from kehoach.domain.assessment import model as m
 from kehoach.domain.assessment.model import FigurePeriod, FigureStatus, ReportStatus, TaskStatus
@@ -735,7 +735,11 @@ def _error(sheet, row: int, column, problem: str) -> str:
 def parse_upload(agency: Agency, data: bytes, as_of: date) -> ParsedUpload:
     """Check every row of a filled template (nothing is written): what would be recorded, and the errors."""
     try:
-        book = tabular.open_workbook(data, "upload")
+        # in a child process with a memory and CPU limit: one upload cannot take the server down
+        book = sandbox.run_limited(tabular.open_workbook, data, "upload")
+    except sandbox.LimitExceeded:
+        raise UploadFileError(_g("This workbook needs more memory or time to read than an upload may use: "
+                                 "check that it is the template, filled in.")) from None
     except tabular.TableError as exc:
         raise UploadFileError(_g("This is not an Excel workbook (.xlsx): %(error)s") % {"error": exc}) from None
     sheets = {fold(name).strip(): rows for name, rows in book.items()}

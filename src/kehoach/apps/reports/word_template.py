@@ -25,6 +25,8 @@ from django.utils.translation import gettext_lazy
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
+from kehoach.domain import safezip
+
 DEFAULT_NAME = "mau-bao-cao.docx"
 BODY, APPENDIX = "noi_dung", "phu_luc"
 MARKERS = (BODY, APPENDIX)
@@ -88,6 +90,11 @@ def open_template(template: WordTemplate):
     from docxtpl import DocxTemplate
     from lxml.etree import XMLSyntaxError
 
+    try:
+        safezip.check(template.data, name=template.name)
+    except safezip.ZipBombError as exc:
+        raise TemplateBroken(_("Report template “%(name)s” is not a Word document (.docx): %(detail)s")
+                             % {"name": template.name, "detail": str(exc)}) from exc
     tpl = DocxTemplate(BytesIO(template.data))
     try:
         tpl.init_docx()
