@@ -117,9 +117,17 @@ NOT_IMPORTED = "not-imported"
 
 TABLES = {
     "vpcp_tb624_kethopbcd_khcn": [
-        {"index": i, "kind": TASK, "header_rows": 1, "part": part,
+        # Phụ lục I is three tables, each under a numbered heading written as a paragraph above it
+        # ("1. Các nhiệm vụ về …"); numbering restarts in each: the heading is the tasks' group.
+        {"index": i, "kind": TASK, "header_rows": 1, "part": part, "group": group,
          "columns": {0: "stt", 1: "content", 2: "extra", 3: "lead_text", 4: "deadline_text"}}
-        for i, part in ((2, "Phụ lục I.1"), (3, "Phụ lục I.2"), (4, "Phụ lục I.3"))
+        for i, part, group in (
+            (2, "Phụ lục I.1", {"code": "1", "title": "Các nhiệm vụ về khoa học, công nghệ, đổi mới sáng tạo và "
+                                                    "chuyển đổi số quá hạn chưa hoàn thành"}),
+            (3, "Phụ lục I.2", {"code": "2", "title": "Các nhiệm vụ về chuyển đổi số quá hạn chưa hoàn thành"}),
+            (4, "Phụ lục I.3", {"code": "3", "title": "Các nhiệm vụ về khoa học công nghệ, đổi mới sáng tạo quá "
+                                                    "hạn chưa hoàn thành"}),
+        )
     ] + [
         {"index": 5, "kind": TASK, "header_rows": 1, "part": "Phụ lục II",
          "columns": {0: "stt", 1: "content", 2: "lead_text", 3: "deadline_text", 4: "result_text", 5: "extra"}},
@@ -437,6 +445,8 @@ def draft(slug: str) -> dict:
             state["labels"] = {c: header_label(rows, c, spec["header_rows"]) for c in range(len(rows[0]))}
         if not spec.get("continues"):
             state["path"], state["path_levels"] = [], []
+        if "group" in spec:  # a heading written above the table
+            state["path"], state["path_levels"] = [dict(spec["group"])], ["heading"]
         body_rows = len(rows) - spec["header_rows"]
         tables.append({"part": spec["part"], "kind": spec["kind"], "word_table": spec["index"],
                        "header": [state["labels"].get(c, "") for c in range(len(rows[0]))] if spec["header_rows"] else None,

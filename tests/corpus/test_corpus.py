@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import copy
 import json
+import re
+import unicodedata
 import warnings
 
 import pytest
@@ -38,6 +40,26 @@ def test_the_truth_is_what_the_drafting_script_writes(slug):
     a hand edit of a JSON file that the script does not make is caught here."""
     committed = (scoring.EXPECTED / f"{slug}.json").read_text(encoding="utf-8")
     assert draft_truth.render(draft_truth.draft(slug)) == committed
+
+
+def _flat(text: str) -> str:
+    """The web text as one line: NFC, emphasis markers gone, a wrapped cell joined with spaces."""
+    text = re.sub(r"\*+|__", "", unicodedata.normalize("NFC", text))
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_cell_of_the_truth_is_written_in_the_web_text(slug):
+    """The truth was drafted from the Word tables; each of its cells is also in the .txt as written."""
+    web = _flat((scoring.DOCUMENTS / f"{slug}.txt").read_text(encoding="utf-8"))
+    expected = scoring.truth(slug)
+    cells = [t.get(k) for t in expected["tasks"] for k in ("content", "lead_text", "support_text", "leader_text",
+                                                           "deadline_text", "result_text")]
+    cells += [v for t in expected["tasks"] for v in t["extra"].values()]
+    cells += [v for i in expected["indicators"]
+              for v in (i["name"], i.get("unit"), i.get("lead_text"), *(x["text"] for x in i["targets"] + i["figures"]))]
+    missing = [c for c in cells if c and _flat(c) not in web]
+    assert not missing, missing[:5]
 
 
 @pytest.mark.parametrize("form", scoring.FORMS)

@@ -94,7 +94,8 @@ FAMILY = {
     "Từ Quý I/2026": meaning(start="2026-01-01", note="Từ Quý I/2026"),
     "2025 - 2035": meaning(due="2035-12-31", start="2025-01-01"),
     "Thường xuyên, hằng năm": meaning(due="2025-12-31", every=["year"], note="Thường xuyên"),
-    "Trước ngày 15/11 hằng năm": meaning(due="2025-11-14", every=["year"]),
+    "Trước ngày 15/11 hằng năm": meaning(due="2025-11-14", every=["year"]),  # 144's report deadline
+    "trước **ngày 30 tháng 11 hàng năm **": meaning(due="2025-11-29", every=["year"]),  # 310's, bold as written
 }
 
 

@@ -258,6 +258,12 @@ class Task:
     leader: str | None  # canonical leader name
     document: str
     location: Location | None = None
+    # The cells exactly as written (cleaned of markup only), next to the canonical names above:
+    # canonicalisation never rewrites what the document says ("Bộ, ngành" stays "Bộ, ngành").
+    lead_text: str = ""
+    support_text: str = ""
+    leader_text: str = ""
+    attributes: dict[str, str] = field(default_factory=dict)  # other columns, by their header as written
 
 
 @dataclass

@@ -237,6 +237,57 @@ _BULLET = re.compile(r"^[-+•*–—]\s+")
 _EDGE_JUNK = " \t\n,.;:"
 
 
+#: Head words that open a second body even without a separator before them, when written with a
+#: capital inside a cell: "Sở Khoa học và Công nghệ Sở Công Thương", "Sở Tài chính Các sở, ngành".
+RUN_TOGETHER_HEADS: tuple[str, ...] = ("Sở", "Các")
+
+#: Words after which such a head belongs to the same name ("Văn phòng Sở", "Giám đốc Sở").
+_OWNER_WORDS = ("văn phòng", "phòng", "thanh tra", "giám đốc", "lãnh đạo", "của", "thuộc", "và", "với", "cùng")
+
+_RUN_TOGETHER = re.compile(r"(?<=[^\W\d_])\s+(?=(?:" + "|".join(RUN_TOGETHER_HEADS) + r")\s+[^\W\d_])")
+_REPEATED_HEAD = re.compile(r"(?<!\w)(" + "|".join(re.escape(h) for h in ("Sở", "Ban", "Bộ", "Cục", "UBND")) + r")\s+\1(?!\w)",
+                            re.IGNORECASE)
+
+
+def _run_together(chunk: str) -> list[int]:
+    """Where a chunk holds two agencies with no separator between them: the positions of the second
+    agencies' first letters. The text before must be a name of its own (a head word, two words or more)."""
+    cuts = []
+    start = 0
+    for m in _RUN_TOGETHER.finditer(chunk):
+        before = chunk[start : m.start()].strip(_EDGE_JUNK)
+        lowered = _head_form(before)
+        if (len(_words(before)) >= 2 and _starts_with_head(before)
+                and not any(lowered.endswith(" " + w) or lowered == w for w in _OWNER_WORDS)):
+            cuts.append(m.end())
+            start = m.end()
+    return cuts
+
+
+def agency_cell_findings(cell: str) -> list[tuple[str, str]]:
+    """What in an agency cell deserves a warning, as (code, message); the cell is never rewritten.
+
+    ``agency-separator``: two agencies written without a separator (they are read as two);
+    ``agency-typo``: a head word written twice ("Sở Sở Công thương"; read as "Sở Công thương").
+    """
+    text = clean(cell or "")
+    findings = []
+    for chunk in _HARD_SEPARATOR.split(text):
+        start = 0
+        for cut in _run_together(chunk):
+            before, after = chunk[start:cut].strip(), chunk[cut:]
+            nxt = _run_together(after)
+            after = after[: nxt[0]].strip() if nxt else after.strip()
+            written = f"{before[-40:].lstrip()} {after.split(',')[0].strip()}"
+            findings.append(("agency-separator", f"two agencies written without a separator: “{written}” "
+                             f"is read as “{before}” and “{after}”"))
+            start = cut
+    for m in _REPEATED_HEAD.finditer(text):
+        name = re.split(r"[;,\n]", text[m.start():])[0].strip()
+        findings.append(("agency-typo", f"“{m.group(1)}” written twice: “{name}” is read as one “{m.group(1)}”"))
+    return findings
+
+
 def split_agencies(cell: str) -> list[str]:
     """The agencies a cell lists, as written (cleaned); a collective is never split.
 
@@ -246,7 +297,11 @@ def split_agencies(cell: str) -> list[str]:
     """
     text = clean(cell or "")
     parts: list[str] = []
-    for chunk in _HARD_SEPARATOR.split(text):
+    chunks = []
+    for chunk in _HARD_SEPARATOR.split(text):  # two agencies run together count as separated
+        cuts = [0, *_run_together(chunk), len(chunk)]
+        chunks.extend(chunk[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False))
+    for chunk in chunks:
         pieces = _SOFT_SEPARATOR.split(chunk)
         current = _BULLET.sub("", pieces[0].strip())
         for i in range(1, len(pieces), 2):
@@ -260,8 +315,8 @@ def split_agencies(cell: str) -> list[str]:
             if starts_new and _words(current):
                 parts.append(current)
                 current = segment
-            elif not _words(current):
-                current = segment
+            elif not _words(current):  # nothing named yet: a "và"/"với" here joins nothing, it is text
+                current = f"{separator.strip()} {segment}" if _words(separator) else segment
             else:
                 if "\n" in separator:
                     joiner = " "
@@ -282,7 +337,7 @@ _COMPOUNDS = [(re.compile(rf"(?<![a-z0-9]){pattern}(?![a-z0-9])"), words) for pa
 
 
 def _expanded_tokens(text: str, table: dict[str, str]) -> list[str]:
-    folded = fold(clean(text))
+    folded = fold(_REPEATED_HEAD.sub(r"\1", clean(text)))  # "Sở Sở Công thương" is "Sở Công thương"
     for pattern, words in _COMPOUNDS:
         folded = pattern.sub(f" {words} ", folded)
     folded = folded.replace("&", " va ")

@@ -37,9 +37,15 @@ def collapse_spaces(text: str) -> str:
 def strip_markup(text: str) -> str:
     """Remove what conversion leaves around text: <b>/<i> tags, Markdown emphasis, footnote markers."""
     text = _TAGS.sub(" ", text)
-    text = _EMPHASIS.sub(" ", text)
+    # A marker between two letters or digits stood for a space ("**Tập**trung" is two words); next to
+    # punctuation or a space it stood for nothing ("IOC)*, nhiệm vụ", "*“Bình dân học vụ số”*;").
+    text = _EMPHASIS.sub(lambda m: " " if _joins_words(m.string, m.start(), m.end()) else "", text)
     text = _SUPERSCRIPTS.sub("", text)
     return text
+
+
+def _joins_words(text: str, start: int, end: int) -> bool:
+    return start > 0 and end < len(text) and text[start - 1].isalnum() and text[end].isalnum()
 
 
 def clean(text: str) -> str:

@@ -1,9 +1,16 @@
-"""The as-of date a user is looking at: chosen with ``?as_of=YYYY-MM-DD`` and kept in the session."""
+"""The as-of date a user is looking at: chosen with ``?as_of=YYYY-MM-DD`` and kept in the session.
+
+The date a person chose stays: in the session for every later page (signing in keeps the
+session's data), and in the sign-in link's ``next`` (``sign_in_url``), so a link such as the
+demo's ``/?as_of=2025-08-06`` opens, after sign-in, at that date."""
 
 from __future__ import annotations
 
 from datetime import date
+from urllib.parse import urlencode
 
+from django.http import QueryDict
+from django.shortcuts import resolve_url
 from django.utils import timezone
 
 SESSION_KEY = "kehoach_as_of"
@@ -37,3 +44,25 @@ def as_of_for(request) -> date:
         return chosen
     remembered = parse_day(session.get(SESSION_KEY)) if session is not None else None
     return remembered or timezone.localdate()
+
+
+def chosen_as_of(request) -> date | None:
+    """The date the person chose (``?as_of=`` or the session), None when they chose none (today)."""
+    chosen = parse_day(request.GET.get("as_of"))
+    session = getattr(request, "session", None)
+    return chosen or (parse_day(session.get(SESSION_KEY)) if session is not None else None)
+
+
+def sign_in_url(request) -> str:
+    """The sign-in page's address, back to this page afterwards (the overview from the public page
+    or the sign-in page itself) with the chosen as-of date in ``next``."""
+    login, public = resolve_url("login"), resolve_url("dashboard:public")
+    if request.path in (login, public):
+        path, query = resolve_url("dashboard:overview"), QueryDict(mutable=True)
+    else:
+        path, query = request.path, request.GET.copy()
+    day = chosen_as_of(request)
+    if day is not None:
+        query["as_of"] = day.isoformat()
+    target = f"{path}?{query.urlencode()}" if query else path
+    return f"{login}?{urlencode({'next': target})}"

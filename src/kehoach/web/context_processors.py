@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from kehoach.apps.accounts import roles
-from kehoach.web.asof import as_of_for
+from kehoach.web.asof import as_of_for, sign_in_url
 from kehoach.web.navigation import menu_for
 
 
@@ -15,4 +15,5 @@ def kehoach(request) -> dict:
         "user_roles": {r.value for r in roles.roles_of(user)},
         "is_finance": roles.is_finance(user),
         "sees_everything": roles.sees_everything(user),
+        "sign_in_url": sign_in_url(request) if not user.is_authenticated else "",
     }

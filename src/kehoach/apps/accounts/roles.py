@@ -132,6 +132,12 @@ def may_report_for(user, agency_id: int | None) -> bool:
     return user.is_superuser or agency_id in agency_ids(user)
 
 
+def may_open_workspace(user, agency_id: int | None) -> bool:
+    """An agency's workspace: its own officers (who write there), Sở Tài chính, leaders and
+    administrators (who read it). Pages link to a workspace only for those who may open it."""
+    return may_report_for(user, agency_id) or sees_everything(user)
+
+
 def may_report_any(user, agency_ids_of_object) -> bool:
     """True when the user reports for one of the object's responsible agencies."""
     return any(may_report_for(user, a) for a in agency_ids_of_object)

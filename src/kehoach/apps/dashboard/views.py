@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections import Counter
 
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.views.generic import TemplateView
 
 from kehoach.apps.accounts import roles
@@ -29,8 +30,9 @@ class OverviewView(StaffMixin, TemplateView):
     template_name = "dashboard/overview.html"
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect("dashboard:public")
+        if not request.user.is_authenticated:  # the published figures, at the date the link asked for
+            query = request.GET.urlencode()
+            return redirect(reverse("dashboard:public") + (f"?{query}" if query else ""))
         return super().dispatch(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
@@ -58,6 +60,9 @@ class OverviewView(StaffMixin, TemplateView):
             active="overview",
             my_leader=roles.leader_of(self.request.user),
             tiles=tiles,
+            # what needs action comes first (on a phone the rest is folded): indicators behind
+            attention_tiles=[t for t in tiles if t["a"].rating.severity],
+            other_tiles=[t for t in tiles if not t["a"].rating.severity],
             rating_counts=Counter(a.rating for a in result.indicators),
             ratings=list(Rating),
             task_counts=[(s, counts.get(s, 0)) for s in STATUS_ORDER],

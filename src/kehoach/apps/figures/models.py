@@ -17,7 +17,7 @@ from simple_history.models import HistoricalRecords
 from kehoach.apps.history.locking import Versioned
 from kehoach.apps.indicators.models import COMPARATOR_CHOICES, VALUE_DIGITS, Indicator
 from kehoach.apps.organisations.models import Agency
-from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, FigureStatus
+from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, FigureStatus, period_label
 
 STATUS_CHOICES = [
     (FigureStatus.DRAFT.value, _("Draft")),
@@ -114,7 +114,7 @@ class ActualFigure(Versioned):
 
     def __str__(self) -> str:
         value = f"{self.qualifier} {self.text}".strip()
-        return f"{self.indicator.key} {self.period} [{self.scope}]: {value} (v{self.version})"
+        return f"{self.indicator.name} – {period_label(self.period)} [{self.scope}]: {value} ({self.version})"
 
     def clean(self) -> None:
         errors = {}

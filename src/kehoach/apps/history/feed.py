@@ -14,6 +14,8 @@ from django.apps import apps
 from django.db import models
 from django.utils import timezone
 
+from kehoach.apps.history.display import shown
+
 HISTORY_TYPES = {"+": "created", "~": "changed", "-": "deleted"}
 
 
@@ -39,7 +41,7 @@ def model_by_label(label: str) -> type[models.Model] | None:
 class Change:
     model: type[models.Model]
     record: models.Model  # the historical row
-    fields: list[tuple[str, object, object]]  # (field label, before, after); empty when unknown
+    fields: list[tuple[str, str, str]]  # (field label, before, after) in words (display.shown); empty when unknown
 
     @property
     def kind(self) -> str:
@@ -76,6 +78,11 @@ def object_history(model: type[models.Model], pk) -> list[Change]:
               if not f.name.startswith("history_") and f.name not in ("id",)]
     out: list[Change] = []
     previous = None
+    related: dict = {}  # the records foreign keys point to, read once
+
+    def words(f, value) -> str:
+        return shown(f, value, related)
+
     for version in versions:
         diff = []
         for f in fields:
@@ -83,9 +90,14 @@ def object_history(model: type[models.Model], pk) -> list[Change]:
             before = getattr(previous, f.attname) if previous is not None else None
             if previous is None and version.history_type == "+":
                 if after not in (None, "", [], {}):
-                    diff.append((str(f.verbose_name), None, after))
+                    diff.append((_label(f), "—", words(f, after)))
             elif before != after:
-                diff.append((str(f.verbose_name), before, after))
+                diff.append((_label(f), words(f, before), words(f, after)))
         out.append(Change(model, version, diff))
         previous = version
     return list(reversed(out))
+
+
+def _label(field: models.Field) -> str:
+    label = str(field.verbose_name)
+    return label[:1].upper() + label[1:]

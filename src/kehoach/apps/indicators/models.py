@@ -6,6 +6,7 @@ from simple_history.models import HistoricalRecords
 
 from kehoach.apps.documents.models import Document
 from kehoach.apps.organisations.models import Agency
+from kehoach.domain.assessment.model import period_label
 from kehoach.domain.entities import Comparator, Direction, IndicatorGroup, MeasureKind, TargetBasis
 
 MEASURE_KIND_CHOICES = [
@@ -119,7 +120,7 @@ class Target(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator.key} {self.year}: {self.text}"
+        return f"{self.indicator.name} – {self.year}: {self.text}"
 
 
 class ScenarioValue(models.Model):
@@ -149,7 +150,7 @@ class ScenarioValue(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator.key} {self.period}: {self.text}"
+        return f"{self.indicator.name} – {period_label(self.period)}: {self.text}"
 
 
 class ReportedFigure(models.Model):
@@ -183,4 +184,4 @@ class ReportedFigure(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.indicator.key} {self.period}: {self.text}"
+        return f"{self.indicator.name} – {period_label(self.period)}: {self.text}"

@@ -134,4 +134,6 @@ class LeaderView(StaffMixin, TemplateView):
         own = roles.leader_of(self.request.user)
         context.update(active="leaders", leader=leader, own=own is not None and own.pk == leader.pk,
                        **portfolio(current_assessment(self.as_of), leader))
+        for row in context["agencies"]:  # no link to a workspace the user cannot open
+            row["open"] = roles.may_open_workspace(self.request.user, row["agency"].pk)
         return context

@@ -97,7 +97,7 @@ class AgencyMixin(StaffMixin):
         return super().dispatch(request, *args, **kwargs)
 
     def allowed(self, request) -> bool:
-        return self.writable or roles.sees_everything(request.user)
+        return roles.may_open_workspace(request.user, self.agency.pk)
 
     @property
     def writable(self) -> bool:

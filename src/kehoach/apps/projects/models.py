@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kehoach.apps.documents.models import Document
-from kehoach.domain.assessment.model import FigurePeriod
+from kehoach.domain.assessment.model import FigurePeriod, period_label
 
 GROUP_CHOICES = [
     ("khanh_thanh", _("To be inaugurated")),
@@ -173,7 +173,7 @@ class Disbursement(models.Model):
         constraints = [models.UniqueConstraint(fields=["project", "period"], name="disbursement_project_period")]
 
     def __str__(self) -> str:
-        return f"{self.project} – {self.period}"
+        return f"{self.project} – {period_label(self.period)}"
 
     def save(self, *args, **kwargs):
         span = self.figure_period()

@@ -22,6 +22,7 @@ from simple_history.models import HistoricalRecords
 
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.domain.assessment.calendar import REPORT_KINDS, Deadlines
+from kehoach.domain.assessment.model import period_label
 from kehoach.domain.periods import H1, MONTH, NINE_MONTHS, QUARTER, YEAR, Period
 
 PERIOD_KIND_CHOICES = [
@@ -144,7 +145,7 @@ class Submission(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.agency} – {self.get_kind_display()} {self.period}"
+        return f"{self.agency} – {self.get_kind_display()} {period_label(self.period)}"
 
     @property
     def submitted_on(self):
@@ -205,4 +206,5 @@ class Reminder(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.agency} – {self.kind} {self.period} ({self.level}, {self.sent_on:%d/%m/%Y})"
+        return (f"{self.agency} – {self.get_kind_display()} {period_label(self.period)} ({self.get_level_display()}, "
+                f"{self.sent_on:%d/%m/%Y})")

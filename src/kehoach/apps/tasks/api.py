@@ -58,6 +58,10 @@ class TaskOut(Schema):
     lead: list[int]
     support: list[int]
     leader: int | None
+    lead_text: str = Field(description="The lead cell exactly as written; `lead` is what it was read as.")
+    support_text: str = Field(description="The support cell exactly as written.")
+    leader_text: str = Field(description="The leader cell exactly as written.")
+    attributes: dict[str, str] = Field(description="Other columns of the task's row, by their header as written.")
     deadline_text: str = Field(description="The deadline as written.")
     due: date | None = Field(description="The deadline as understood.")
     start: date | None

@@ -62,6 +62,13 @@ class Task(models.Model):
         related_name="tasks",
         verbose_name=_("leader in charge"),
     )
+    lead_text = models.TextField(_("lead cell (as written)"), blank=True,
+                                 help_text=_("The lead agencies exactly as the document writes them."))
+    support_text = models.TextField(_("support cell (as written)"), blank=True,
+                                    help_text=_("The supporting agencies exactly as the document writes them."))
+    leader_text = models.TextField(_("leader cell (as written)"), blank=True)
+    attributes = models.JSONField(_("other columns"), default=dict, blank=True,
+                                  help_text=_("Other columns of the task's row, by their header as written."))
     deadline_text = models.TextField(_("deadline (as written)"), blank=True)
     due = models.DateField(_("due date"), null=True, blank=True)
     start = models.DateField(_("start date"), null=True, blank=True)

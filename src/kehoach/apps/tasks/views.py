@@ -17,10 +17,8 @@ from kehoach.apps.tasks.filtersets import TaskFilterSet
 from kehoach.apps.tasks.forms import CommentForm
 from kehoach.apps.tasks.models import Task
 from kehoach.apps.tasks.tables import TaskTable
+from kehoach.apps.tasks.wording import RECURRENCE
 from kehoach.web.views.generic import ObjectListView, ObjectView
-
-RECURRENCE = {"month": _("every month"), "quarter": _("every quarter"), "half": _("every half-year"),
-              "year": _("every year")}
 
 
 class TaskListView(ObjectListView):

@@ -160,7 +160,9 @@ def to_json(result: ParseResult) -> dict:
         "tasks": [
             {"number": t.number, "code": t.code, "group": {"code": t.group.code, "title": t.group.title},
              "content": t.content, "result": t.result, "lead": t.lead, "support": t.support,
-             "deadline": t.deadline.to_dict(), "leader": t.leader, "document": t.document, **_where(t.location)}
+             "deadline": t.deadline.to_dict(), "leader": t.leader, "document": t.document,
+             "lead_text": t.lead_text, "support_text": t.support_text, "leader_text": t.leader_text,
+             "attributes": dict(t.attributes), **_where(t.location)}
             for t in result.tasks
         ],
         "projects": [

@@ -15,6 +15,7 @@ from kehoach.domain.importer.columns import Column, by_role, roman_value
 from kehoach.domain.importer.context import Context
 from kehoach.domain.importer.errors import ImportFailure
 from kehoach.domain.importer.reader import Row, Table, join_continuations
+from kehoach.domain.names import agency_cell_findings
 
 _TASK_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
 _ROMAN = re.compile(r"^[IVXL]+\.?$")
@@ -79,8 +80,12 @@ def _task(row: Row, code: str, group: TaskGroup, roles: dict[str, int], ctx: Con
           previous: list[Task], number: int) -> Task:
     d = ctx.directories
     parent = previous[-1] if previous and (_SUB.match(code) or not code) else None
-    lead = d.agencies.resolve_cell(row.cell(roles["lead"]))
-    support = d.agencies.resolve_cell(row.cell(roles.get("support")))
+    lead_text, support_text = row.cell(roles["lead"]), row.cell(roles.get("support"))
+    lead = d.agencies.resolve_cell(lead_text)
+    support = d.agencies.resolve_cell(support_text)
+    for role, text in (("lead", lead_text), ("support", support_text)):
+        for finding, message in agency_cell_findings(text):
+            ctx.warn(finding, f"task {code}: {message}; the cell is kept as written", row.line, roles[role] + 1)
     deadline_text = row.cell(roles.get("deadline"))
     leader_cell = row.cell(roles.get("leader"))
     leader = d.leaders.resolve(leader_cell) if leader_cell else None
@@ -107,6 +112,7 @@ def _task(row: Row, code: str, group: TaskGroup, roles: dict[str, int], ctx: Con
         number=number, code=code or "-", group=group, content=row.cell(roles["content"]),
         result=row.cell(roles.get("result")), lead=lead, support=support, deadline=deadline,
         leader=leader_name, document=ctx.document.key, location=ctx.at(row.line),
+        lead_text=lead_text, support_text=support_text, leader_text=leader_cell,
     )
 
 
