@@ -31,6 +31,19 @@ def database_config(environ: Mapping[str, str]) -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": environ.get("KEHOACH_DB", "").strip() or "kehoach.sqlite3",
+        "OPTIONS": sqlite_options(environ),
+    }
+
+
+def sqlite_options(environ: Mapping[str, str]) -> dict:
+    """SQLite under concurrent writers: write-ahead logging (readers never wait for a writer), a busy
+    timeout (a writer waits for the other instead of failing at once) and transactions that take the
+    write lock when they begin (no deadlock when two readers both want to write). A lock that still
+    outlasts the timeout answers 503 with Retry-After (``kehoach.web.hardening.DatabaseBusy``)."""
+    return {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": float(environ.get("KEHOACH_SQLITE_BUSY_SECONDS", "") or 20),
+        "transaction_mode": "IMMEDIATE",
     }
 
 
@@ -70,6 +83,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kehoach.web.hardening.ContentSecurityPolicy",
+    "kehoach.web.hardening.BodyLimit",  # before anything reads an API request's body: 413
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files from KEHOACH_STATIC_ROOT (kehoach serve)
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -77,9 +92,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kehoach.web.hardening.IdleTimeout",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "kehoach.web.hardening.DateBounds",
+    "kehoach.web.hardening.DatabaseBusy",
 ]
 
 ROOT_URLCONF = "kehoach.site.urls"
@@ -159,3 +177,8 @@ KEHOACH_CLIENT_ADDRESS_HEADER = os.environ.get("KEHOACH_CLIENT_ADDRESS_HEADER", 
 KEHOACH_ALLOW_SELF_APPROVAL = os.environ.get("KEHOACH_ALLOW_SELF_APPROVAL", "0") == "1"
 # The key of the backups' HMAC-SHA256 signature (kehoach.apps.backup.signature); SECRET_KEY when unset.
 KEHOACH_BACKUP_KEY = os.environ.get("KEHOACH_BACKUP_KEY", "")
+# A signed-in session unused for this many minutes ends (kehoach.web.hardening.IdleTimeout).
+KEHOACH_IDLE_MINUTES = int(os.environ.get("KEHOACH_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = int(os.environ.get("KEHOACH_SESSION_HOURS", "12")) * 3600  # at most a working day
+# The Retry-After of a 503 when the database stays locked (SQLite).
+KEHOACH_RETRY_AFTER_SECONDS = 5

@@ -13,25 +13,28 @@ from django.http import QueryDict
 from django.shortcuts import resolve_url
 from django.utils import timezone
 
+from kehoach.domain.bounds import day_in_bounds
+
 SESSION_KEY = "kehoach_as_of"
 
 
 def parse_day(text: str | None) -> date | None:
-    """``YYYY-MM-DD`` or ``dd/mm/yyyy``; None for anything else."""
+    """``YYYY-MM-DD`` or ``dd/mm/yyyy`` between 1900 and 2100; None for anything else."""
     text = (text or "").strip()
     if not text:
         return None
     try:
-        return date.fromisoformat(text)
+        day = date.fromisoformat(text)
     except ValueError:
-        pass
+        day = None
     parts = text.split("/")
-    if len(parts) == 3 and all(p.isdigit() for p in parts):
+    if day is None and len(parts) == 3 and all(p.isdigit() for p in parts):
         try:
-            return date(int(parts[2]), int(parts[1]), int(parts[0]))
+            day = date(int(parts[2]), int(parts[1]), int(parts[0]))
         except ValueError:
             return None
-    return None
+    # a day outside 1900-2100 is no as-of date (kehoach.web.hardening.DateBounds answers 400 for it)
+    return day if day is not None and day_in_bounds(day) else None
 
 
 def as_of_for(request) -> date:

@@ -42,6 +42,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from django.db import transaction
+from django.utils import timezone
 
 from kehoach.apps.documents.models import Document
 from kehoach.apps.figures import services
@@ -49,6 +50,7 @@ from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
 from kehoach.domain import tabular
 from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, FigureStatus
+from kehoach.domain.bounds import published_in_bounds
 from kehoach.domain.indicators import IndicatorRegistry, clean_indicator_name
 from kehoach.domain.numbers import format_number, parse_value
 from kehoach.domain.periods import last_day
@@ -347,6 +349,9 @@ class RowChecker:
         found = parse_published(text)
         if found is None:
             self.problem(line, "published", repr(text), "a date: YYYY-MM-DD, DD/MM/YYYY or YYYY-MM")
+        elif not published_in_bounds(found, timezone.localdate()):
+            self.problem(line, "published", repr(text), "a publication date from 1900 to tomorrow")
+            return None
         return found
 
     def scope(self, line: int, text: str, period: FigurePeriod | None) -> str | None:
