@@ -142,7 +142,8 @@ def score(slug: str, form: str) -> Score:
         s.missing = [label for label, _ in rows]
         s.warnings_missing = [w["about"] for w in expected["warnings"]]
         return s
-    s.document_exact = _document_exact(expected["document"], found["documents"])
+    s.document_exact, wrong = _document_exact(expected["document"], found["documents"])
+    s.diffs.extend(CellDiff("(document)", name, want, have) for name, want, have in wrong)
     messages = [loose(w["message"]) for w in found["warnings"]]
     pairs = _pair_tasks(expected["tasks"], found["tasks"]) + _pair_indicators(expected["indicators"], found)
     for (label, cells), got in zip(rows, pairs, strict=True):
@@ -182,21 +183,22 @@ def _equal(expected, found) -> bool:
 # The document
 
 
-def _document_exact(expected: dict, documents: list[dict]) -> int:
-    if not documents:
-        return 0
-    doc = documents[0]
-    exact = 0
-    exact += loose(expected["issuer"]) == loose(doc.get("issuer"))
-    exact += norm(expected["number"]) == norm(doc.get("number"))
-    exact += norm(expected["kind"]) == norm(doc.get("kind"))
-    exact += expected["date"] == doc.get("date")
+def _document_exact(expected: dict, documents: list[dict]) -> tuple[int, list[tuple[str, object, object]]]:
+    """How many of issuer, number, kind, date and title are right, and the (field, expected, found) wrong."""
+    doc = documents[0] if documents else {}
     title = loose(doc.get("title"))
     kind = loose(expected["kind"])
     if title == kind or title.startswith(kind + " "):  # "Kế hoạch phát triển ..." -> "phát triển ..."
         title = title[len(kind):].strip()
-    exact += (expected["title"] is None and not title) or loose(expected["title"]) == title
-    return exact
+    checks = [
+        ("issuer", loose(expected["issuer"]) == loose(doc.get("issuer"))),
+        ("number", norm(expected["number"]) == norm(doc.get("number"))),
+        ("kind", norm(expected["kind"]) == norm(doc.get("kind"))),
+        ("date", expected["date"] == doc.get("date")),
+        ("title", (expected["title"] is None and not title) or loose(expected["title"]) == title),
+    ]
+    wrong = [(name, expected[name], doc.get(name)) for name, ok in checks if not ok]
+    return sum(ok for _, ok in checks), wrong
 
 
 # --------------------------------------------------------------------------------------------------

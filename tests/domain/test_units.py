@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kehoach.domain import units
-from kehoach.domain.units import IncompatibleUnits, Unit, compatible, convert, parse_unit
+from kehoach.domain.units import IncompatibleUnits, Unit, compatible, convert, parse_unit, unit_label
 
 D = Decimal
 
@@ -189,3 +189,16 @@ def test_parse_unit_never_raises(text):
     unit = parse_unit(text)
     assert unit.scale > 0
     assert compatible(unit, text)
+
+
+@pytest.mark.parametrize(("unit", "kind", "label"), [
+    ("1.000 lượt", "flow", "nghìn lượt"),
+    ("1000 lượt khách", None, "nghìn lượt khách"),
+    ("1.000.000 USD", None, "triệu USD"),
+    ("tỷ đồng", "flow", "tỷ đồng"),
+    ("%", "index", "(cùng kỳ = 100)"),
+    ("%", "growth", "% (tăng so với cùng kỳ)"),
+    ("%", "level", "%"),
+])
+def test_a_unit_is_written_once_and_right_next_to_a_number(unit, kind, label):
+    assert unit_label(unit, kind) == label

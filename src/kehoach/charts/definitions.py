@@ -27,7 +27,7 @@ class Chart:
     labels: tuple[str, ...]
     series: tuple[Series, ...]
     unit: str = ""
-    small: bool = False  # a sparkline: no axes, no legend
+    small: bool = False  # a sparkline: light axes, no legend (the page gives one legend for all)
     description: str = ""  # the text alternative read by screen readers
 
     @property
@@ -35,7 +35,7 @@ class Chart:
         return not self.labels or all(v is None for s in self.series for v in s.values)
 
 
-TRAJECTORY = "#8a949e"
+TRAJECTORY = "#5f6b76"
 ACTUAL = "#0b5cab"
 PLAN = "#b58100"
 
@@ -58,13 +58,14 @@ def trajectory_chart(title: str, unit: str, labels: list[str], scenario: list, a
     )
 
 
-def sparkline(title: str, labels: list[str], scenario: list, actual: list, description: str = "") -> Chart:
-    """The dashboard's small trend chart: trajectory and actual, without axes."""
+def sparkline(title: str, labels: list[str], scenario: list, actual: list, description: str = "",
+              scenario_name: str = "", actual_name: str = "") -> Chart:
+    """The dashboard's small trend chart: trajectory (dashed) and actual, with light axes."""
     return Chart(
         title=title, labels=tuple(labels), small=True, description=description,
         series=(
-            Series("scenario", tuple(_f(v) for v in scenario), "dashed", TRAJECTORY),
-            Series("actual", tuple(_f(v) for v in actual), "line", ACTUAL),
+            Series(scenario_name, tuple(_f(v) for v in scenario), "dashed", TRAJECTORY),
+            Series(actual_name, tuple(_f(v) for v in actual), "line", ACTUAL),
         ),
     )
 

@@ -27,10 +27,18 @@ def _figure(chart: Chart):
     from matplotlib.figure import Figure
     from matplotlib.ticker import FuncFormatter
 
-    if chart.small:
-        fig = Figure(figsize=(3.0, 0.7), dpi=100)
-        ax = fig.add_axes((0.01, 0.05, 0.98, 0.9))
-        ax.set_axis_off()
+    if chart.small:  # a sparkline: light axes (first and last period, two values), no legend
+        from matplotlib.ticker import MaxNLocator
+
+        fig = Figure(figsize=(3.2, 1.15), dpi=100, layout="constrained")
+        ax = fig.add_subplot()
+        ax.yaxis.set_major_formatter(FuncFormatter(_vn))
+        ax.yaxis.set_major_locator(MaxNLocator(nbins=2))
+        ax.tick_params(labelsize=7, length=2, colors="#5b6875")
+        for side in ("top", "right"):
+            ax.spines[side].set_visible(False)
+        for side in ("left", "bottom"):
+            ax.spines[side].set_color("#9aa5b1")
     else:
         fig = Figure(figsize=(8.0, 3.4), dpi=100, layout="constrained")
         ax = fig.add_subplot()
@@ -55,6 +63,10 @@ def _figure(chart: Chart):
             ax.plot(xs, ys, color=series.color, linewidth=1.6 if chart.small else 2,
                     linestyle="--" if series.style == "dashed" else "-", marker=None if chart.small else "o",
                     markersize=4, label=series.name, zorder=3 + index)
+    if chart.small and chart.labels:
+        last = len(chart.labels) - 1
+        ax.set_xticks(sorted({0, last}), [chart.labels[0]] + ([chart.labels[last]] if last else []),
+                      fontfamily=FONT, fontsize=7)
     if not chart.small:
         ax.set_xticks(positions, chart.labels, fontfamily=FONT, fontsize=8,
                       rotation=45 if len(chart.labels) > 8 else 0, ha="right" if len(chart.labels) > 8 else "center")

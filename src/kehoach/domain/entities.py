@@ -166,6 +166,7 @@ class Target:
     scope: str  # territory, see domain.territories
     source_unit: str = ""  # the unit the document wrote
     location: Location | None = None
+    issued: date | None = None  # the day its document was issued (in force from then); None: always
 
 
 @dataclass
@@ -176,6 +177,7 @@ class ScenarioValue:
     document: str
     scope: str
     location: Location | None = None
+    issued: date | None = None  # the day its document was issued (in force from then); None: always
 
 
 @dataclass

@@ -155,3 +155,21 @@ def _read(key: str) -> tuple[str, Decimal] | None:
         return None
     dimension, base_scale, _ = base
     return dimension, scale * base_scale
+
+
+_MULTIPLIER = re.compile(r"^1[.,\s]?000(?P<million>[.,\s]?000)?\s+(?P<rest>\S.*)$")
+
+
+def unit_label(unit: str, kind: str | None = None) -> str:
+    """A unit as a person reads it next to a number, written once and right: "1.000 lượt" is
+    "nghìn lượt" ("hơn 5.200 nghìn lượt", never "5.200 1.000 lượt"), "1.000.000 USD" "triệu USD";
+    an index (``kind`` "index", same period of last year = 100) has no "%": "(cùng kỳ = 100)"; a
+    growth rate says what it grows against: "% (tăng so với cùng kỳ)"."""
+    text = " ".join((unit or "").split())
+    if kind == "index" and text in ("", "%"):
+        return "(cùng kỳ = 100)"
+    if kind == "growth" and text == "%":
+        return "% (tăng so với cùng kỳ)"
+    if m := _MULTIPLIER.match(text):
+        return f"{'triệu' if m['million'] else 'nghìn'} {m['rest']}"
+    return text

@@ -58,9 +58,10 @@ def test_exports_year_to_date_against_the_cumulative_trajectory(plan_with_figure
 def test_a_merged_city_figure_is_not_rated_against_the_old_city_trajectory(plan_with_figures):
     revenue = by_key(assess("--as-of", "2025-08-06"))["budget_revenue"]
 
-    assert revenue["rating"] == "khong_so_sanh"
-    assert revenue["comparable"] is False
-    assert "phạm vi" in revenue["reason"]
+    # The old city's H1 figure rates; the merged city's 7 months is shown beside it, never compared.
+    assert revenue["scope"] == "Hải Phòng (trước 01/07/2025)" and revenue["ytd_period"] == "2025-H1"
+    assert "thuộc phạm vi" not in revenue["reason"]
+    assert "của Hải Phòng (từ 01/07/2025): 112.748 tỷ đồng (chưa có kế hoạch của phạm vi" in revenue["reason"]
 
 
 def test_nothing_published_after_the_date_counts(plan_with_figures):

@@ -14,17 +14,27 @@ def test_a_merged_city_figure_is_not_compared_with_the_old_citys_trajectory():
     assert not a.comparable
     assert (a.scope, a.figure_scope) == (OLD_CITY, MERGED_CITY)
     assert a.reason == (
-        "Số liệu lũy kế 7 tháng năm 2025 (112.748 tỷ đồng) thuộc phạm vi Hải Phòng (từ 01/07/2025), khác phạm vi của "
-        "kịch bản và chỉ tiêu (Hải Phòng (trước 01/07/2025)) nên không so sánh."
+        "Số liệu lũy kế 7 tháng năm 2025 (112.748 tỷ đồng) thuộc phạm vi Hải Phòng (từ 01/07/2025), khác phạm vi "
+        "của "
+        "kịch bản và chỉ tiêu (Hải Phòng (trước 01/07/2025)) nên không so sánh; chưa có kịch bản hoặc chỉ tiêu "
+        "năm của phạm vi Hải Phòng (từ 01/07/2025) có hiệu lực đến ngày 10/08/2025."
     )
 
 
-def test_once_the_latest_figures_are_the_merged_citys_the_old_trajectory_raises_no_alarm():
+def test_a_newer_merged_city_figure_is_shown_beside_the_comparable_one_never_instead():
+    # Issue 12: on 06/08 the merged 7-month figure arrived and the indicator went blank.
     old_h1 = figure("budget_revenue", "2025-H1", "65210", date(2025, 7, 5))
     merged_july = figure("budget_revenue", "2025-YTD-07", "112748", date(2025, 8, 6), scope=MERGED_CITY)
-    assert assess("budget_revenue", [old_h1, merged_july], date(2025, 8, 1)).rating == Rating.CHAM
+    before = assess("budget_revenue", [old_h1, merged_july], date(2025, 8, 1))
     after = assess("budget_revenue", [old_h1, merged_july], date(2025, 8, 10))
-    assert after.rating == Rating.KHONG_SO_SANH
+
+    assert before.rating == after.rating == Rating.CHAM
+    assert after.comparable and after.ytd_period.code == "2025-H1" and after.scope == OLD_CITY
+    assert after.beside == (
+        "số liệu lũy kế 7 tháng năm 2025 của Hải Phòng (từ 01/07/2025): 112.748 tỷ đồng (chưa có kế hoạch của phạm vi "
+        "Hải Phòng (từ 01/07/2025) nên không so sánh)",
+    )
+    assert after.reason.endswith(after.beside[0] + ".")
 
 
 def test_merged_city_grdp_names_both_scopes():

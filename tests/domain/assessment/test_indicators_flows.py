@@ -171,4 +171,8 @@ def test_the_whole_year_is_compared_with_the_annual_target():
     assert a.rating == Rating.DAT
     assert a.required_rest is None
     assert a.projection == D("130000")
-    assert a.reason == "Cả năm đạt 130.000 tỷ đồng, bằng 100,4% kịch bản (129.519 tỷ đồng); bằng 100,4% chỉ tiêu năm (129.519 tỷ đồng)."
+    assert a.reason == (
+        "Năm 2025: Đạt kế hoạch năm (bằng 100,4% chỉ tiêu phấn đấu (129.519 tỷ đồng); bằng 100,4% kịch bản "
+        "(129.519 tỷ đồng)). Cả năm đạt 130.000 tỷ đồng, bằng 100,4% kịch bản (129.519 tỷ đồng); bằng 100,4% "
+        "chỉ tiêu năm (129.519 tỷ đồng)."
+    )

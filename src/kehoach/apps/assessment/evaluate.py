@@ -135,6 +135,14 @@ def _indicator_json(a: IndicatorAssessment, indicator) -> dict:
         "projection": _num(a.projection), "projection_method": a.projection_method or None,
         "annual_target": _num(a.annual_target), "scope": a.scope, "figure_scope": a.figure_scope or None,
         "comparable": a.comparable, "rating": a.rating.value, "rating_label": a.rating.label, "reason": a.reason,
+        "year": a.year, "annual_target_text": a.annual_target_text or None, "has_scenario": a.has_scenario,
+        "verdict": a.verdict or None, "verdict_label": a.verdict_label or None, "verdict_estimate": a.verdict_estimate,
+        "targets": [
+            {"basis": t.basis, "basis_label": t.basis_label, "scope": t.scope, "value": _num(t.value), "text": t.text,
+             "document": t.document or None, "pct": _num(t.pct), "gap": _num(t.gap), "met": t.met}
+            for t in a.targets
+        ],
+        "beside": list(a.beside),
     }
 
 

@@ -61,21 +61,24 @@ def target_to_domain(row: dict) -> e.Target:
     """A row of ``_targets()`` (plain values: no model instances to build)."""
     return e.Target(indicator=row["indicator__key"], year=row["year"], value=_plan_value(row),
                     document=row["document__number"] or row["document__file_name"],
-                    basis=e.TargetBasis(row["basis"]), scope=row["scope"])
+                    basis=e.TargetBasis(row["basis"]), scope=row["scope"], issued=row["document__date"])
 
 
 def scenario_to_domain(row: dict) -> e.ScenarioValue:
     """A row of ``_scenarios()``."""
     return e.ScenarioValue(indicator=row["indicator__key"], period=row["period"], value=_plan_value(row),
-                           document=row["document__number"] or row["document__file_name"], scope=row["scope"])
+                           document=row["document__number"] or row["document__file_name"], scope=row["scope"],
+                           issued=row["document__date"])
 
 
 _PLAN_VALUE = ("comparator", "low", "high", "text", "scope", "indicator__key", "document__number",
-               "document__file_name")
+               "document__file_name", "document__date")
 
 
 def _targets():
-    return Target.objects.filter(superseded_by__isnull=True).values(*_PLAN_VALUE, "year", "note", "basis")
+    """Every target, superseded ones too: which is in force depends on the as-of date
+    (``kehoach.domain.assessment.plans``)."""
+    return Target.objects.values(*_PLAN_VALUE, "year", "note", "basis")
 
 
 def _scenarios():
@@ -83,7 +86,7 @@ def _scenarios():
 
 
 def indicator_plan(indicator: Indicator) -> tuple[e.Indicator, list[e.Target], list[e.ScenarioValue]]:
-    """One indicator as the assessment reads it, with its targets in force and its trajectory."""
+    """One indicator as the assessment reads it, with its targets (every revision) and its trajectory."""
     return (
         indicator_to_domain(indicator),
         [target_to_domain(row) for row in _targets().filter(indicator=indicator)],

@@ -32,7 +32,7 @@ def indicator_inputs(assessment: Assessment) -> tuple[IndicatorInput, ...]:
     texts = _target_texts(assessment)
     return tuple(
         IndicatorInput(indicators[a.indicator], a,
-                       texts.get((a.indicator, a.scope)) or texts.get((a.indicator, ""), ""))
+                       a.annual_target_text or texts.get((a.indicator, a.scope)) or texts.get((a.indicator, ""), ""))
         for a in assessment.indicators
     )
 

@@ -62,14 +62,24 @@ The ratings themselves are decided in ``rules``.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from kehoach.domain.entities import Direction, Indicator, MeasureKind, ScenarioValue, Target, TargetBasis
 from kehoach.domain.numbers import format_number
 
-from .model import Figure, FigurePeriod, FigureStatus, IndicatorAssessment, number_of
+from .model import (
+    VERDICT_MET,
+    VERDICT_MISSED,
+    Figure,
+    FigurePeriod,
+    FigureStatus,
+    IndicatorAssessment,
+    TargetComparison,
+    number_of,
+)
+from .plans import BASIS_LABELS, SCENARIO_LABEL, scenario_in_force, targets_in_force
 from .precision import interval, rounded_gap, rounded_ratio, within
 from .rules import DEFAULT, Rating, Thresholds, good_gap, good_ratio, rate_flow, rate_growth, rate_level, sign
 
@@ -85,6 +95,7 @@ GROWTH_REST = (
 )
 LEVEL_PROJECTION = "Dự báo cuối năm = giữ nguyên mức của kỳ gần nhất"
 YEAR_COMPLETE = "Số liệu cả năm"
+NO_SCENARIO_PROJECTION = "Dự báo cả năm = lũy kế thực hiện ÷ số tháng đã qua × 12 (chưa có kịch bản)"
 
 _ONE_DAY = timedelta(days=1)
 _HUNDRED = Decimal(100)
@@ -101,19 +112,22 @@ def assess_indicator(
     thresholds: Thresholds = DEFAULT,
 ) -> IndicatorAssessment:
     """Assess one indicator as of a date (see the module docstring for every rule)."""
-    plan = _plan(indicator, list(scenario), list(targets), as_of)
-    valid = usable_figures(figures, indicator.key, as_of, plan.year)
-    base = {"indicator": indicator.key, "as_of": as_of, "scope": plan.scope}
+    figures = [f for f in figures if f.indicator == indicator.key]
+    scenario = scenario_in_force([s for s in scenario if s.indicator == indicator.key], as_of)
+    targets = targets_in_force([t for t in targets if t.indicator == indicator.key], as_of)
+    year = _year(scenario, targets, figures, indicator.key, as_of)
+    plans = {scope: _plan(indicator, scenario, targets, year, scope) for scope in _scopes(scenario, targets, year)}
+    default = _default_scope(scenario, targets, year)
+    valid = usable_figures(figures, indicator.key, as_of, year)
+    base = {"indicator": indicator.key, "as_of": as_of, "scope": default, "year": year}
     if not valid:
         return IndicatorAssessment(
             **base,
             rating=Rating.CHUA_CO_SO_LIEU,
-            reason=f"Chưa có số liệu năm {plan.year} được duyệt đến ngày {as_of:%d/%m/%Y}.",
+            reason=f"Chưa có số liệu năm {year} được duyệt đến ngày {as_of:%d/%m/%Y}.",
             comparable=False,
         )
-    latest_end = max(f.period.end for f in valid)
-    same_scope = [f for f in valid if f.scope == plan.scope]
-    if not plan.scope:
+    if not plans:
         latest = _latest(valid)
         return IndicatorAssessment(
             **base,
@@ -125,15 +139,23 @@ def assess_indicator(
             actual=number_of(latest.value, indicator.direction),
             qualifier=latest.qualifier,
         )
-    if not any(f.period.end == latest_end for f in same_scope):
-        other = _latest([f for f in valid if f.period.end == latest_end])
+    results = []
+    for scope, plan in plans.items():
+        same_scope = [f for f in valid if f.scope == scope]
+        if same_scope:
+            results.append((plan, _assess_scope(indicator, plan, same_scope, {**base, "scope": scope}, thresholds)))
+    comparable = [(p, a) for p, a in results if a.comparable]
+    if not results:
+        other = _latest(valid)
         value = number_of(other.value, indicator.direction)
+        scopes = ", ".join(sorted(plans))
         return IndicatorAssessment(
             **base,
             rating=Rating.KHONG_SO_SANH,
             reason=(
                 f"Số liệu {other.period.words} ({_amount(value, indicator.unit, other.qualifier)}) thuộc phạm vi "
-                f"{other.scope}, khác phạm vi của kịch bản và chỉ tiêu ({plan.scope}) nên không so sánh."
+                f"{other.scope}, khác phạm vi của kịch bản và chỉ tiêu ({scopes}) nên không so sánh; chưa có "
+                f"kịch bản hoặc chỉ tiêu năm của phạm vi {other.scope} có hiệu lực đến ngày {as_of:%d/%m/%Y}."
             ),
             comparable=False,
             figure_scope=other.scope,
@@ -141,11 +163,84 @@ def assess_indicator(
             actual=value,
             qualifier=other.qualifier,
         )
+    pool = comparable or results
+    plan, best = max(pool, key=lambda pa: (_assessed_end(pa[1]), bool(pa[0].pieces), pa[0].scope == default))
+    best = _with_targets_and_verdict(indicator, best, plan, targets, valid, as_of)
+    beside = _beside(indicator, best, valid, plans)
+    if beside:
+        best = replace(best, beside=beside, reason=best.reason[:-1] + "; " + "; ".join(beside) + ".")
+    return best
+
+
+def _assess_scope(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
     if indicator.kind == MeasureKind.FLOW:
-        return _assess_flow(indicator, plan, same_scope, base, thresholds)
+        return _assess_flow(indicator, plan, figures, base, t)
     if indicator.kind in (MeasureKind.GROWTH, MeasureKind.INDEX):
-        return _assess_growth(indicator, plan, same_scope, base, thresholds)
-    return _assess_level(indicator, plan, same_scope, base, thresholds)
+        return _assess_growth(indicator, plan, figures, base, t)
+    return _assess_level(indicator, plan, figures, base, t)
+
+
+def _assessed_end(a: IndicatorAssessment) -> date:
+    if a.ytd_period is not None:
+        return a.ytd_period.end
+    return a.period.end if a.period is not None else date.min
+
+
+def _year(scenario, targets, figures, key: str, as_of: date) -> int:
+    """The plan year assessed: the as-of year; while it has no figure published yet, the year before
+    when that has figures (January 2026 still closes 2025); else the latest plan year by then."""
+    published = {f.period.year for f in figures
+                 if f.indicator == key and f.status == FigureStatus.APPROVED and f.published <= as_of}
+    if as_of.year in published:
+        return as_of.year
+    if as_of.year - 1 in published:
+        return as_of.year - 1
+    years = {FigurePeriod.parse(s.period).year for s in scenario} | {t.year for t in targets}
+    if as_of.year in years or not years:
+        return as_of.year
+    past = [y for y in years if y <= as_of.year]
+    return max(past) if past else min(years)
+
+
+def _scopes(scenario, targets, year: int) -> list[str]:
+    found = {s.scope for s in scenario if FigurePeriod.parse(s.period).year == year}
+    found |= {t.scope for t in targets if t.year == year}
+    return sorted(found)
+
+
+def _default_scope(scenario, targets, year: int) -> str:
+    """The scope named when nothing else decides: the first with a scenario, else the first with a target."""
+    scopes = sorted({s.scope for s in scenario if FigurePeriod.parse(s.period).year == year}) or sorted(
+        {t.scope for t in targets if t.year == year})
+    return scopes[0] if scopes else ""
+
+
+def _beside(indicator: Indicator, best: IndicatorAssessment, valid: list[Figure], plans: dict) -> tuple[str, ...]:
+    """The figures shown beside the rated one: per other scope its latest figure (of the same or a later
+    period), and of the rated scope a later figure not compared. Never instead of the rated one."""
+    end = _assessed_end(best)
+    out = []
+    for scope in sorted({f.scope for f in valid}):
+        mine = [f for f in valid if f.scope == scope and f.period.end >= end]
+        if scope == best.scope:
+            mine = [f for f in mine if f.period.end > end and f.period.code in best.uncompared]
+        if not mine:
+            continue
+        f = _latest(mine)
+        value = number_of(f.value, indicator.direction)
+        if indicator.kind in (MeasureKind.GROWTH, MeasureKind.INDEX):
+            shown = _rate(value, indicator.kind == MeasureKind.INDEX, f.qualifier)
+        else:
+            shown = _amount(value, indicator.unit, f.qualifier)
+        if scope == best.scope:
+            why = "không trùng kỳ với kế hoạch nên chưa so sánh"
+        elif scope in plans:
+            why = "so sánh được với kế hoạch của phạm vi đó nhưng không phải số liệu đánh giá"
+        else:
+            why = f"chưa có kế hoạch của phạm vi {scope} nên không so sánh"
+        where = "" if scope == best.scope else f" của {scope}"
+        out.append(f"số liệu {f.period.words}{where}: {shown} ({why})")
+    return tuple(out)
 
 
 def usable_figures(figures: Iterable[Figure], indicator: str, as_of: date, year: int | None = None) -> list[Figure]:
@@ -159,7 +254,10 @@ def usable_figures(figures: Iterable[Figure], indicator: str, as_of: date, year:
         current = best.get(f.identity)
         if current is None or (f.version, f.published) > (current.version, current.published):
             best[f.identity] = f
-    return sorted(best.values(), key=lambda f: (f.period.end, f.period.start, f.period.code, f.scope))
+    # A figure published before its period ended is an estimate, whatever its label.
+    found = [replace(f, qualifier="ước") if f.published <= f.period.end and not f.qualifier else f
+             for f in best.values()]
+    return sorted(found, key=lambda f: (f.period.end, f.period.start, f.period.code, f.scope))
 
 
 # The plan: year, scope, trajectory and annual target ------------------------------------------
@@ -172,6 +270,7 @@ class _Plan:
     pieces: tuple[tuple[FigurePeriod, Decimal], ...]  # the trajectory's numeric values
     target: Decimal | None
     target_text: str
+    targets: tuple[Target, ...] = ()  # every target in force for the scope and year, the main one first
 
     def exact(self, period: FigurePeriod) -> Decimal | None:
         for fp, number in self.pieces:
@@ -189,28 +288,19 @@ class _Plan:
         return FigurePeriod.parse(str(self.year))
 
 
-def _plan(indicator: Indicator, scenario: list[ScenarioValue], targets: list[Target], as_of: date) -> _Plan:
-    scenario = [s for s in scenario if s.indicator == indicator.key]
-    targets = [t for t in targets if t.indicator == indicator.key]
-    years = {FigurePeriod.parse(s.period).year for s in scenario} | {t.year for t in targets}
-    if as_of.year in years or not years:
-        year = as_of.year
-    else:
-        past = [y for y in years if y <= as_of.year]
-        year = max(past) if past else min(years)
-    scenario = [s for s in scenario if FigurePeriod.parse(s.period).year == year]
-    targets = [t for t in targets if t.year == year]
-    scopes = sorted({s.scope for s in scenario}) or sorted({t.scope for t in targets})
-    scope = scopes[0] if scopes else ""
-    documents = {s.document for s in scenario if s.scope == scope}
+def _plan(indicator: Indicator, scenario: list[ScenarioValue], targets: list[Target], year: int, scope: str) -> _Plan:
+    """The plan of one scope for one year, from the values in force (``plans``)."""
+    scenario = [s for s in scenario if FigurePeriod.parse(s.period).year == year and s.scope == scope]
+    targets = [t for t in targets if t.year == year and t.scope == scope]
+    documents = {s.document for s in scenario}
     pieces = []
     for s in scenario:
         number = number_of(s.value, indicator.direction)
-        if s.scope == scope and number is not None:
+        if number is not None:
             pieces.append((FigurePeriod.parse(s.period), number))
     pieces.sort(key=lambda p: (p[0].start, p[0].end, p[0].code))
     candidates = sorted(
-        (t for t in targets if t.scope == scope and number_of(t.value, indicator.direction) is not None),
+        (t for t in targets if number_of(t.value, indicator.direction) is not None),
         key=lambda t: (t.document not in documents, _BASIS_ORDER.get(t.basis, 9), t.document),
     )
     target = candidates[0] if candidates else None
@@ -220,6 +310,7 @@ def _plan(indicator: Indicator, scenario: list[ScenarioValue], targets: list[Tar
         pieces=tuple(pieces),
         target=number_of(target.value, indicator.direction) if target else None,
         target_text=target.value.text if target else "",
+        targets=tuple(candidates),
     )
 
 
@@ -301,7 +392,16 @@ def _assess_flow(indicator: Indicator, plan: _Plan, figures: list[Figure], base:
         projection_shortfall = sign(direction) * (target - projection) / abs(target)
 
     imprecise = False
-    if ytd_scenario is None:
+    linear = None
+    if ytd_scenario is None and not plan.pieces and target:
+        # No scenario for this scope: judged against the year target spread evenly over the months.
+        linear = target * Decimal(months) / _TWELVE
+        projection = ytd_actual / Decimal(months) * _TWELVE if months < 12 else ytd_actual
+        projection_method = NO_SCENARIO_PROJECTION if months < 12 else YEAR_COMPLETE
+        projection_shortfall = sign(direction) * (target - projection) / abs(target)
+        rating = rate_flow(rounded_ratio(good_ratio(ytd_actual, linear, direction)),
+                           rounded_ratio(projection_shortfall), None, t)
+    elif ytd_scenario is None:
         rating = Rating.KHONG_SO_SANH
     else:
         # Rated on the figures as printed (rounded once) and within the figures' own precision.
@@ -321,11 +421,15 @@ def _assess_flow(indicator: Indicator, plan: _Plan, figures: list[Figure], base:
     )
     if imprecise:
         reason = reason[:-1] + f"; {_WITHIN_PRECISION}."
+    if linear is not None:
+        reason = reason[:-1] + f"; {_no_scenario(plan.scope)}, đánh giá theo chỉ tiêu năm chia đều các tháng."
     return IndicatorAssessment(
         **base,
         rating=rating,
         reason=reason,
-        comparable=ytd_scenario is not None,
+        comparable=ytd_scenario is not None or linear is not None,
+        has_scenario=bool(plan.pieces),
+        annual_target_text=plan.target_text,
         figure_scope=plan.scope,
         period=last.period,
         actual=last_actual,
@@ -358,6 +462,8 @@ def _flow_reason(unit, months, ytd, qualifier, ytd_scenario, ratio, required, pl
     parts = []
     if ratio is not None:
         parts.append(f"{head}, bằng {_pct(ratio * _HUNDRED)} kịch bản ({_amount(ytd_scenario, unit)})")
+    elif pct is not None and months < 12:
+        parts.append(f"{head}, bằng {_pct(pct)} chỉ tiêu năm ({_amount(target, unit)})")
     else:
         parts.append(f"{head}, chưa có kịch bản cùng kỳ để so sánh")
     rest = "tháng 12" if months == 11 else f"{12 - months} tháng cuối năm"
@@ -370,6 +476,8 @@ def _flow_reason(unit, months, ytd, qualifier, ytd_scenario, ratio, required, pl
         more = "cao hơn" if shown > 0 else "thấp hơn" if shown < 0 else "bằng"
         how = f"{more} {_pct(abs(vs_plan) * _HUNDRED)} so với" if shown else "bằng"
         parts.append(f"{rest} cần {_amount(required, unit)}, {how} kịch bản ({_amount(planned, unit)})")
+    elif required is not None and pct is not None and ratio is None:
+        parts.append(f"{rest} cần {_amount(required, unit)}")
     elif required is not None and pct is not None:
         parts.append(f"bằng {_pct(pct)} chỉ tiêu năm; {rest} cần {_amount(required, unit)}")
     for f in cutoffs:
@@ -428,6 +536,9 @@ def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[Figure], bas
     direction = indicator.direction
     index = indicator.kind == MeasureKind.INDEX
     compared = [f for f in figures if plan.exact(f.period) is not None]
+    cumulative = [f for f in figures if f.period.is_cumulative and f.period.start == date(plan.year, 1, 1)]
+    if not compared and not plan.pieces and plan.target is not None and cumulative:
+        return _growth_against_target(indicator, plan, figures, cumulative, base, t)
     if not compared:
         latest = _latest(figures)
         value = number_of(latest.value, direction)
@@ -531,6 +642,60 @@ def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[Figure], bas
         projection=projection,
         projection_method=projection_method,
         uncompared=uncompared,
+    )
+
+
+def _growth_against_target(indicator: Indicator, plan: _Plan, figures, cumulative, base: dict, t: Thresholds):
+    """A growth rate or index of a scope with a year target and no scenario: the latest cumulative
+    figure against the year target (the points it is short of, and what the rest of the year needs)."""
+    direction = indicator.direction
+    index = indicator.kind == MeasureKind.INDEX
+    fig = max(cumulative, key=lambda f: (f.period.end, f.published, f.period.code))
+    actual = number_of(fig.value, direction)
+    target = plan.target
+    gap = actual - target
+    w = Decimal(fig.period.end.month) / _TWELVE
+    required = rest_method = None
+    if w < 1:
+        required = (target - w * actual) / (1 - w)
+        rest_method = GROWTH_REST
+    rating = rate_growth(rounded_gap(good_gap(actual, target, direction)), None, None, t)
+    label = fig.period.label_vi
+    if index:
+        head = f"Chỉ số {label[0].lower() + label[1:]} {_reached(fig.qualifier)} {_num(actual)} (cùng kỳ = 100)"
+        shown = _num(target)
+    else:
+        verb = "giảm" if actual < 0 else "tăng"
+        estimate = "ước " if fig.qualifier == "ước" else ""
+        head = f"{label[0].upper() + label[1:]} {estimate}{verb} {_num(abs(actual))}%"
+        shown = f"{_num(target)}%"
+    parts = [f"{head}, {_compare_words(gap, index)} chỉ tiêu năm ({shown})"]
+    if required is not None:
+        months_left = 12 - fig.period.end.month
+        rest = "tháng 12" if months_left == 1 else f"{months_left} tháng cuối năm"
+        parts.append(f"{rest} cần {'đạt chỉ số ' + _num(required) if index else 'tăng ' + _num(required) + '%'}")
+    parts.append(f"{_no_scenario(plan.scope)}, đánh giá theo chỉ tiêu năm")
+    return IndicatorAssessment(
+        **base,
+        rating=rating,
+        reason="; ".join(parts) + ".",
+        comparable=True,
+        has_scenario=False,
+        annual_target_text=plan.target_text,
+        figure_scope=plan.scope,
+        period=fig.period,
+        actual=actual,
+        qualifier=fig.qualifier,
+        ytd_period=fig.period,
+        ytd_actual=actual,
+        ytd_qualifier=fig.qualifier,
+        annual_target=target,
+        gap=gap,
+        required_rest=required,
+        rest_method=rest_method or "",
+        projection=actual if w == 1 else None,
+        projection_method=YEAR_COMPLETE if w == 1 else "",
+        uncompared=tuple(f.period.code for f in figures if f is not fig),
     )
 
 
@@ -639,6 +804,78 @@ def _assess_level(indicator: Indicator, plan: _Plan, figures: list[Figure], base
 
 
 # Helpers ----------------------------------------------------------------------------------------
+
+def _no_scenario(scope: str) -> str:
+    return f"chưa có kịch bản của phạm vi {scope}" if scope else "chưa có kịch bản"
+
+
+def _with_targets_and_verdict(indicator: Indicator, a: IndicatorAssessment, plan: _Plan, targets, valid,
+                              as_of: date) -> IndicatorAssessment:
+    """Every basis in force for the rated scope side by side, and the closed year's verdict.
+
+    The verdict is given once the year's figure is in (a full-year figure, or the cumulative one to
+    31/12), against each target in force; the main one (``_Plan.target``) decides it. A figure of a
+    period not ended, or labelled "ước", makes it an estimate. After 31/12 without the year's figure a
+    flow already past its target is "đạt"; otherwise no verdict yet.
+    """
+    if not a.comparable:
+        return a
+    direction, unit = indicator.direction, indicator.unit
+    additive = indicator.kind == MeasureKind.FLOW
+    actual = a.ytd_actual if a.ytd_actual is not None else a.actual
+    if actual is None:
+        return a
+    percentage = indicator.kind in (MeasureKind.GROWTH, MeasureKind.INDEX) or (
+        indicator.kind == MeasureKind.LEVEL and "%" in unit)
+    year_end = date(plan.year, 12, 31)
+    period = a.ytd_period or a.period
+    full_year = period is not None and period.end == year_end and (
+        period.start == date(plan.year, 1, 1) or indicator.kind == MeasureKind.LEVEL)
+    closed = full_year or (as_of > year_end and additive)
+    rows = []
+    values = [(t.basis.value, BASIS_LABELS.get(t.basis, t.basis.value), t.value.text, t.document,
+               number_of(t.value, direction)) for t in plan.targets]
+    annual_scenario = plan.exact(plan.year_span)
+    if annual_scenario is not None:
+        text = next((str(_num(n)) for fp, n in plan.pieces if fp.same_span(plan.year_span)), "")
+        values.append(("kich_ban", SCENARIO_LABEL, text, "", annual_scenario))
+    for basis, label, text, document, value in values:
+        pct = gap = met = None
+        if percentage:
+            gap = actual - value
+            if closed:
+                met = good_gap(actual, value, direction) >= 0 or rounded_gap(gap) == 0
+        else:
+            pct = actual / value * _HUNDRED if value else None
+            if closed:
+                met = good_ratio(actual, value, direction) >= 1 or (
+                    pct is not None and rounded_ratio(pct / _HUNDRED) == 1)
+            if closed and not full_year and not met:
+                met = None  # the year ended without its figure: only a flow already past the target is sure
+        rows.append(TargetComparison(basis=basis, basis_label=label, scope=plan.scope, value=value, text=text,
+                                     document=document, pct=pct, gap=gap, met=met))
+    a = replace(a, targets=tuple(rows))
+    main = rows[0] if rows and plan.targets else None
+    if main is None or main.met is None:
+        if as_of > year_end and not full_year:
+            return replace(a, reason=a.reason[:-1] + f"; chưa có số liệu cả năm {plan.year} để kết luận.")
+        return a
+    figures = [f for f in valid if f.scope == plan.scope and f.period.end <= (period.end if period else year_end)]
+    estimate = a.ytd_qualifier == "ước" or a.qualifier == "ước" or any(
+        f.qualifier == "ước" for f in figures if f.period.end == (period.end if period else year_end))
+    verdict = VERDICT_MET if main.met else VERDICT_MISSED
+    a = replace(a, verdict=verdict, verdict_estimate=estimate)
+    details = []
+    for r in rows:
+        if r.gap is not None:
+            words = _compare_words(r.gap, indicator.kind == MeasureKind.INDEX)
+            shown = f"{_num(r.value)}" if indicator.kind == MeasureKind.INDEX else f"{_num(r.value)}%"
+            details.append(f"{words} {r.basis_label} ({shown})")
+        elif r.pct is not None:
+            details.append(f"bằng {_pct(r.pct)} {r.basis_label} ({_amount(r.value, unit)})")
+    head = f"Năm {plan.year}: {a.verdict_label}"
+    return replace(a, reason=f"{head} ({'; '.join(details)}). {a.reason}")
+
 
 _WITHIN_PRECISION = "chênh lệch nhỏ hơn độ chính xác của số liệu công bố nên coi như đạt kịch bản"
 

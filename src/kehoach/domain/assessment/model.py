@@ -502,10 +502,48 @@ class IndicatorAssessment:
     projection: Decimal | None = None
     projection_method: str = ""
     uncompared: tuple[str, ...] = ()
+    year: int | None = None  # the plan year assessed
+    annual_target_text: str = ""  # the annual target as written
+    has_scenario: bool = True  # False: the scope has a year target but no scenario
+    targets: tuple[TargetComparison, ...] = ()  # every basis in force for the scope, side by side
+    verdict: str = ""  # a closed year: VERDICT_MET or VERDICT_MISSED; "" while it runs
+    verdict_estimate: bool = False  # the verdict rests on an estimate ("ước")
+    beside: tuple[str, ...] = ()  # figures shown beside the one rated (other scopes, newer, not comparable)
 
     @property
     def label(self) -> str:
         return self.rating.label
+
+    @property
+    def verdict_label(self) -> str:
+        if not self.verdict:
+            return ""
+        label = VERDICT_LABELS[self.verdict]
+        return f"{label} (ước)" if self.verdict_estimate else label
+
+
+VERDICT_MET = "dat_ke_hoach_nam"
+VERDICT_MISSED = "khong_dat_ke_hoach_nam"
+VERDICT_LABELS = {VERDICT_MET: "Đạt kế hoạch năm", VERDICT_MISSED: "Không đạt kế hoạch năm"}
+
+
+@dataclass(frozen=True)
+class TargetComparison:
+    """The actual against one target (or the scenario's year value) in force for the indicator's scope.
+
+    ``pct``: year-to-date actual as % of the value (flows, levels in other units); ``gap``: actual −
+    value in points (growth, index, levels in %). ``met``: set once the year's figure is in.
+    """
+
+    basis: str  # a TargetBasis value, or "kich_ban" for the scenario's year value
+    basis_label: str
+    scope: str
+    value: Decimal
+    text: str
+    document: str
+    pct: Decimal | None = None
+    gap: Decimal | None = None
+    met: bool | None = None
 
 
 # Scorecards -------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from kehoach.domain.assessment.model import period_label
 from kehoach.domain.numbers import format_number
+from kehoach.domain.units import unit_label as _unit_label
 
 register = template.Library()
 
@@ -68,6 +69,18 @@ def period(value) -> str:
         return ""
     label = getattr(value, "label_vi", None)
     return label if isinstance(label, str) else period_label(str(value))
+
+
+@register.filter
+def unit_label(value) -> str:
+    """An indicator's unit (``{{ indicator|unit_label }}``: its kind decides an index's) or a unit as
+    written (``{{ f.unit_text|unit_label }}``) as a person reads it (``domain.units.unit_label``)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return _unit_label(value)
+    kind = getattr(value, "kind", None)
+    return _unit_label(getattr(value, "unit", "") or "", getattr(kind, "value", kind))
 
 
 RATING_CLASSES = {

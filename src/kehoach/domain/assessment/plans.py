@@ -1,0 +1,54 @@
+"""Which targets and scenario values are in force on a date, and the bases they are set on.
+
+A plan changes during the year: a later document revises a target (budget revenue 118.079,279 →
+129.519,3 tỷ), a merged territory gets its own (GRDP 12,35 % for Hải Phòng from 01/07/2025), the
+next year's plan arrives while the year is being closed. Every value carries the day its document
+was issued (``issued``; None: undated, the earliest). On a date, the one in force for
+(indicator, year, basis, scope) is the latest issued on or before that date; for a scenario value
+per (indicator, period, scope). A value issued after the date does not exist yet for that date.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from kehoach.domain.entities import ScenarioValue, Target, TargetBasis
+
+BASIS_LABELS = {
+    TargetBasis.CENTRAL: "dự toán/chỉ tiêu Trung ương giao",
+    TargetBasis.COUNCIL: "dự toán/chỉ tiêu HĐND giao",
+    TargetBasis.STRETCH: "chỉ tiêu phấn đấu",
+}
+SCENARIO_LABEL = "kịch bản"
+_EARLIEST = date.min
+
+
+def _issued(value) -> date:
+    return value.issued or _EARLIEST
+
+
+def targets_in_force(targets: Iterable[Target], as_of: date) -> list[Target]:
+    """Per (indicator, year, basis, scope): the target of the latest document issued by ``as_of``."""
+    best: dict[tuple, Target] = {}
+    for t in targets:
+        if _issued(t) > as_of:
+            continue
+        key = (t.indicator, t.year, t.basis, t.scope)
+        current = best.get(key)
+        if current is None or (_issued(t), t.document) > (_issued(current), current.document):
+            best[key] = t
+    return list(best.values())
+
+
+def scenario_in_force(values: Iterable[ScenarioValue], as_of: date) -> list[ScenarioValue]:
+    """Per (indicator, period, scope): the scenario value of the latest document issued by ``as_of``."""
+    best: dict[tuple, ScenarioValue] = {}
+    for s in values:
+        if _issued(s) > as_of:
+            continue
+        key = (s.indicator, s.period, s.scope)
+        current = best.get(key)
+        if current is None or (_issued(s), s.document) > (_issued(current), current.document):
+            best[key] = s
+    return list(best.values())
