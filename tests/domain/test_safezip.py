@@ -48,3 +48,16 @@ def test_the_limits_come_from_the_environment():
     assert safezip.limits({"KEHOACH_ZIP_MAX_RATIO": "50", "KEHOACH_ZIP_MAX_TOTAL_MB": "10"}) == Limits(
         max_member=100 * MB, max_total=10 * MB, max_ratio=50, max_members=2000)
     assert safezip.limits({}, kind="backup").max_total == 20000 * MB
+
+
+def test_value_bounds_by_kind():
+    from decimal import Decimal
+
+    from kehoach.domain.bounds import value_problem
+
+    assert value_problem("flow", Decimal("-5"), Decimal("-5")) is not None
+    assert value_problem("flow", Decimal("-5"), Decimal("-5"), may_be_negative=True) is None
+    assert value_problem("growth", Decimal("-100"), None) is None
+    assert value_problem("growth", Decimal("-100.1"), None) is not None
+    assert value_problem("index", Decimal("105"), None) is None
+    assert value_problem("level", Decimal("-3"), None) is None

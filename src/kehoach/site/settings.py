@@ -182,3 +182,7 @@ KEHOACH_IDLE_MINUTES = int(os.environ.get("KEHOACH_IDLE_MINUTES", "30"))
 SESSION_COOKIE_AGE = int(os.environ.get("KEHOACH_SESSION_HOURS", "12")) * 3600  # at most a working day
 # The Retry-After of a 503 when the database stays locked (SQLite).
 KEHOACH_RETRY_AFTER_SECONDS = 5
+# Figures: a period's year within the plan documents' years give or take this many years; the flow
+# indicators whose figures may be negative (keys, comma-separated: a balance).
+KEHOACH_PERIOD_MARGIN_YEARS = int(os.environ.get("KEHOACH_PERIOD_MARGIN_YEARS", "5"))
+KEHOACH_SIGNED_INDICATORS = os.environ.get("KEHOACH_SIGNED_INDICATORS", "")

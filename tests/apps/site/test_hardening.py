@@ -167,3 +167,30 @@ def test_production_refuses_a_sqlite_database_unless_allowed(allow, refused, tmp
     assert (done.returncode != 0) == refused, done.stderr
     if refused:
         assert "KEHOACH_ALLOW_SQLITE=1" in done.stderr
+
+
+@pytest.mark.parametrize(("indicator", "period", "value", "column"), [
+    ("exports", "2025-07", "-5", "value"),  # a flow: never negative
+    ("iip", "2025-07", "-150", "value"),  # a growth rate below -100 %
+    ("iip", "9999", "110", "period"),  # far from the plan's years
+    ("iip", "1990-07", "110", "period"),
+])
+def test_a_value_or_period_the_indicator_cannot_have_is_refused(indicator, period, value, column, people):
+    from kehoach.apps.organisations import workspace
+    from tests.apps.organisations.workspace_support import agency
+
+    row, problems = workspace.FigureChecker(agency()).check(0, {
+        "indicator": indicator, "period": period, "value": value, "scope": "HP cũ", "source": "Cục Thống kê",
+        "published": "2025-08-06"})
+    assert row is None and [c for c, _m in problems] == [column], problems
+
+
+def test_a_balance_may_be_negative_when_configured(people, settings):
+    from kehoach.apps.organisations import workspace
+    from tests.apps.organisations.workspace_support import agency
+
+    settings.KEHOACH_SIGNED_INDICATORS = "exports"
+    row, problems = workspace.FigureChecker(agency()).check(0, {
+        "indicator": "exports", "period": "2025-07", "value": "-5", "scope": "HP cũ", "source": "Cục Thống kê",
+        "published": "2025-08-06"})
+    assert row is not None, problems
