@@ -288,13 +288,12 @@ def open_workbook(source: str | Path | bytes, file: str = "") -> dict[str, list[
 
     The archive is checked first (``safezip.check``: no decompression bomb), and a sheet may hold at
     most ``MAX_ROWS`` rows, ``MAX_COLUMNS`` columns and ``MAX_CELL`` characters in a cell."""
-    from openpyxl import load_workbook
-
     file = file or str(source if not isinstance(source, bytes) else "upload")
     try:
         safezip.check(source, name=file)
     except safezip.ZipBombError as exc:
         raise TableError(f"{exc}; expected an Excel .xlsx file of a plan's size") from None
+    from openpyxl import load_workbook
     try:
         book = load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source,
                              read_only=True, data_only=True)

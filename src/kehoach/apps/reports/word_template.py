@@ -86,15 +86,15 @@ def _short(text: str, limit: int = 80) -> str:
 def open_template(template: WordTemplate):
     """The ``DocxTemplate`` of a template, checked: a Word file, both markers alone on their lines, Jinja
     syntax, known variables only, the title used. Raises ``TemplateBroken``."""
-    from docx.opc.exceptions import PackageNotFoundError
-    from docxtpl import DocxTemplate
-    from lxml.etree import XMLSyntaxError
-
     try:
         safezip.check(template.data, name=template.name)
     except safezip.ZipBombError as exc:
         raise TemplateBroken(_("Report template “%(name)s” is not a Word document (.docx): %(detail)s")
                              % {"name": template.name, "detail": str(exc)}) from exc
+    from docx.opc.exceptions import PackageNotFoundError
+    from docxtpl import DocxTemplate
+    from lxml.etree import XMLSyntaxError
+
     tpl = DocxTemplate(BytesIO(template.data))
     try:
         tpl.init_docx()
