@@ -1,7 +1,7 @@
 """Run a parser in a child process with a memory and a CPU-time limit.
 
 A web upload is parsed by ``run_limited(function, *args)``: a forked child sets ``RLIMIT_AS``
-(address space) and ``RLIMIT_CPU`` on itself, runs the function and sends its result (or the
+(its address space may grow by at most the limit) and ``RLIMIT_CPU`` on itself, runs the function and sends its result (or the
 exception it raised) back through a pipe. A child that runs out of memory or time ends; the
 caller gets ``LimitExceeded`` and the server process is untouched. The function must not use the
 database (the child is a fork of the server): pass it bytes, get back plain data.
@@ -27,12 +27,22 @@ def _limits() -> tuple[int, int]:
     return memory, cpu
 
 
+def _address_space() -> int:
+    """The process's virtual memory size now (Linux: /proc/self/statm), 0 when unknown."""
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[0]) * resource.getpagesize()
+    except (OSError, ValueError, IndexError):
+        return 0
+
+
 def _child(connection, function, args, memory: int, cpu: int) -> None:
     try:
         current = resource.getrusage(resource.RUSAGE_SELF)
         used = int(current.ru_utime + current.ru_stime) + 1
         resource.setrlimit(resource.RLIMIT_CPU, (used + cpu, used + cpu + 1))
-        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        ceiling = _address_space() + memory  # the fork starts with the server's own address space
+        resource.setrlimit(resource.RLIMIT_AS, (ceiling, ceiling))
         try:
             connection.send(("ok", function(*args)))
         except MemoryError:

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.auth import logout
@@ -63,7 +64,7 @@ class IdleTimeout:
             last = session.get(LAST_SEEN)
             if last is not None and now - int(last) > idle:
                 logout(request)
-                return redirect(f"{settings.LOGIN_URL and _login_url()}?next={request.get_full_path()}")
+                return redirect(f"{_login_url()}?{urlencode({'next': request.get_full_path()})}")
             if last is None or now - int(last) >= 60:  # written at most once a minute
                 session[LAST_SEEN] = now
         return self.get_response(request)
