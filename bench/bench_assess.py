@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from kehoach.domain.assessment import (
-    Figure,
+    ActualFigure,
     FigurePeriod,
     ProgressStatus,
     ProgressUpdate,
@@ -42,7 +42,7 @@ def seed_plan():
         if period.end > AS_OF or s.value.low is None:
             continue
         scaled = s.value.low * Decimal("0.93")
-        figures.append(Figure(indicator=s.indicator, period=period, scope=s.scope, published=period.end,
+        figures.append(ActualFigure(indicator=s.indicator, period=period, scope=s.scope, published=period.end,
                               value=Value(text=str(scaled), low=scaled, high=scaled)))
     updates = [ProgressUpdate(task=t.number, on=date(2025, 6, 1), status=ProgressStatus.IN_PROGRESS, percent=50)
                for t in result.tasks[::2]]

@@ -58,8 +58,8 @@ def main() -> int:
                 setattr(total, name, getattr(total, name) + getattr(s, name))
         print(f"{'TOTAL':36} {form:4} {total.rows_found:>4}/{total.rows_expected:<4} "
               f"{total.cells_exact:>5}/{total.cells_expected:<5} {total.exact_pct:>6.1f} % {total.silent_losses:>6} "
-              f"{total.warnings_found:>2}/{total.warnings_expected:<2} {total.document_exact:>2}/{5 * len(scores):<2}"
-              f"{total.seconds * 1000:>6.1f} ms")
+              f"{total.warnings_found:>2}/{total.warnings_expected:<2} {total.document_exact:>2}/{5 * len(scores):<3}"
+              f"{total.seconds * 1000:>7.1f} ms")
         print()
     if args.diff:
         for form in scoring.FORMS:

@@ -109,11 +109,11 @@ def prepare(users: int) -> list[Person]:
     from django.core.management import call_command
     from django.db import connection
     from django.db.models import Count
+    from kehoach.apps.organisations.workspace import indicators_of, tasks_of
 
     from kehoach.apps.accounts.roles import FINANCE_GROUP, LEADERS_GROUP
+    from kehoach.apps.database import ensure_database
     from kehoach.apps.organisations.models import Agency, Membership
-    from kehoach.apps.organisations.workspace import indicators_of, tasks_of
-    from kehoach.site.database import ensure_database
 
     ensure_database()
     call_command("demo", "--no-serve", stdout=StringIO())

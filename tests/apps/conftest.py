@@ -79,9 +79,9 @@ def load_demo_plan() -> None:
     from django.contrib.auth import get_user_model
     from django.test import override_settings
 
-    from kehoach.apps.accounts.demo import ensure_demo_accounts
+    from kehoach.apps.demo.accounts import ensure_demo_accounts
     from kehoach.apps.figures.importing import import_file
-    from kehoach.apps.reporting.services import ensure_plan_obligations
+    from kehoach.apps.obligations.services import ensure_plan_obligations
 
     call_command("import", str(BAO_CAO_619), str(KE_HOACH_86), stdout=StringIO())
     report = import_file(SAMPLES / "haiphong-2025-figures.csv")

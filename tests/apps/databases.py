@@ -180,7 +180,7 @@ def main(action: str) -> None:
     import django
 
     django.setup()
-    from kehoach.site.database import ensure_database
+    from kehoach.apps.database import ensure_database
 
     ensure_database()
     if action == "tables":

@@ -63,7 +63,7 @@ def test_an_officer_reports_finance_approves_and_the_dashboard_follows(page, peo
     page.locator('button[name="action"][value="figure-submit"]').click()
     page.wait_for_load_state()
     figure = ActualFigure.objects.get(indicator__key="iip", period="2025-H1", scope__contains="trước", is_current=True)
-    assert (figure.status, figure.low, figure.version) == ("submitted", 116.5, 2)
+    assert (figure.review_status, figure.low, figure.version) == ("submitted", 116.5, 2)
 
     page.select_option("#id_prog-task", str(task.pk))
     page.fill("#id_prog-on", "15/07/2025")
@@ -77,7 +77,7 @@ def test_an_officer_reports_finance_approves_and_the_dashboard_follows(page, peo
     page.locator('button[name="action"][value="progress-submit"]').click()
     page.wait_for_load_state()
     update = TaskProgress.objects.get(task=task)
-    assert (update.workflow, update.status) == ("submitted", "completed")
+    assert (update.review_status, update.status) == ("submitted", "completed")
     shoot(page, "don-vi")
     sign_out(page)
 
@@ -90,7 +90,7 @@ def test_an_officer_reports_finance_approves_and_the_dashboard_follows(page, peo
     token = page.locator('input[name="csrfmiddlewaretoken"]').first.get_attribute("value")
     figures, updates = ActualFigure.objects.count(), TaskProgress.objects.count()
     posted = page.request.post(
-        f"/agencies/{agency.pk}/workspace/",
+        f"/agencies/{agency.pk}/workspace/figures/",
         form={"csrfmiddlewaretoken": token, "action": "figure", "fig-indicator": "iip", "fig-period": "2025-07",
               "fig-value": "200"},
         headers={"Referer": page.url},
@@ -103,13 +103,13 @@ def test_an_officer_reports_finance_approves_and_the_dashboard_follows(page, peo
     sign_in(page, "stc")
     page.goto(f"/agencies/approvals/?as_of={AS_OF}")
     shoot(page, "duyet-so-lieu")
-    page.locator(f'tr[data-figure="{figure.pk}"] button').click()
+    page.locator(f'tr[data-figure="{figure.pk}"] button.primary').click()
     page.wait_for_load_state()
-    page.locator(f'tr[data-progress="{update.pk}"] button').click()
+    page.locator(f'tr[data-progress="{update.pk}"] button.primary').click()
     page.wait_for_load_state()
     figure.refresh_from_db()
     update.refresh_from_db()
-    assert (figure.status, update.workflow) == ("approved", "approved")
+    assert (figure.review_status, update.review_status) == ("approved", "approved")
 
     # The dashboard follows: IIP is on track, task 16 is no longer overdue but done late.
     page.goto(f"/?as_of={AS_OF}")

@@ -320,7 +320,12 @@ def _pair_indicators(expected: list[dict], found: dict) -> list[dict | None]:
             continue
         got = candidates[0]
         used.add(got["key"])
-        cells = {"name": indicator["name"], "unit": got.get("unit"), "lead_text": got.get("lead_text")}
+        # The unit as written is the targets' and figures' source unit; the indicator's own unit is the
+        # canonical one values are converted to ("Triệu USD" may be kept in "tỷ USD").
+        written_units = [v.get("source_unit") for v in (*found["targets"], *found["figures"])
+                         if v["indicator"] == got["key"] and v.get("source_unit")]
+        unit = written_units[0] if written_units else got.get("unit")
+        cells = {"name": indicator["name"], "unit": unit, "lead_text": got.get("lead_text")}
         for target in found["targets"]:
             if target["indicator"] == got["key"]:
                 cells[f"target {target['year']}"] = {"comparator": target["comparator"], "low": target["low"],

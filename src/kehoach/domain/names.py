@@ -22,6 +22,7 @@ Pure Python: no Django.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -216,6 +217,7 @@ def _opens_collective(text: str) -> bool:
     return any(folded == o or folded.startswith(o + " ") for o in COLLECTIVE_OPENINGS)
 
 
+@functools.lru_cache(maxsize=8192)  # pure, and called for every cell of every task table
 def _is_collective_text(text: str) -> bool:
     if _opens_collective(text):
         return True
@@ -235,6 +237,11 @@ _HARD_SEPARATOR = re.compile(r"\s*;\s*")
 _SOFT_SEPARATOR = re.compile(r"(\s*,\s*|\s*\n\s*|\s+(?:và|với)\s+)", re.IGNORECASE)
 _BULLET = re.compile(r"^[-+•*–—]\s+")
 _EDGE_JUNK = " \t\n,.;:"
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_cached(cell: str) -> tuple[str, ...]:
+    return tuple(split_agencies(cell))
 
 
 #: Head words that open a second body even without a separator before them, when written with a
@@ -409,6 +416,11 @@ def agency_key(name: str, places: Iterable[str] = ()) -> str:
     return " ".join(_strip_place(_expanded_tokens(name, ABBREVIATIONS), place_tokens))
 
 
+@functools.lru_cache(maxsize=8192)
+def _cached_key(name: str, places: tuple[str, ...]) -> str:
+    return agency_key(name, places)
+
+
 def classify_agency(name: str) -> AgencyKind:
     """The kind of agency a name denotes, from its head words (KIND_RULES)."""
     if _is_collective_text(clean(name)):
@@ -500,7 +512,7 @@ class AgencyDirectory:
         self._entries: dict[str, _Entry] = {}
 
     def key(self, raw: str) -> str:
-        return agency_key(raw, self.places)
+        return _cached_key(raw, self.places)
 
     def resolve(self, raw: str) -> Agency:
         """Register one spelling of one agency and return its entry (the same object for one key)."""
@@ -529,7 +541,7 @@ class AgencyDirectory:
     def resolve_cell(self, cell: str | None) -> list[str]:
         """The canonical names of the agencies a cell lists, de-duplicated, in order."""
         names: list[str] = []
-        for part in split_agencies(cell or ""):
+        for part in _split_cached(cell or ""):
             name = self.resolve(part).name
             if name not in names:
                 names.append(name)

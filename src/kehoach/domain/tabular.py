@@ -35,6 +35,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
 from kehoach.domain import safezip
+from kehoach.domain.days import parse_day  # noqa: F401  (a date cell: the one day parser)
 from kehoach.domain.numbers import NumberFormatError, format_number, parse_number
 from kehoach.domain.text import fold
 
@@ -131,27 +132,6 @@ def cell_text(value, vietnamese_number: bool = False) -> str:
                 return str(value)
         return str(value)
     return str(value).strip()
-
-
-def parse_day(value) -> date | None:
-    """A date cell: a spreadsheet date, ``YYYY-MM-DD`` or ``dd/mm/yyyy``; None for anything else."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = cell_text(value)
-    if len(text) == 10 and text[4] == "-":
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            return None
-    parts = text.split("/")
-    if len(parts) == 3 and all(p.isdigit() and len(p) <= 4 for p in parts):
-        try:
-            return date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
-            return None
-    return None
 
 
 def parse_percent(value) -> int | None:

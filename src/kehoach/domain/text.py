@@ -25,6 +25,13 @@ def fold(text: str) -> str:
     return collapse_spaces(normalise_dashes(stripped)).casefold()
 
 
+def folded_text(*texts: str | None) -> str:
+    """The folded text a row is found by (the ``search_text`` column of the searchable models): its
+    texts joined, folded. A search matches it with ``fold(query)`` as a phrase
+    (``kehoach.web.search.FoldedSearchFilter``): "giai ngan" finds "Giải ngân"."""
+    return fold(" ".join(text for text in texts if text))
+
+
 def normalise_dashes(text: str) -> str:
     """En and em dashes, minus signs and friends become "-"."""
     return _DASHES.sub("-", text)

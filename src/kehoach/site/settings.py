@@ -65,11 +65,14 @@ INSTALLED_APPS = [
     "django_tables2",
     "ninja",  # the API's Swagger UI files, served from here (no CDN)
     "kehoach.apps.organisations",
+    "kehoach.apps.review",
+    "kehoach.apps.approvals",
+    "kehoach.apps.workspace",
     "kehoach.apps.documents",
     "kehoach.apps.indicators",
     "kehoach.apps.tasks",
     "kehoach.apps.projects",
-    "kehoach.apps.reporting",
+    "kehoach.apps.obligations",
     "kehoach.apps.figures",
     "kehoach.apps.assessment",
     "kehoach.apps.reports",
@@ -78,6 +81,7 @@ INSTALLED_APPS = [
     "kehoach.apps.history",
     "kehoach.apps.api",
     "kehoach.apps.backup",
+    "kehoach.apps.demo",
     "kehoach.web",
     "kehoach.apps.accounts",  # last: its post_migrate step needs every other app's permissions
 ]

@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
-from kehoach.apps.api.api import api
+from kehoach.site.api import api
 
 admin.site.site_header = admin.site.site_title = "kehoach"
 
@@ -13,6 +13,8 @@ urlpatterns = [
     path("tasks/", include("kehoach.apps.tasks.urls")),
     path("projects/", include("kehoach.apps.projects.urls")),
     path("agencies/", include("kehoach.apps.organisations.urls")),
+    path("agencies/", include("kehoach.apps.approvals.urls")),
+    path("agencies/", include("kehoach.apps.workspace.urls")),
     path("documents/", include("kehoach.apps.documents.urls")),
     path("history/", include("kehoach.apps.history.urls")),
     path("reports/", include("kehoach.apps.reports.urls")),

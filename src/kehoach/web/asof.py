@@ -14,26 +14,15 @@ from django.shortcuts import resolve_url
 from django.utils import timezone
 
 from kehoach.domain.bounds import day_in_bounds
+from kehoach.domain.days import parse_day as read_day
 
 SESSION_KEY = "kehoach_as_of"
 
 
-def parse_day(text: str | None) -> date | None:
-    """``YYYY-MM-DD`` or ``dd/mm/yyyy`` between 1900 and 2100; None for anything else."""
-    text = (text or "").strip()
-    if not text:
-        return None
-    try:
-        day = date.fromisoformat(text)
-    except ValueError:
-        day = None
-    parts = text.split("/")
-    if day is None and len(parts) == 3 and all(p.isdigit() for p in parts):
-        try:
-            day = date(int(parts[2]), int(parts[1]), int(parts[0]))
-        except ValueError:
-            return None
-    # a day outside 1900-2100 is no as-of date (kehoach.web.hardening.DateBounds answers 400 for it)
+def parse_day(text) -> date | None:
+    """``YYYY-MM-DD`` or ``dd/mm/yyyy`` (``kehoach.domain.days``) between 1900 and 2100; None for anything
+    else (``kehoach.web.hardening.DateBounds`` answers 400 for a day outside the years)."""
+    day = read_day(text)
     return day if day is not None and day_in_bounds(day) else None
 
 

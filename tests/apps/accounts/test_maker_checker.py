@@ -10,13 +10,14 @@ from datetime import date
 
 import pytest
 from django.contrib.auth.models import Group
+from django.urls import reverse
 
 from kehoach.apps.accounts import roles
 from kehoach.apps.figures import services as figure_services
 from kehoach.apps.organisations.models import Membership
 from kehoach.apps.tasks import services as task_services
-from tests.apps.organisations.workspace_support import EXPLANATION, Q, agency, task_of
 from tests.apps.site.test_authorisation_matrix import figure_of
+from tests.apps.workspace.workspace_support import EXPLANATION, agency, task_of
 
 AS_OF = date(2025, 8, 6)
 
@@ -33,7 +34,7 @@ def test_the_approver_may_not_approve_a_figure_they_entered(finance_officer, cli
     figure = figure_services.submit(figure_of(agency(), finance_officer, "2025-07", "110"), finance_officer)
     client.force_login(finance_officer)
 
-    response = client.post("/agencies/approvals/" + Q, {"action": "approve-figure", "id": figure.pk}, follow=True)
+    response = client.post(reverse("approvals:approve-figure", args=[figure.pk]), follow=True)
 
     figure.refresh_from_db()
     assert figure.status == "submitted" and figure.approved_by is None

@@ -10,7 +10,7 @@ from django.test import Client
 
 from kehoach.apps.documents.models import Document
 from kehoach.apps.projects.models import Project
-from tests.apps.organisations.workspace_support import agency
+from tests.apps.workspace.workspace_support import agency
 
 pytestmark = pytest.mark.django_db
 

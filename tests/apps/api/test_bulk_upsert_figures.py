@@ -11,7 +11,7 @@ import pytest
 
 from kehoach.apps.figures.models import ActualFigure
 from tests.apps.conftest import history_rows
-from tests.apps.organisations.workspace_support import VAN_HOA, agency
+from tests.apps.workspace.workspace_support import VAN_HOA, agency
 
 pytestmark = pytest.mark.django_db
 
@@ -34,7 +34,7 @@ def bulk(client, period, figures, dry_run=False, target=None):
 
 
 def state():
-    return (sorted(ActualFigure.objects.values_list("pk", "version", "is_current", "status", "text")), history_rows())
+    return (sorted(ActualFigure.objects.values_list("pk", "version", "is_current", "review_status", "text")), history_rows())
 
 
 def test_an_officer_records_the_agencys_figures_as_drafts(api_as, people):
@@ -47,7 +47,7 @@ def test_an_officer_records_the_agencys_figures_as_drafts(api_as, people):
     assert (item["item"], item["indicator"], item["period"], item["action"], item["old"]) == \
         (0, "exports", "2025-07", "created", None)
     figure = ActualFigure.objects.get(pk=item["new"]["id"])
-    assert figure.status == "draft" and figure.low == Decimal("1234.5") and figure.text == "1.234,5"
+    assert figure.review_status == "draft" and figure.low == Decimal("1234.5") and figure.text == "1.234,5"
     assert figure.qualifier == "ước" and figure.entered_by == people["officer_a"] and figure.reporting_agency == agency()
 
 
@@ -77,7 +77,7 @@ def test_a_published_figure_sent_as_published_is_unchanged_and_a_new_value_is_a_
     assert (item["old"]["id"], item["old"]["text"], item["new"]["text"]) == (old.pk, "14,93", "15,2")
     assert item["new"]["version"] == old.version + 1 and Decimal(item["new"]["low"]) == Decimal("115.2")
     old.refresh_from_db()
-    assert not old.is_current and old.text == "14,93" and old.status == "approved"  # kept, never overwritten
+    assert not old.is_current and old.text == "14,93" and old.review_status == "approved"  # kept, never overwritten
 
 
 def test_dry_run_says_what_would_change_and_changes_nothing(api_as):

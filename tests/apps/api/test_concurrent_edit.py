@@ -16,7 +16,7 @@ from kehoach.apps.organisations.models import Membership
 from kehoach.apps.tasks.models import TaskProgress
 from tests.apps.api.conftest import ApiClient
 from tests.apps.conftest import history_rows
-from tests.apps.organisations.workspace_support import EXPLANATION, agency, task_of
+from tests.apps.workspace.workspace_support import EXPLANATION, agency, task_of
 
 pytestmark = pytest.mark.django_db
 
@@ -52,9 +52,9 @@ def current(key: str = "exports") -> ActualFigure:
 
 
 def state():
-    return (sorted(ActualFigure.objects.values_list("pk", "version", "is_current", "status", "text", "cause",
+    return (sorted(ActualFigure.objects.values_list("pk", "version", "is_current", "review_status", "text", "cause",
                                                     "row_version")),
-            sorted(TaskProgress.objects.values_list("pk", "workflow", "note", "row_version")), history_rows())
+            sorted(TaskProgress.objects.values_list("pk", "review_status", "note", "row_version")), history_rows())
 
 
 @pytest.fixture
@@ -126,7 +126,7 @@ def test_submitting_a_figure_read_before_a_change_gets_409(first, second, draft_
                           row_version=draft_figure["row_version"])
 
     assert refused.status_code == 409 and refused.json()["conflict"]["current"]["text"] == "1.300"
-    assert state() == before and current().status == "draft"
+    assert state() == before and current().review_status == "draft"
     done = second.post(f"figures/{current().pk}/submit", as_of="2025-08-06",
                        row_version=refused.json()["conflict"]["row_version"])
     assert done.status_code == 200 and done.json()["status"] == "submitted"

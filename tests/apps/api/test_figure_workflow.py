@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kehoach.apps.figures.models import ActualFigure
-from tests.apps.organisations.workspace_support import EXPLANATION, agency, written
+from tests.apps.workspace.workspace_support import EXPLANATION, agency, written
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def test_a_figure_rated_cham_is_not_submitted_without_its_explanation(api_as):
 
     assert refused.status_code == 400
     assert {e["field"] for e in refused.json()["errors"]} == {"cause", "difficulties", "proposals"}
-    assert ActualFigure.objects.get(pk=pk).status == "draft"
+    assert ActualFigure.objects.get(pk=pk).review_status == "draft"
 
 
 def test_the_workflow_refuses_a_second_submission(api_as):
@@ -69,7 +69,7 @@ def test_another_agency_neither_sees_nor_submits_a_draft(api_as):
 
 
 def test_an_approved_figure_of_another_agency_is_readable_but_not_submittable(api_as):
-    approved = ActualFigure.objects.filter(indicator__key="iip", status="approved", is_current=True).first()
+    approved = ActualFigure.objects.filter(indicator__key="iip", review_status="approved", is_current=True).first()
     other = api_as("officer_b")
 
     assert other.get(f"figures/{approved.pk}").status_code == 200
@@ -93,7 +93,7 @@ def test_the_public_sees_published_figures_only(api_as, people):
     from kehoach.apps.figures.services import publish
 
     assert api_as(None).get("public/figures").json() == {"items": [], "count": 0}  # the demo publishes none here
-    approved = list(ActualFigure.objects.filter(status="approved", is_current=True).order_by("pk")[:3])
+    approved = list(ActualFigure.objects.filter(review_status="approved", is_current=True).order_by("pk")[:3])
     for figure in approved:
         publish(figure, people["finance"])
 

@@ -9,7 +9,7 @@ import pytest
 
 from kehoach.apps.tasks.models import TaskProgress
 from tests.apps.conftest import history_rows
-from tests.apps.organisations.workspace_support import EXPLANATION, VAN_HOA, task_of, written
+from tests.apps.workspace.workspace_support import EXPLANATION, VAN_HOA, task_of, written
 
 pytestmark = pytest.mark.django_db
 

@@ -15,7 +15,7 @@ from django.urls import reverse
 
 from kehoach.apps.api import tokens
 from kehoach.apps.api.models import ApiToken
-from tests.apps.organisations.workspace_support import agency
+from tests.apps.workspace.workspace_support import agency
 
 pytestmark = pytest.mark.django_db
 

@@ -1,5 +1,5 @@
 """``kehoach assess``: each agency's scorecard counts its reports of the year due by the as-of date
-and those submitted on time (the reporting calendar of ``kehoach.apps.reporting``), in a number of
+and those submitted on time (the reporting calendar of ``kehoach.apps.obligations``), in a number of
 queries that does not grow with the agencies."""
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kehoach.apps.assessment.evaluate import assess_all
+from kehoach.apps.obligations.models import ReportingObligation
+from kehoach.apps.obligations.services import on_time_rate, record_submission
 from kehoach.apps.organisations.models import Agency
-from kehoach.apps.reporting.models import ReportingObligation
-from kehoach.apps.reporting.services import on_time_rate, record_submission
 
 pytestmark = pytest.mark.django_db
 HANOI = ZoneInfo("Asia/Ho_Chi_Minh")

@@ -117,3 +117,43 @@ def test_an_estimate_published_before_its_period_ends_is_an_estimate(published, 
     revenue = assess("2025-12-20")["budget_revenue"]
 
     assert "ước 187.000 tỷ đồng" in " ".join(revenue["beside"])
+
+
+def test_a_cumulative_series_that_goes_down_is_flagged_on_import_and_in_the_assessment(published, tmp_path):
+    # TEST DATA shaped like issue 12's case (exports 9 months 36 → 10 months 33,37 tỷ USD).
+    out, _ = import_actuals(write(tmp_path, "exports.csv",
+                                  "indicator,period,value,qualifier,unit,comparison,scope,source,published\n"
+                                  "Kim ngạch xuất khẩu,2025-9M,36,,tỷ USD,,HP mới,test data,2025-10-06\n"
+                                  "Kim ngạch xuất khẩu,2025-YTD-10,\"33,37\",,tỷ USD,,HP mới,test data,2025-11-06\n"))
+
+    assert "warning: exports 2025-YTD-10 [Hải Phòng (từ 01/07/2025)] (33,37) is lower than 2025-9M (36)" in out
+    exports = assess("2025-11-10")["exports"]
+    assert any("thấp hơn 9 tháng năm 2025" in w for w in exports["warnings"])
+
+
+def test_the_year_report_fills_the_year_plan_and_gives_the_verdict(the_year):
+    from datetime import date
+
+    from kehoach.apps.reports.build import build_report
+
+    report = build_report(date(2026, 1, 15), "year").content
+
+    grdp = next(r for r in report.indicator_rows if r.key == "grdp")
+    assert (grdp.target_text, grdp.rating) == ("12,35", "Không đạt kế hoạch năm (ước)")
+    text = " ".join(p for s in report.sections for p in s.paragraphs)
+    assert "Năm 2025: Không đạt kế hoạch năm (ước)" in text
+
+
+def test_the_report_gives_each_basis_side_by_side(published):
+    from datetime import date
+
+    from kehoach.apps.reports.build import build_report
+
+    report = build_report(date(2025, 8, 6), "month").content
+    text = " ".join(p for s in report.sections for p in s.paragraphs)
+    revenue = next(p for s in report.sections for p in s.paragraphs if "Thu ngân sách" in p and "căn cứ" in p)
+
+    assert "So với từng căn cứ: bằng" in revenue
+    assert "chỉ tiêu phấn đấu (129.519,3 tỷ đồng)" in revenue
+    assert "dự toán/chỉ tiêu HĐND giao (118.079,279 tỷ đồng)" in revenue
+    assert text.count("So với từng căn cứ") >= 1

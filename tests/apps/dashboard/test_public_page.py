@@ -35,7 +35,7 @@ def test_the_public_page_shows_no_plan_menu(client, db):
 def test_only_finance_may_publish(people):
     from django.core.exceptions import PermissionDenied
 
-    figure = ActualFigure.objects.filter(status="approved").first()
+    figure = ActualFigure.objects.filter(review_status="approved").first()
     with pytest.raises(PermissionDenied):
         publish(figure, people["officer_a"])
     figure.refresh_from_db()

@@ -57,3 +57,13 @@ def test_inspect_a_missing_file_fails_with_status_2(tmp_path):
     with pytest.raises(CommandError) as failure:
         call_command("inspect", str(tmp_path / "missing.txt"))
     assert failure.value.returncode == 2
+
+
+def test_inspect_exits_2_listing_the_rows_of_tables_none_understood(tmp_path):
+    path = tmp_path / "thu-tuc.txt"
+    path.write_text("Số: 12/KH-UBND\n\nHải Phòng, ngày 02 tháng 4 năm 2025\n\n## KẾ HOẠCH\n\nThử\n\n"
+                    "Mã\tTên thủ tục\tLệ phí\nTT01\tCấp giấy phép xây dựng\t75.000\n", encoding="utf-8")
+    with pytest.raises(CommandError) as failure:
+        call_command("inspect", str(path))
+    assert failure.value.returncode == 2
+    assert "none understood" in str(failure.value) and "line 10: TT01 · Cấp giấy phép xây dựng" in str(failure.value)

@@ -101,3 +101,24 @@ def test_the_document_list_counts_tasks_and_targets(people, login):
     page = login(people["finance"]).get("/documents/").content.decode()
 
     assert "86/KH-UBND" in page and "619-BC/TU" in page
+
+
+def test_a_word_file_is_accepted_and_previewed_then_stored(people, login):
+    from tests.domain.importer.test_read_every_form import word_plan
+
+    client = login(people["finance"])
+    response = upload(client, "ke-hoach-45.docx", word_plan())
+    assert response.status_code == 302
+    page = client.get(response["Location"]).content.decode()
+    assert "45/KH-UBND" in page and re.search(r'id="count-tasks">3<', page)
+    assert client.post(response["Location"], {"confirm": "1"}).status_code == 302
+    assert Task.objects.filter(content="Xây dựng trung tâm dữ liệu").exists()
+
+
+def test_a_web_page_whose_tables_are_all_unknown_is_refused_with_the_list(people, login):
+    client = login(people["finance"])
+    text = ("Số: 12/KH-UBND\n\nHải Phòng, ngày 02 tháng 4 năm 2025\n\n## KẾ HOẠCH\n\nThử\n\n"
+            "Mã\tTên thủ tục\tLệ phí\nTT01\tCấp giấy phép xây dựng\t75.000\n")
+    response = upload(client, "thu-tuc.txt", text.encode())
+    page = client.get(response["Location"]).content.decode() if response.status_code == 302 else response.content.decode()
+    assert "none understood" in page and "Cấp giấy phép xây dựng" in page

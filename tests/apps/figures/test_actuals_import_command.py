@@ -34,7 +34,7 @@ def test_the_shipped_figures_import_with_their_conversions(sample_documents):
     assert err == ""
     assert "33 figure(s) were loaded: 33 new, 0 revised (new version), 0 unchanged" in out
     assert ActualFigure.objects.count() == 33
-    assert set(ActualFigure.objects.values_list("status", "version", "is_current")) == {("approved", 1, True)}
+    assert set(ActualFigure.objects.values_list("review_status", "version", "is_current")) == {("approved", 1, True)}
     # Units converted to the indicator's: nghìn tỷ đồng -> tỷ đồng, tỷ USD -> triệu USD, triệu lượt -> 1.000 lượt.
     investment = figure("investment", "2025-H1")
     assert (investment.low, investment.qualifier, investment.unit_text, investment.text) == (
@@ -124,7 +124,7 @@ def test_dry_run_checks_and_counts_but_stores_nothing(sample_documents):
 def test_status_draft_imports_drafts_to_be_submitted(sample_documents):
     import_actuals(str(FIGURES_CSV), "--status", "draft")
 
-    assert set(ActualFigure.objects.values_list("status", flat=True)) == {"draft"}
+    assert set(ActualFigure.objects.values_list("review_status", flat=True)) == {"draft"}
     assert not ActualFigure.objects.filter(approved_at__isnull=False).exists()
 
 

@@ -41,7 +41,7 @@ def test_change_and_history_pages_load(admin_client, figures):
 
 @pytest.mark.parametrize(
     ("params", "expected"),
-    [({"status__exact": "approved"}, "15,16"), ({"status__exact": "draft"}, "45.390,7"),
+    [({"review_status__exact": "approved"}, "15,16"), ({"review_status__exact": "draft"}, "45.390,7"),
      ({"scope": OLD}, "15,16")],
 )
 def test_filters_by_status_scope_and_indicator(admin_client, figures, params, expected):
@@ -82,7 +82,7 @@ def test_adding_a_figure_for_a_current_key_records_a_new_version(admin_client, a
 
     assert response.status_code == 302, response.content.decode()[:2000]
     versions = ActualFigure.objects.filter(indicator=approved.indicator).order_by("version")
-    assert [(f.version, f.is_current, f.low, f.status) for f in versions] == [
+    assert [(f.version, f.is_current, f.low, f.review_status) for f in versions] == [
         (1, False, Decimal("115.16"), "approved"),
         (2, True, Decimal("115.2"), "draft"),
     ]
@@ -106,11 +106,11 @@ def test_the_actions_submit_and_approve(admin_client, figures):
 
     admin_client.post(url, {"action": "approve_selected", "_selected_action": [draft.pk]}, follow=True)
     draft.refresh_from_db()
-    assert draft.status == "draft"  # not submitted yet
+    assert draft.review_status == "draft"  # not submitted yet
 
     admin_client.post(url, {"action": "submit_selected", "_selected_action": [draft.pk]}, follow=True)
     response = admin_client.post(url, {"action": "approve_selected", "_selected_action": [draft.pk]}, follow=True)
 
     draft.refresh_from_db()
-    assert draft.status == "approved" and draft.approved_by is not None
+    assert draft.review_status == "approved" and draft.approved_by is not None
     assert "Đã cập nhật 1 số liệu." in response.content.decode()

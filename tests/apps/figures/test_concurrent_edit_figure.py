@@ -17,9 +17,9 @@ from django.urls import reverse
 
 from kehoach.apps.figures import services
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.history.locking import Conflict
+from kehoach.apps.locking import Conflict
 from kehoach.apps.organisations.models import Membership
-from tests.apps.organisations.workspace_support import EXPLANATION, Q, agency, figure_post, url
+from tests.apps.workspace.workspace_support import EXPLANATION, Q, act, agency, figure_post
 
 pytestmark = pytest.mark.django_db
 
@@ -44,21 +44,21 @@ def signed_in(user) -> Client:
 
 @pytest.fixture
 def draft(people) -> ActualFigure:
-    signed_in(people["officer_a"]).post(url("organisations:workspace", agency()), figure_post())
+    signed_in(people["officer_a"]).post(*act(agency(), figure_post()))
     figure = july()
-    assert figure.status == "draft"
+    assert figure.review_status == "draft"
     return figure
 
 
 def opened(client: Client, figure: ActualFigure) -> dict:
     """Open the draft in the workspace's form: the hidden draft and version it carries."""
-    html = client.get(reverse("organisations:workspace", args=[agency().pk]) + Q + f"&edit_figure={figure.pk}"
+    html = client.get(reverse("workspace:agency", args=[agency().pk]) + Q + f"&edit_figure={figure.pk}"
                       ).content.decode()
     return {name: re.search(rf'name="fig-{name}" value="(\d+)"', html)[1] for name in ("draft", "version")}
 
 
 def save(client: Client, form: dict, **fields):
-    return client.post(url("organisations:workspace", agency()), figure_post(**form, **fields))
+    return client.post(*act(agency(), figure_post(**form, **fields)))
 
 
 @pytest.mark.parametrize("first_change", [
@@ -123,25 +123,24 @@ def test_two_people_editing_the_explanation_in_the_admin(people, draft):
 
 
 def test_an_approved_figure_is_corrected_by_a_new_version_in_the_workspace(people):
-    approved = ActualFigure.objects.filter(status="approved", is_current=True,
+    approved = ActualFigure.objects.filter(review_status="approved", is_current=True,
                                            indicator__monitoring_agencies=agency()).first()
     assert approved is not None
-    before = (approved.text, approved.low, approved.status)
+    before = (approved.text, approved.low, approved.review_status)
     officer = signed_in(people["officer_a"])
 
-    officer.post(url("organisations:workspace", agency()),
-                 figure_post(indicator=approved.indicator.key, period=approved.period, scope=approved.scope,
-                             value="999", **EXPLANATION))
+    officer.post(*act(agency(), figure_post(indicator=approved.indicator.key, period=approved.period, scope=approved.scope,
+                             value="999", **EXPLANATION)))
 
     approved.refresh_from_db()
-    assert (approved.text, approved.low, approved.status) == before  # the approved row is kept as it was
+    assert (approved.text, approved.low, approved.review_status) == before  # the approved row is kept as it was
     correction = ActualFigure.objects.get(indicator=approved.indicator, period=approved.period, scope=approved.scope,
                                           is_current=True)
     assert correction.pk != approved.pk and correction.version == approved.version + 1 and correction.text == "999"
 
 
 def test_an_approved_figure_cannot_be_edited_in_the_admin(people):
-    approved = ActualFigure.objects.filter(status="approved", is_current=True).first()
+    approved = ActualFigure.objects.filter(review_status="approved", is_current=True).first()
     before = {f.name: getattr(approved, f.name) for f in ActualFigure._meta.concrete_fields if f.name != "row_version"}
     admin = signed_in(people["admin"])
     change = reverse("admin:figures_actualfigure_change", args=[approved.pk])

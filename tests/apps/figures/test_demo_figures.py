@@ -17,7 +17,7 @@ def test_demo_loads_the_shipped_figures_and_says_how_many():
     call_command("demo", "--no-serve", stdout=out)
 
     assert "Figures loaded: 33 from haiphong-2025-figures.csv (33 new, 0 revised, 0 unchanged)" in out.getvalue()
-    assert ActualFigure.objects.filter(status="approved", is_current=True).count() == 33
+    assert ActualFigure.objects.filter(review_status="approved", is_current=True).count() == 33
 
     again = StringIO()
     call_command("demo", "--no-serve", stdout=again)

@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from kehoach.apps.figures import services
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.domain.assessment.model import Figure, FigurePeriod, FigureStatus
+from kehoach.domain.assessment import model as m
+from kehoach.domain.assessment.model import FigurePeriod, FigureStatus
 from kehoach.domain.entities import Comparator
 from kehoach.domain.units import IncompatibleUnits
 from tests.apps.conftest import history_rows
@@ -30,7 +31,7 @@ def test_a_new_figure_is_a_current_draft_version_1_with_its_provenance(investmen
 
     figure = recorded.figure
     assert recorded.action == services.CREATED
-    assert (figure.status, figure.version, figure.is_current) == ("draft", 1, True)
+    assert (figure.review_status, figure.version, figure.is_current) == ("draft", 1, True)
     assert figure.entered_by == clerk and figure.entered_at is not None
     assert figure.approved_by is None and figure.approved_at is None
     assert figure.source.startswith("Chi cục Thống kê")
@@ -121,7 +122,7 @@ def test_to_domain_gives_the_assessment_its_figure(iip):
 
     domain = services.to_domain(figure)
 
-    assert isinstance(domain, Figure)
+    assert isinstance(domain, m.ActualFigure)
     assert domain.indicator == "iip"
     assert domain.period == FigurePeriod.parse("2025-YTD-04") and not domain.period.is_calendar
     assert domain.value.comparator == Comparator.EQ and domain.value.low == Decimal("115.16")

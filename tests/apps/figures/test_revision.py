@@ -30,7 +30,7 @@ def test_a_revision_is_a_new_version_and_the_old_one_is_kept(investment, clerk, 
 
     assert revised.action == services.REVISED and revised.previous.pk == estimate.pk
     new = revised.figure
-    assert (new.version, new.is_current, new.status) == (2, True, "draft")
+    assert (new.version, new.is_current, new.review_status) == (2, True, "draft")
     estimate.refresh_from_db()
     assert (estimate.version, estimate.is_current, estimate.status) == (1, False, "approved")
     assert (estimate.low, estimate.qualifier, estimate.text) == (Decimal("45390.7"), "ước", "45.390,7")

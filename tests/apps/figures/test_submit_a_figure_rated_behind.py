@@ -74,12 +74,12 @@ def test_the_admin_refuses_a_figure_behind_without_its_explanation(admin_client,
 
     assert REFUSED in response.content.decode()
     figure.refresh_from_db()
-    assert figure.status == "draft"
+    assert figure.review_status == "draft"
 
     explain(figure)
     admin_client.post(url, {"action": "submit_selected", "_selected_action": [figure.pk]})
     figure.refresh_from_db()
-    assert figure.status == "submitted"
+    assert figure.review_status == "submitted"
 
 
 def test_the_admin_submits_a_figure_on_track_without_explanation(admin_client, grdp):
@@ -89,4 +89,4 @@ def test_the_admin_submits_a_figure_on_track_without_explanation(admin_client, g
                       {"action": "submit_selected", "_selected_action": [figure.pk]})
 
     figure.refresh_from_db()
-    assert figure.status == "submitted"
+    assert figure.review_status == "submitted"

@@ -33,7 +33,7 @@ def test_a_draft_is_submitted_by_its_user(draft, clerk):
     figure = services.submit(draft, clerk)
 
     figure.refresh_from_db()
-    assert figure.status == "submitted"
+    assert figure.review_status == "submitted"
     assert figure.submitted_by == clerk and figure.submitted_at is not None
 
 
@@ -49,7 +49,7 @@ def test_a_figure_rated_cham_or_worse_is_refused_without_its_explanation(draft, 
     assert "không thể gửi duyệt khi chưa có giải trình" in message
     assert "nguyên nhân" in message and "khó khăn, vướng mắc" in message
     draft.refresh_from_db()
-    assert draft.status == "draft"
+    assert draft.review_status == "draft"
 
 
 def test_a_partial_explanation_is_not_enough(draft, clerk):
@@ -69,12 +69,12 @@ def test_with_causes_difficulties_and_proposals_it_is_submitted(draft, clerk):
         proposals="Đề nghị UBND thành phố chỉ đạo các quận, huyện đẩy nhanh GPMB",
     )
 
-    assert services.submit(draft, clerk, rating=Rating.NGUY_CO).status == "submitted"
+    assert services.submit(draft, clerk, rating=Rating.NGUY_CO).review_status == "submitted"
 
 
 @pytest.mark.parametrize("rating", [None, Rating.DAT, Rating.CHAM_NHE, Rating.KHONG_SO_SANH, Rating.CHUA_CO_SO_LIEU])
 def test_figures_not_behind_need_no_explanation(draft, clerk, rating):
-    assert services.submit(draft, clerk, rating=rating).status == "submitted"
+    assert services.submit(draft, clerk, rating=rating).review_status == "submitted"
 
 
 def test_a_figure_is_submitted_once(draft, clerk):
@@ -88,7 +88,7 @@ def test_approval_needs_a_submitted_figure(draft, approver):
     with pytest.raises(services.WorkflowError):
         services.approve(draft, approver)
     draft.refresh_from_db()
-    assert draft.status == "draft" and draft.approved_by is None
+    assert draft.review_status == "draft" and draft.approved_by is None
 
 
 def test_a_submitted_figure_is_approved_by_so_tai_chinh(draft, clerk, approver):
@@ -97,10 +97,10 @@ def test_a_submitted_figure_is_approved_by_so_tai_chinh(draft, clerk, approver):
     figure = services.approve(draft, approver)
 
     figure.refresh_from_db()
-    assert figure.status == "approved"
+    assert figure.review_status == "approved"
     assert figure.approved_by == approver and figure.approved_at is not None
     assert services.to_domain(figure).status == "approved"
-    assert list(figure.history.values_list("status", flat=True)) == ["approved", "submitted", "draft"]
+    assert list(figure.history.values_list("review_status", flat=True)) == ["approved", "submitted", "draft"]
 
 
 def test_an_approved_figure_is_not_approved_again(draft, clerk, approver):
@@ -117,7 +117,7 @@ def test_only_users_allowed_to_approve_may_approve(draft, clerk):
     with pytest.raises(PermissionDenied):
         services.approve(draft, clerk)
     draft.refresh_from_db()
-    assert draft.status == "submitted"
+    assert draft.review_status == "submitted"
 
 
 def test_a_replaced_version_cannot_be_submitted(draft, clerk, investment):

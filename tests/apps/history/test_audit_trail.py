@@ -10,9 +10,9 @@ from django.apps import apps
 from django.contrib import admin
 from django.urls import reverse
 
-from kehoach.apps.reporting.models import ReportingSettings
+from kehoach.apps.obligations.models import ReportingSettings
 from kehoach.apps.tasks.models import TaskProgress
-from tests.apps.organisations.workspace_support import agency, progress_post, task_of, url
+from tests.apps.workspace.workspace_support import act, agency, progress_post, task_of
 
 # Models of kehoach that keep no history, and why.
 WITHOUT_HISTORY = {
@@ -45,10 +45,9 @@ def test_the_history_tables_have_no_admin_page():
 def test_create_update_delete_record_who_when_before_and_after(people, login):
     officer = login(people["officer_a"])
     task = task_of()
-    officer.post(url("organisations:workspace", agency()), progress_post(task, percent="30", note="Bắt đầu"))
+    officer.post(*act(agency(), progress_post(task, percent="30", note="Bắt đầu")))
     update = TaskProgress.objects.get(task=task)
-    officer.post(url("organisations:workspace", agency()),
-                 progress_post(task, draft=update.pk, version=update.row_version, percent="45", note="Tiếp tục"))
+    officer.post(*act(agency(), progress_post(task, draft=update.pk, version=update.row_version, percent="45", note="Tiếp tục")))
     login(people["admin"]).post(reverse("admin:tasks_taskprogress_delete", args=[update.pk]), {"post": "yes"})
 
     created, changed, deleted = update.history.order_by("history_date", "history_id")

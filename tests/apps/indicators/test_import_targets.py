@@ -113,3 +113,21 @@ def test_problems_name_the_line_and_column(sample_documents, tmp_path):
         (2, "period"), (2, "value"), (2, "scope"), (2, "issued"), (3, "basis")}
     assert all(str(p).startswith(f"{path}:{p.line}: column {p.column}: found ") for p in report.problems)
     assert not report.stored
+
+
+def test_territories_are_data_with_their_days_and_composition(sample_documents, tmp_path):
+    from kehoach.apps.indicators.models import Territory
+    from kehoach.apps.indicators.revisions import import_file
+
+    merged = Territory.objects.get(name=MERGED)
+    assert merged.valid_from == date(2025, 7, 1) and merged.valid_to is None
+    assert sorted(m.name for m in merged.members.all()) == ["Hải Dương (trước 01/07/2025)", OLD]
+    assert Territory.objects.get(name=OLD).valid_to == date(2025, 6, 30)
+
+    # A scenario value of the old city for the fourth quarter: that territory no longer existed.
+    path = write(tmp_path / "t.csv", "GRDP,2025-Q4,\"12,6\",%,HP cũ,,,https://example.gov.vn/kb,2025-08")
+    [problem] = import_file(path).problems
+    assert problem.column == "scope" and "existed to 30/06/2025" in str(problem)
+    # An administrator extends it (say, for a statistics series kept on the old boundary): accepted.
+    Territory.objects.filter(name=OLD).update(valid_to=None)
+    assert not import_file(path, dry_run=True).problems

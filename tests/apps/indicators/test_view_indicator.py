@@ -109,7 +109,7 @@ def test_every_version_of_a_figure_is_listed_with_its_provenance(people, login):
 
     lines = [line.figure for line in response.context["figures"] if line.figure.period == "2025-H1"
              and line.figure.scope == OLD_CITY]
-    assert [(f.version, f.is_current, f.status) for f in lines] == [(2, True, "draft"), (1, False, "approved")]
+    assert [(f.version, f.is_current, f.review_status) for f in lines] == [(2, True, "draft"), (1, False, "approved")]
     html = response.content.decode()
     table = html[html.index('id="figures"'):html.index('id="comments"')]
     assert "Chi cục Thống kê, báo cáo 7/2025" in table and "25/07/2025" in table and "Nháp" in table

@@ -96,8 +96,14 @@ class Rule:
     query: str = ""
 
 
+def _figure_form(o: Objects) -> dict:
+    from tests.apps.workspace.workspace_support import figure_post
+
+    return figure_post()
+
+
 def _progress_form(o: Objects) -> dict:
-    from tests.apps.organisations.workspace_support import progress_post
+    from tests.apps.workspace.workspace_support import progress_post
 
     return progress_post(o.task_a)
 
@@ -142,14 +148,39 @@ WEB_RULES: dict[str, Rule] = {
                           form=lambda o: {"kind": "comment", "text": "Đề nghị báo cáo tiến độ."}),
     "projects:list": Rule(STAFF, NO_ONE),
     "projects:detail": Rule(STAFF, NO_ONE, args=lambda o: {"pk": o.project_a.pk}),
-    "organisations:workspace-home": Rule(STAFF, NO_ONE),
-    "organisations:workspace": Rule(AGENCY_A_AND_OVERSEERS, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
-                                    form=_progress_form),
-    "organisations:workspace-template": Rule(AGENCY_A_AND_OVERSEERS, NO_ONE, args=lambda o: {"pk": o.agency_a.pk}),
-    "organisations:workspace-upload": Rule(AGENCY_A, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+    "workspace:home": Rule(STAFF, NO_ONE),
+    "workspace:agency": Rule(AGENCY_A_AND_OVERSEERS, NO_ONE, args=lambda o: {"pk": o.agency_a.pk}),
+    "workspace:enter-figure": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk}, form=_figure_form),
+    "workspace:submit-figure": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                    form=lambda o: {"action": "submit-figure", "figure": o.draft_figure_a.pk}),
+    "workspace:enter-progress": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk}, form=_progress_form),
+    "workspace:submit-progress": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                      form=lambda o: {"action": "submit-progress",
+                                                      "progress": o.draft_progress_a.pk}),
+    "workspace:record-milestone": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                       form=lambda o: {"action": "milestone"}),
+    "workspace:record-disbursement": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                          form=lambda o: {"action": "disbursement"}),
+    "workspace:acknowledge-directive": Rule(NO_ONE, NO_ONE, args=lambda o: {"pk": o.agency_a.pk},
+                                            form=lambda o: {"action": "acknowledge", "comment": ""},
+                                            why="no directive named: refused to everyone; acknowledging one "
+                                                "is tests/apps/workspace/test_acknowledge_directive.py"),
+    "workspace:submit-report": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                    form=lambda o: {"action": "submit-report", "report-kind": "tasks",
+                                                    "report-period": "2025-07"}),
+    "workspace:confirm-upload": Rule(NO_ONE, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
+                                     form=lambda o: {"action": "confirm", "digest": "0"}),
+    "workspace:template": Rule(AGENCY_A_AND_OVERSEERS, NO_ONE, args=lambda o: {"pk": o.agency_a.pk}),
+    "workspace:upload": Rule(AGENCY_A, AGENCY_A, args=lambda o: {"pk": o.agency_a.pk},
                                            form=_xlsx_upload),
-    "organisations:approvals": Rule(FINANCE_ROLES, FINANCE_ROLES,
-                                    form=lambda o: {"action": "approve-progress", "id": o.submitted_progress_a.pk}),
+    "approvals:queue": Rule(FINANCE_ROLES, NO_ONE),
+    "approvals:approve-figure": Rule(NO_ONE, FINANCE_ROLES, args=lambda o: {"pk": o.submitted_figure_a.pk}),
+    "approvals:return-figure": Rule(NO_ONE, FINANCE_ROLES, args=lambda o: {"pk": o.submitted_figure_a.pk},
+                                    form=lambda o: {"return_reason": "Chưa khớp số liệu của Cục Thống kê."}),
+    "approvals:publish-figure": Rule(NO_ONE, FINANCE_ROLES, args=lambda o: {"pk": o.approved_figure_a.pk}),
+    "approvals:approve-progress": Rule(NO_ONE, FINANCE_ROLES, args=lambda o: {"pk": o.submitted_progress_a.pk}),
+    "approvals:return-progress": Rule(NO_ONE, FINANCE_ROLES, args=lambda o: {"pk": o.submitted_progress_a.pk},
+                                      form=lambda o: {"return_reason": "Thiếu văn bản minh chứng."}),
     "organisations:leader-home": Rule(STAFF, NO_ONE),
     "organisations:leader": Rule(STAFF, NO_ONE, args=lambda o: {"pk": o.leader.pk}),
     "documents:list": Rule(FINANCE_ROLES, NO_ONE),

@@ -238,7 +238,7 @@ def build_objects(people, for_api: bool = False) -> rules.Objects:
     from kehoach.apps.tasks import services as task_services
     from kehoach.apps.tasks.models import Task
     from tests.apps.conftest import KE_HOACH_86
-    from tests.apps.organisations.workspace_support import EXPLANATION, VAN_HOA, agency, task_of
+    from tests.apps.workspace.workspace_support import EXPLANATION, VAN_HOA, agency, task_of
 
     agency_a, agency_b = agency(), agency(VAN_HOA)
     officer_a = people[rules.OFFICER_A]
@@ -252,7 +252,7 @@ def build_objects(people, for_api: bool = False) -> rules.Objects:
         api_objects = dict(
             draft_figure_a=draft,
             submitted_figure_a=figure_services.submit(figure_of(agency_a, officer_a, "2025-06", "108,5"), officer_a),
-            approved_figure_a=ActualFigure.objects.filter(indicator=draft.indicator, status="approved",
+            approved_figure_a=ActualFigure.objects.filter(indicator=draft.indicator, review_status="approved",
                                                           is_current=True).order_by("pk").first(),
             draft_progress_a=task_services.record_progress(
                 task_a, on=date(2025, 8, 5), status="in_progress", percent=45, note="Đã trình dự thảo",
@@ -276,14 +276,14 @@ def build_objects(people, for_api: bool = False) -> rules.Objects:
 
 def figure_of(agency, user, period: str, value: str):
     """A draft of IIP (which agency A monitors) entered as the workspace and the API enter one."""
-    from kehoach.apps.organisations import workspace
-    from tests.apps.organisations.workspace_support import EXPLANATION
+    from kehoach.apps.figures import entry
+    from tests.apps.workspace.workspace_support import EXPLANATION
 
-    row, problems = workspace.FigureChecker(agency).check(0, {
+    row, problems = entry.FigureChecker(agency).check(0, {
         "indicator": "iip", "period": period, "value": value, "qualifier": "", "unit": "", "comparison": "",
         "scope": "HP cũ", "source": "Chi cục Thống kê", "published": "2025-08-06"})
     assert row is not None, problems
-    figure, _action = workspace.enter_figure(agency, workspace.FigureEntry(row, **EXPLANATION), user)
+    figure, _action = entry.enter_figure(agency, entry.FigureEntry(0, row, **EXPLANATION), user)
     return figure
 
 
@@ -371,7 +371,7 @@ def test_every_rule_names_a_url_that_exists():
 def test_web_page(endpoint: Endpoint, people):
     rule = rule_for(endpoint)
     assert rule is not None, missing_rules([endpoint])[0]
-    objects = build_objects(people)
+    objects = build_objects(people, for_api=True)  # the review actions name those entries too
     kwargs = rule.args(objects)
     url = reverse(endpoint.name, kwargs=kwargs) if endpoint.name else fill(endpoint.route, kwargs)
     if endpoint.kind == "web" and not rule.public:
@@ -597,7 +597,7 @@ def test_the_maker_may_not_check(people):
     with 403 and writes nothing (``roles.check_maker_checker``); Sở Tài chính's approval works."""
     from kehoach.apps.figures import services as figure_services
     from kehoach.apps.tasks import services as task_services
-    from tests.apps.organisations.workspace_support import EXPLANATION, agency, task_of
+    from tests.apps.workspace.workspace_support import EXPLANATION, agency, task_of
 
     maker = people[rules.ADMIN]
     figure = figure_services.submit(figure_of(agency(), maker, "2025-07", "110"), maker)
@@ -606,10 +606,9 @@ def test_the_maker_may_not_check(people):
     task_services.submit_progress(progress, maker, as_of=rules.AS_OF)
     web = client_for(rules.ADMIN, people)
     api = api_clients(people)[rules.ADMIN]
-    queue = reverse("organisations:approvals")
     attempts = [
-        lambda: send(web, rules.POST, queue, {"action": "approve-figure", "id": figure.pk}),
-        lambda: send(web, rules.POST, queue, {"action": "approve-progress", "id": progress.pk}),
+        lambda: send(web, rules.POST, reverse("approvals:approve-figure", args=[figure.pk]), {}),
+        lambda: send(web, rules.POST, reverse("approvals:approve-progress", args=[progress.pk]), {}),
         lambda: api.post(f"/api/v1/figures/{figure.pk}/approve", content_type="application/json"),
         lambda: api.post(f"/api/v1/tasks/progress/{progress.pk}/approve", content_type="application/json"),
     ]
@@ -626,7 +625,7 @@ def test_the_maker_may_not_check(people):
         response = api.post(f"/api/v1/figures/{figure.pk}/publish", content_type="application/json")
     assert response.status_code == 403 and not statements, describe(response)
     with writes() as statements:
-        send(web, rules.POST, queue, {"action": "publish-figure", "id": figure.pk})
+        send(web, rules.POST, reverse("approvals:publish-figure", args=[figure.pk]), {})
     assert not statements, statements
     figure.refresh_from_db()
     assert not figure.public

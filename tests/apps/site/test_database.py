@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from kehoach.site.database import ensure_database
+from kehoach.apps.database import ensure_database
 
 
 @pytest.mark.django_db

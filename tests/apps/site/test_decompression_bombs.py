@@ -60,12 +60,12 @@ def test_a_bomb_is_refused_before_it_is_inflated(kind, tmp_path):
 
 
 def test_the_workspace_upload_of_a_bomb_is_refused_with_a_message(people, login, tmp_path):
-    from tests.apps.organisations.workspace_support import agency, url, written
+    from tests.apps.workspace.workspace_support import agency, url, written
 
     client = login(people["officer_a"])
     before = written()
     data = xlsx_bomb(tmp_path / "bao-cao.xlsx").read_bytes()
-    response = client.post(url("organisations:workspace-upload", agency()), {"file": SimpleUploadedFile(
+    response = client.post(url("workspace:upload", agency()), {"file": SimpleUploadedFile(
         "bao-cao.xlsx", data, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")})
     assert response.status_code == 200
     assert "decompression bomb" in response.content.decode()

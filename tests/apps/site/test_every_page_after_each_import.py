@@ -72,7 +72,7 @@ def import_progress(_people, tmp_path):
 
 
 def upload_workbook(people, _tmp_path):
-    from tests.apps.organisations.test_excel_template import confirm, download, fill, upload
+    from tests.apps.workspace.test_excel_template import confirm, download, fill, upload
 
     client = Client()
     client.force_login(people[rules.OFFICER_A])
@@ -83,7 +83,7 @@ def upload_workbook(people, _tmp_path):
 
 def bulk_upsert(people, _tmp_path):
     from kehoach.apps.api import tokens
-    from tests.apps.organisations.workspace_support import agency
+    from tests.apps.workspace.workspace_support import agency
 
     token = tokens.issue(people[rules.OFFICER_A], "đồng bộ").plain
     body = {"agency": agency().pk, "period": "2025-07", "figures": [
@@ -116,7 +116,7 @@ def web_urls(objects) -> list[str]:
         for fmt in ("csv", "xlsx"):
             urls.append(reverse(endpoint.name, kwargs=kwargs) + f"?as_of=2025-08-06&export={fmt}")
     # the approval queue's three lists
-    urls += [f"{reverse('organisations:approvals')}?as_of=2025-08-06&export={fmt}&list={name}"
+    urls += [f"{reverse('approvals:queue')}?as_of=2025-08-06&export={fmt}&list={name}"
              for fmt in ("csv", "xlsx") for name in ("figures", "progress", "publish")]
     return urls
 
@@ -170,6 +170,6 @@ def test_the_queue_names_an_imported_update_as_imported(people, tmp_path):
     import_progress(people, tmp_path)
     client = Client()
     client.force_login(people[rules.FINANCE])
-    response = client.get(reverse("organisations:approvals") + "?as_of=2025-08-06")
+    response = client.get(reverse("approvals:queue") + "?as_of=2025-08-06")
     assert response.status_code == 200
     assert "Không có người gửi (nhập từ tệp)" in response.content.decode()

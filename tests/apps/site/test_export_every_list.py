@@ -49,7 +49,7 @@ def xlsx_rows(response) -> list[tuple]:
 
 @pytest.fixture
 def published(demo_plan):
-    ActualFigure.objects.filter(status="approved").update(public=True)
+    ActualFigure.objects.filter(review_status="approved").update(public=True)
 
 
 @pytest.mark.parametrize(("url", "role", "header", "stem"), LISTS, ids=[u for u, *_ in LISTS])
@@ -179,7 +179,7 @@ def test_the_approval_queue_downloads_each_of_its_lists(people, login, client):
     assert len(progress) == 2 and progress[1][:3] == ["Sở Công Thương", "11", task.content]
     assert "Đã trình" in progress[1]
     rows = xlsx_rows(publish)
-    assert len(rows) - 1 == ActualFigure.objects.filter(is_current=True, status="approved", public=False).count() > 0
+    assert len(rows) - 1 == ActualFigure.objects.filter(is_current=True, review_status="approved", public=False).count() > 0
     assert any(isinstance(row[rows[0].index("Giá trị")], int | float) for row in rows[1:])
     assert publish["Content-Disposition"].startswith('attachment; filename="cho-cong-bo-')
     login(people["officer_a"])

@@ -45,15 +45,15 @@ def test_csv_text_is_prefixed_and_other_values_are_kept():
 def poison(people, tmp_path):
     """Payloads in every text field that reaches an export."""
     from kehoach.apps.documents.models import Document
+    from kehoach.apps.figures import entry as workspace
     from kehoach.apps.figures import services as figure_services
     from kehoach.apps.figures.models import ActualFigure
     from kehoach.apps.indicators.models import Indicator
-    from kehoach.apps.organisations import workspace
     from kehoach.apps.organisations.models import Agency, Leader
     from kehoach.apps.projects.models import Project
     from kehoach.apps.tasks import services as task_services
     from kehoach.apps.tasks.models import Task
-    from tests.apps.organisations.workspace_support import agency, task_of
+    from tests.apps.workspace.workspace_support import agency, task_of
 
     n = iter(range(1000))
     # a figure imported from a file whose source is a formula
@@ -75,7 +75,7 @@ def poison(people, tmp_path):
             "indicator": "iip", "period": period, "value": "110", "qualifier": "", "unit": "",
             "comparison": payload(next(n)), "scope": "HP cũ", "source": payload(next(n)), "published": "2025-08-06"})
         assert row is not None, problems
-        figure, _ = workspace.enter_figure(agency(), workspace.FigureEntry(row, **explanation), officer)
+        figure, _ = workspace.enter_figure(agency(), workspace.FigureEntry(0, row, **explanation), officer)
         figure = figure_services.submit(figure, officer)
     figure_services.approve(figure, people[rules.ADMIN])
     # an officer's progress update, submitted
@@ -121,7 +121,7 @@ def downloads(people) -> dict[str, tuple[str, bytes]]:
     admin, officer = Client(), Client()
     admin.force_login(people[rules.ADMIN])
     officer.force_login(people[rules.OFFICER_A])
-    from tests.apps.organisations.workspace_support import agency
+    from tests.apps.workspace.workspace_support import agency
 
     urls = {}
     for endpoint in EXPORTS:
@@ -131,14 +131,14 @@ def downloads(people) -> dict[str, tuple[str, bytes]]:
                                             + f"?as_of=2025-08-06&export={fmt}")
     for name in ("figures", "progress", "publish"):
         for fmt in ("csv", "xlsx"):
-            urls[f"approvals {name} {fmt}"] = (fmt, reverse("organisations:approvals")
+            urls[f"approvals {name} {fmt}"] = (fmt, reverse("approvals:queue")
                                                + f"?as_of=2025-08-06&export={fmt}&list={name}")
     out = {}
     for key, (fmt, url) in urls.items():
         response = admin.get(url)
         assert response.status_code == 200, f"{key}: {response.status_code}"
         out[key] = (fmt, response.content)
-    template = officer.get(reverse("organisations:workspace-template", args=[agency().pk]) + "?as_of=2025-08-06")
+    template = officer.get(reverse("workspace:template", args=[agency().pk]) + "?as_of=2025-08-06")
     assert template.status_code == 200
     out["workspace template"] = ("xlsx", template.content)
     report = admin.post(reverse("reports:index") + "?as_of=2025-08-06",

@@ -113,8 +113,8 @@ def test_an_api_write_without_credentials_is_401_not_a_csrf_403(demo_plan):
 
 
 def test_a_figure_published_after_tomorrow_or_before_1900_is_refused(people):
-    from kehoach.apps.organisations import workspace
-    from tests.apps.organisations.workspace_support import agency
+    from kehoach.apps.figures import entry as workspace
+    from tests.apps.workspace.workspace_support import agency
 
     for published in ("2099-01-01", "01/01/0001", "1899-12-31"):
         row, problems = workspace.FigureChecker(agency()).check(0, {
@@ -176,8 +176,8 @@ def test_production_refuses_a_sqlite_database_unless_allowed(allow, refused, tmp
     ("iip", "1990-07", "110", "period"),
 ])
 def test_a_value_or_period_the_indicator_cannot_have_is_refused(indicator, period, value, column, people):
-    from kehoach.apps.organisations import workspace
-    from tests.apps.organisations.workspace_support import agency
+    from kehoach.apps.figures import entry as workspace
+    from tests.apps.workspace.workspace_support import agency
 
     row, problems = workspace.FigureChecker(agency()).check(0, {
         "indicator": indicator, "period": period, "value": value, "scope": "HP cũ", "source": "Cục Thống kê",
@@ -186,8 +186,8 @@ def test_a_value_or_period_the_indicator_cannot_have_is_refused(indicator, perio
 
 
 def test_a_balance_may_be_negative_when_configured(people, settings):
-    from kehoach.apps.organisations import workspace
-    from tests.apps.organisations.workspace_support import agency
+    from kehoach.apps.figures import entry as workspace
+    from tests.apps.workspace.workspace_support import agency
 
     settings.KEHOACH_SIGNED_INDICATORS = "exports"
     row, problems = workspace.FigureChecker(agency()).check(0, {

@@ -43,6 +43,6 @@ def test_the_workspace_s_periods_follow_the_date(client, people, login):
     from kehoach.apps.organisations.models import Agency
 
     agency = Agency.objects.get(name="Sở Công Thương")
-    url = reverse("organisations:workspace", args=[agency.pk])
+    url = reverse("workspace:agency", args=[agency.pk])
     html = login(people["officer_a"]).get(url + "?as_of=2025-08-06").content.decode()
     assert "Tháng 7/2025" in html and "Tháng 1/2026" not in html and "Quý III/2026" not in html

@@ -18,7 +18,7 @@ def workspace_links(html: str) -> set[str]:
 
 
 def test_an_officer_on_a_leader_s_page_is_linked_only_to_the_own_workspace(people, login):
-    own = reverse("organisations:workspace", args=[Agency.objects.get(name="Sở Công Thương").pk])
+    own = reverse("workspace:agency", args=[Agency.objects.get(name="Sở Công Thương").pk])
     for leader in Leader.objects.all():
         html = login(people["officer_a"]).get(reverse("organisations:leader", args=[leader.pk])).content.decode()
         assert workspace_links(html) <= {own}

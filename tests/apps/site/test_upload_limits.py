@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from kehoach.apps.documents.models import StagedUpload
-from tests.apps.organisations.workspace_support import agency
+from tests.apps.workspace.workspace_support import agency
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def test_a_document_too_large_or_not_text_is_refused(people, login):
 
 def test_a_workspace_upload_too_large_or_not_a_workbook_is_refused(people, login):
     client = login(people["officer_a"])
-    page = reverse("organisations:workspace-upload", args=[agency().pk])
+    page = reverse("workspace:upload", args=[agency().pk])
     large = client.post(page, {"file": SimpleUploadedFile("so-lieu.xlsx", TOO_LARGE)})
     assert large.status_code == 200 and "5 MB" in large.content.decode()
     text = client.post(page, {"file": SimpleUploadedFile("so-lieu.xlsx", b"not a workbook")})

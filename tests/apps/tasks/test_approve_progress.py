@@ -44,14 +44,14 @@ def test_a_user_without_the_permission_may_not_approve(submitted, request, user)
     with override("vi"):
         assert str(refused.value) == "Chỉ Sở Tài chính được duyệt tiến độ nhiệm vụ."
     submitted.refresh_from_db()
-    assert submitted.workflow == TaskProgress.SUBMITTED and submitted.approved_by is None
+    assert submitted.review_status == TaskProgress.SUBMITTED and submitted.approved_by is None
 
 
 def test_a_user_with_the_permission_approves(submitted, approver):
     approve_progress(submitted, approver)
 
     submitted.refresh_from_db()
-    assert submitted.workflow == TaskProgress.APPROVED and submitted.approved_by == approver
+    assert submitted.review_status == TaskProgress.APPROVED and submitted.approved_by == approver
 
 
 def test_so_tai_chinh_may_approve(submitted):
@@ -62,7 +62,7 @@ def test_so_tai_chinh_may_approve(submitted):
     approve_progress(submitted, get_user_model().objects.get(pk=user.pk))
 
     submitted.refresh_from_db()
-    assert submitted.workflow == TaskProgress.APPROVED
+    assert submitted.review_status == TaskProgress.APPROVED
 
 
 def test_the_admin_action_refuses_a_staff_member_without_the_permission(client, submitted, django_user_model):
@@ -79,4 +79,4 @@ def test_the_admin_action_refuses_a_staff_member_without_the_permission(client, 
     assert response.status_code == 200
     assert "Chỉ Sở Tài chính được duyệt tiến độ nhiệm vụ." in response.content.decode()
     submitted.refresh_from_db()
-    assert submitted.workflow == TaskProgress.SUBMITTED
+    assert submitted.review_status == TaskProgress.SUBMITTED

@@ -13,11 +13,11 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 
-from kehoach.apps.history.locking import Conflict
+from kehoach.apps.locking import Conflict
 from kehoach.apps.organisations.models import Membership
 from kehoach.apps.tasks import services
 from kehoach.apps.tasks.models import TaskProgress
-from tests.apps.organisations.workspace_support import Q, agency, progress_post, task_of, url
+from tests.apps.workspace.workspace_support import Q, act, agency, progress_post, task_of
 
 pytestmark = pytest.mark.django_db
 
@@ -44,14 +44,13 @@ def signed_in(user) -> Client:
 
 def opened(client: Client, draft: TaskProgress) -> int:
     """Open the draft in the workspace's form; the version the form carries."""
-    html = client.get(reverse("organisations:workspace", args=[agency().pk]) + Q + f"&edit_progress={draft.pk}"
+    html = client.get(reverse("workspace:agency", args=[agency().pk]) + Q + f"&edit_progress={draft.pk}"
                       ).content.decode()
     return int(re.search(r'name="prog-version" value="(\d+)"', html)[1])
 
 
 def save(client: Client, draft: TaskProgress, version: int, **fields):
-    return client.post(url("organisations:workspace", agency()),
-                       progress_post(draft.task, draft=draft.pk, version=version, **fields))
+    return client.post(*act(agency(), progress_post(draft.task, draft=draft.pk, version=version, **fields)))
 
 
 def test_the_second_save_shows_the_first_and_keeps_what_was_typed(people, colleague, draft):
@@ -83,15 +82,15 @@ def test_the_second_save_shows_the_first_and_keeps_what_was_typed(people, collea
 def test_a_draft_submitted_meanwhile_is_a_conflict_too(people, colleague, draft):
     first, second = signed_in(people["officer_a"]), signed_in(colleague)
     version = opened(second, draft)
-    first.post(url("organisations:workspace", agency()), {"action": "submit-progress", "progress": draft.pk})
+    first.post(*act(agency(), {"action": "submit-progress", "progress": draft.pk}))
 
     refused = save(second, draft, version, note="Bổ sung sau")
 
     assert refused.status_code == 409
-    assert f"Trạng thái phê duyệt: {draft.__class__(workflow=TaskProgress.SUBMITTED).get_workflow_display()};" \
+    assert f"Trạng thái phê duyệt: {draft.__class__(review_status=TaskProgress.SUBMITTED).get_review_status_display()};" \
         in refused.content.decode()
     draft.refresh_from_db()
-    assert draft.workflow == TaskProgress.SUBMITTED and draft.note == "Đang xây dựng dự thảo"
+    assert draft.review_status == TaskProgress.SUBMITTED and draft.note == "Đang xây dựng dự thảo"
 
 
 def test_the_service_refuses_a_stale_version_and_changes_nothing(people, draft):

@@ -28,7 +28,7 @@ FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthChe
 
 
 def state() -> tuple:
-    return (TaskProgress.history.count(), sorted(TaskProgress.objects.values_list("pk", "workflow", "percent")))
+    return (TaskProgress.history.count(), sorted(TaskProgress.objects.values_list("pk", "review_status", "percent")))
 
 
 @pytest.fixture(scope="module")

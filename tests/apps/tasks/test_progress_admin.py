@@ -40,11 +40,11 @@ def test_the_submit_action_refuses_an_unexplained_overdue_update(admin_client, m
                                  {"action": "submit", "_selected_action": [progress.pk]}, follow=True)
     assert "nguyên nhân, khó khăn vướng mắc và đề xuất" in response.content.decode()
     progress.refresh_from_db()
-    assert progress.workflow == TaskProgress.DRAFT
+    assert progress.review_status == TaskProgress.DRAFT
 
     progress.cause, progress.difficulties, progress.proposals = "c", "d", "p"
     progress.save()
     admin_client.post(admin_url(TaskProgress, "changelist"), {"action": "submit", "_selected_action": [progress.pk]})
     admin_client.post(admin_url(TaskProgress, "changelist"), {"action": "approve", "_selected_action": [progress.pk]})
     progress.refresh_from_db()
-    assert progress.workflow == TaskProgress.APPROVED
+    assert progress.review_status == TaskProgress.APPROVED

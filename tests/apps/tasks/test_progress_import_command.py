@@ -52,11 +52,11 @@ def test_a_file_of_updates_is_recorded_and_submitted(demo_plan, tmp_path):
     assert err == ""
     assert "2 progress update(s) were loaded: 2 new, 0 revised, 0 unchanged" in out
     (first,) = updates(11)
-    assert (first.on, first.status, first.percent, first.note, first.evidence_reference, first.workflow) == (
+    assert (first.on, first.status, first.percent, first.note, first.evidence_reference, first.review_status) == (
         date(2025, 8, 1), "in_progress", 40, "Đã trình dự thảo", "123/BC-SCT", "submitted",
     )
     (done,) = updates(14)
-    assert (done.status, done.percent, done.workflow) == ("completed", 100, "submitted")
+    assert (done.status, done.percent, done.review_status) == ("completed", 100, "submitted")
 
 
 def test_the_same_file_twice_changes_nothing(demo_plan, tmp_path):
@@ -80,8 +80,8 @@ def test_a_changed_row_revises_a_submitted_update_with_a_new_one(demo_plan, tmp_
 
     assert "0 new, 1 revised, 0 unchanged" in out
     old, new = updates(11)
-    assert (old.percent, old.workflow) == (40, "submitted")  # kept as it was
-    assert (new.percent, new.note, new.workflow) == (60, "Đã trình UBND", "submitted")
+    assert (old.percent, old.review_status) == (40, "submitted")  # kept as it was
+    assert (new.percent, new.note, new.review_status) == (60, "Đã trình UBND", "submitted")
     assert "0 new, 0 revised, 1 unchanged" in progress_import(tmp_path / "b.csv")[0]
 
 
@@ -89,16 +89,16 @@ def test_a_draft_is_revised_in_place_and_submitted_later(demo_plan, tmp_path):
     path = write_csv(tmp_path / "a.csv", ROWS[:1])
     progress_import(path, "--status", "draft")
     (draft,) = updates(11)
-    assert draft.workflow == "draft"
+    assert draft.review_status == "draft"
 
     out, _err = progress_import(path)
 
     assert "0 new, 1 revised, 0 unchanged" in out
     (same,) = updates(11)
-    assert (same.pk, same.workflow) == (draft.pk, "submitted")
+    assert (same.pk, same.review_status) == (draft.pk, "submitted")
     # A draft import never takes a submitted update back.
     assert "1 unchanged" in progress_import(path, "--status", "draft")[0]
-    assert updates(11)[0].workflow == "submitted"
+    assert updates(11)[0].review_status == "submitted"
 
 
 def test_an_agency_reports_only_on_the_tasks_it_leads(demo_plan, tmp_path):
@@ -134,7 +134,7 @@ def test_an_overdue_task_needs_its_explanation_when_submitted(demo_plan, tmp_pat
     explained = [*late[:6], "Chậm phê duyệt", "Thiếu vốn", "Bố trí vốn bổ sung", ""]
     out, _err = progress_import(write_csv(tmp_path / "explained.csv", [explained]))
     assert "1 revised" in out
-    assert updates(16)[-1].workflow == "submitted"
+    assert updates(16)[-1].review_status == "submitted"
 
 
 def test_skip_invalid_stores_the_valid_rows_and_lists_the_others(demo_plan, tmp_path):

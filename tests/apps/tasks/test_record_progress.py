@@ -23,7 +23,7 @@ def test_an_update_is_recorded_as_a_draft_with_who_entered_it(milestone_task, of
     )
 
     progress.refresh_from_db()
-    assert progress.workflow == TaskProgress.DRAFT
+    assert progress.review_status == TaskProgress.DRAFT
     assert progress.entered_by == officer and progress.entered_at is not None
     assert list(milestone_task.progress.all()) == [progress]
     assert progress.history.count() == 1
@@ -107,6 +107,6 @@ def test_drafts_do_not_count_in_the_status(make_task):
     task = make_task(due=date(2025, 6, 30))
     record_progress(task, on=date(2025, 5, 1), status="in_progress", percent=50)
     assert status_of(task, date(2025, 5, 2)).status == TaskStatus.CHUA_DEN_HAN
-    TaskProgress.objects.update(workflow=TaskProgress.SUBMITTED)
+    TaskProgress.objects.update(review_status=TaskProgress.SUBMITTED)
     assessment = status_of(task, date(2025, 5, 2))
     assert (assessment.status, assessment.percent) == (TaskStatus.DANG_THUC_HIEN_TRONG_HAN, 50)

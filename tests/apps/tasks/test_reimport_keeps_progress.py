@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from kehoach.apps.documents.document_commands import parse_files
 from kehoach.apps.documents.importing import store
-from kehoach.apps.documents.management.commands._common import parse_files
 from kehoach.apps.projects.models import CapitalPlan, Disbursement, Project, ProjectMilestone
 from kehoach.apps.tasks.models import ConditionEvent, Task, TaskProgress
 from kehoach.apps.tasks.services import record_condition_event, record_progress, submit_progress
@@ -42,7 +42,7 @@ def test_reimporting_the_sample_document_keeps_existing_progress():
 
     assert not summary.changed and not +summary.deleted
     progress.refresh_from_db()  # still there, still on the same task and milestone, still submitted
-    assert (progress.task_id, progress.milestone_id, progress.workflow) == (task.pk, milestone.pk,
+    assert (progress.task_id, progress.milestone_id, progress.review_status) == (task.pk, milestone.pk,
                                                                           TaskProgress.SUBMITTED)
     assert ConditionEvent.objects.get().task_id == conditional.pk
     assert (ProjectMilestone.objects.count(), CapitalPlan.objects.count(), Disbursement.objects.count()) == (1, 1, 1)

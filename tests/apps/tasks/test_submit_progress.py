@@ -40,7 +40,7 @@ def test_refused_without_explanation_when_overdue_or_due_soon(task, officer, as_
     assert set(exc.value.message_dict) == {"cause", "difficulties", "proposals"}
     assert status.label in exc.value.message_dict["cause"][0]  # the message is in Vietnamese
     progress.refresh_from_db()
-    assert progress.workflow == TaskProgress.DRAFT and progress.submitted_at is None
+    assert progress.review_status == TaskProgress.DRAFT and progress.submitted_at is None
 
 
 def test_one_missing_part_is_enough_to_refuse(task):
@@ -56,18 +56,18 @@ def test_accepted_with_the_explanation(task, officer, as_of):
     submit_progress(progress, officer, as_of=as_of)
 
     progress.refresh_from_db()
-    assert progress.workflow == TaskProgress.SUBMITTED
+    assert progress.review_status == TaskProgress.SUBMITTED
     assert progress.submitted_by == officer and progress.submitted_at is not None
 
 
 def test_a_task_in_time_needs_no_explanation(task):
     progress = record_progress(task, on=date(2025, 5, 1), status="in_progress", percent=30)
-    assert submit_progress(progress, as_of=date(2025, 5, 1)).workflow == TaskProgress.SUBMITTED
+    assert submit_progress(progress, as_of=date(2025, 5, 1)).review_status == TaskProgress.SUBMITTED
 
 
 def test_an_update_that_completes_the_task_on_time_needs_none(task):
     progress = record_progress(task, on=date(2025, 7, 2), status="completed", completed_on=date(2025, 6, 27))
-    assert submit_progress(progress, as_of=date(2025, 7, 2)).workflow == TaskProgress.SUBMITTED
+    assert submit_progress(progress, as_of=date(2025, 7, 2)).review_status == TaskProgress.SUBMITTED
 
 
 def test_an_overdue_milestone_makes_the_task_overdue(milestone_task):
@@ -81,7 +81,7 @@ def test_an_overdue_milestone_makes_the_task_overdue(milestone_task):
     done = record_progress(milestone_task, on=date(2025, 6, 5), status="completed", milestone=first,
                            completed_on=date(2025, 5, 30))
     submit_progress(done, as_of=date(2025, 6, 5))
-    assert submit_progress(progress, as_of=date(2025, 6, 5)).workflow == TaskProgress.SUBMITTED
+    assert submit_progress(progress, as_of=date(2025, 6, 5)).review_status == TaskProgress.SUBMITTED
 
 
 def test_each_occurrence_of_a_recurring_task_counts(quarterly_task):
@@ -91,7 +91,7 @@ def test_each_occurrence_of_a_recurring_task_counts(quarterly_task):
 
     q1 = record_progress(quarterly_task, on=date(2025, 4, 5), status="completed", occurrence_due=date(2025, 3, 31))
     submit_progress(q1, as_of=date(2025, 4, 5))  # completed late: no longer overdue
-    assert submit_progress(q2, as_of=date(2025, 4, 5)).workflow == TaskProgress.SUBMITTED
+    assert submit_progress(q2, as_of=date(2025, 4, 5)).review_status == TaskProgress.SUBMITTED
 
 
 def test_approval_follows_submission(task, approver):
@@ -105,6 +105,6 @@ def test_approval_follows_submission(task, approver):
     approve_progress(progress, approver)
 
     progress.refresh_from_db()
-    assert progress.workflow == TaskProgress.APPROVED
+    assert progress.review_status == TaskProgress.APPROVED
     assert progress.approved_by == approver and progress.approved_at is not None
-    assert [h.workflow for h in progress.history.order_by("history_date")] == ["draft", "submitted", "approved"]
+    assert [h.review_status for h in progress.history.order_by("history_date")] == ["draft", "submitted", "approved"]

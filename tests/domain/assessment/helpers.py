@@ -5,7 +5,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from kehoach.domain.assessment import Figure, FigurePeriod, FigureStatus, assess_indicator
+from kehoach.domain.assessment import ActualFigure, FigurePeriod, FigureStatus, assess_indicator
 from kehoach.domain.entities import Comparator, Value
 from kehoach.domain.importer import inspect_files
 from kehoach.domain.territories import scope_for
@@ -30,8 +30,8 @@ def value(number) -> Value:
     return Value(text=str(number), comparator=Comparator.EQ, low=n, high=n)
 
 
-def figure(key, period, number, published, qualifier="", scope=OLD_CITY, **kw) -> Figure:
-    return Figure(
+def figure(key, period, number, published, qualifier="", scope=OLD_CITY, **kw) -> ActualFigure:
+    return ActualFigure(
         indicator=key,
         period=FigurePeriod.parse(period),
         value=value(number),

@@ -7,17 +7,17 @@ tourists was rated behind a 1.857 thousand trajectory by 3%, less than the figur
 from datetime import date
 from decimal import Decimal as D
 
-from kehoach.domain.assessment import Figure, FigurePeriod, Rating
+from kehoach.domain.assessment import ActualFigure, FigurePeriod, Rating
 from kehoach.domain.assessment.precision import interval
 from kehoach.domain.entities import Comparator, Value
 
 from .helpers import OLD_CITY, assess
 
 
-def printed(key, period, text, number, qualifier, published) -> Figure:
+def printed(key, period, text, number, qualifier, published) -> ActualFigure:
     """A figure as published ("1,8" triệu lượt) stored in the indicator's unit (1.800 nghìn lượt)."""
     n = D(number)
-    return Figure(indicator=key, period=FigurePeriod.parse(period), scope=OLD_CITY, published=published,
+    return ActualFigure(indicator=key, period=FigurePeriod.parse(period), scope=OLD_CITY, published=published,
                   value=Value(text=text, comparator=Comparator.EQ, low=n, high=n), qualifier=qualifier)
 
 

@@ -75,9 +75,7 @@ def leader_of(user):
     """The ``Leader`` whose account this is, or None."""
     if not user.is_authenticated:
         return None
-    from kehoach.apps.organisations.models import Leader
-
-    return Leader.objects.filter(user=user).first()
+    return getattr(user, "leader", None)  # the Leader's one-to-one link to its account (organisations)
 
 
 def roles_of(user) -> set[Role]:

@@ -17,7 +17,7 @@ def as_of_or_today(as_of: date | None) -> date:
 # Integers a database can hold: a larger one is refused with 422, not passed on to SQL (where SQLite
 # and PostgreSQL would fail with a server error).
 Id = Annotated[int, Field(ge=1, le=2**63 - 1)]
-RowVersion = Annotated[int, Field(ge=1, le=2**31 - 1)]  # a row_version (kehoach.apps.history.locking)
+RowVersion = Annotated[int, Field(ge=1, le=2**31 - 1)]  # a row_version (kehoach.apps.locking)
 Year = Annotated[int, Field(ge=1, le=9999)]
 # Text of a request: anything but the NUL character, which PostgreSQL cannot store or compare.
 Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]

@@ -2,7 +2,7 @@
 
 ``detail`` always says what went wrong; ``errors`` (when there are several, or when a field is
 to blame) names the item of a list (0-based) and the field. A 409 (``Stale``: the row changed
-since the client read it, :mod:`kehoach.apps.history.locking`) adds ``conflict``: who saved, when,
+since the client read it, :mod:`kehoach.apps.locking`) adds ``conflict``: who saved, when,
 the row as it is now and its ``row_version``.
 """
 
@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from ninja.errors import HttpError
 
-from kehoach.apps.history import locking
+from kehoach.apps import locking
 
 
 class ErrorItem(Schema):

@@ -4,7 +4,7 @@ Reproducible: the result depends only on the stored data and the as-of date (fig
 or approved after the date do not count), never on the clock.
 
 Key projects are judged against the capital plan of the as-of date's year. The agencies'
-scorecards count their reports of the as-of year (``kehoach.apps.reporting.services``): due by
+scorecards count their reports of the as-of year (``kehoach.apps.obligations.services``): due by
 the date, and submitted on time. The number of queries does not grow with the data.
 """
 
@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from kehoach.apps.assessment import freshness
 from kehoach.apps.assessment.snapshot import Snapshot, load
-from kehoach.apps.reporting.services import _records as reporting_records
+from kehoach.apps.obligations.services import reporting_records
 from kehoach.domain.assessment import (
     Thresholds,
     agency_scorecards,
@@ -32,6 +32,7 @@ from kehoach.domain.assessment.model import (
     Scorecard,
     TaskAssessment,
 )
+from kehoach.web.asof import as_of_for
 
 
 @dataclass
@@ -112,8 +113,6 @@ def current_assessment(as_of: date) -> Assessment:
 def assessment_for(request) -> Assessment:
     """``current_assessment`` as of the request's date (``kehoach.web.asof``), the same object for
     the filters, tables and views of one page."""
-    from kehoach.web.asof import as_of_for
-
     as_of = as_of_for(request)
     cache = getattr(request, "_kehoach_assessments", None)
     if cache is None:
@@ -142,7 +141,7 @@ def _indicator_json(a: IndicatorAssessment, indicator) -> dict:
              "document": t.document or None, "pct": _num(t.pct), "gap": _num(t.gap), "met": t.met}
             for t in a.targets
         ],
-        "beside": list(a.beside),
+        "beside": list(a.beside), "stale": a.stale, "warnings": list(a.warnings),
     }
 
 

@@ -31,7 +31,7 @@ class Snapshot:
     indicators: list[e.Indicator] = field(default_factory=list)
     targets: list[e.Target] = field(default_factory=list)
     scenarios: list[e.ScenarioValue] = field(default_factory=list)
-    figures: list[m.Figure] = field(default_factory=list)
+    figures: list[m.ActualFigure] = field(default_factory=list)
     tasks: list[e.Task] = field(default_factory=list)
     task_rows: dict[int, Task] = field(default_factory=dict)  # domain number (= id) -> row
     updates: list[m.ProgressUpdate] = field(default_factory=list)

@@ -13,17 +13,14 @@ from kehoach.apps.accounts import roles
 from kehoach.apps.assessment.charts import indicator_trend_chart
 from kehoach.apps.assessment.evaluate import current_assessment
 from kehoach.apps.dashboard.tables import PublicFigureTable
-from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.figures.published import published_figures
 from kehoach.charts import to_svg
 from kehoach.domain.assessment.model import TaskStatus
 from kehoach.domain.assessment.rules import Rating
+from kehoach.domain.assessment.tasks import PRIORITY
 from kehoach.web.asof import as_of_for
 from kehoach.web.export import ExportMixin
 from kehoach.web.views.generic import StaffMixin
-
-STATUS_ORDER = [TaskStatus.QUA_HAN, TaskStatus.SAP_DEN_HAN, TaskStatus.DANG_THUC_HIEN_TRONG_HAN,
-                TaskStatus.CHUA_DEN_HAN, TaskStatus.CHO_DIEU_KIEN, TaskStatus.HOAN_THANH_QUA_HAN,
-                TaskStatus.HOAN_THANH_DUNG_HAN]
 
 
 class OverviewView(StaffMixin, TemplateView):
@@ -65,7 +62,7 @@ class OverviewView(StaffMixin, TemplateView):
             other_tiles=[t for t in tiles if not t["a"].rating.severity],
             rating_counts=Counter(a.rating for a in result.indicators),
             ratings=list(Rating),
-            task_counts=[(s, counts.get(s, 0)) for s in STATUS_ORDER],
+            task_counts=[(s, counts.get(s, 0)) for s in PRIORITY],
             task_total=len(result.tasks),
             overdue=[(rows[t.task], t) for t in overdue],
             soon=[(rows[t.task], t) for t in soon],
@@ -92,10 +89,3 @@ class PublicView(ExportMixin, TemplateView):
         return context
 
 
-def published_figures(figures=None) -> list[ActualFigure]:
-    """What the public sees (the page and the API): the latest public, approved version of each figure."""
-    rows = (ActualFigure.objects.all() if figures is None else figures).filter(public=True, status="approved")
-    latest: dict[tuple, ActualFigure] = {}
-    for f in rows.select_related("indicator").order_by("indicator__name", "-period", "scope", "-version"):
-        latest.setdefault((f.indicator_id, f.period, f.scope), f)
-    return list(latest.values())

@@ -6,14 +6,15 @@ from kehoach.apps.documents.uploads import ALLOWED_SUFFIXES, MAX_BYTES
 
 class UploadForm(forms.Form):
     file = forms.FileField(
-        label=_("Document (text converted from the official file: .txt or .md)"),
+        label=_("Document (Word, PDF, OpenDocument, web page or text)"),
         widget=forms.ClearableFileInput(attrs={"accept": ",".join(ALLOWED_SUFFIXES)}),
     )
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if not upload.name.lower().endswith(ALLOWED_SUFFIXES):
-            raise forms.ValidationError(_("%(name)s: expected a .txt or .md file.") % {"name": upload.name})
+            raise forms.ValidationError(_("%(name)s: expected a Word (.docx, .doc), PDF, OpenDocument (.odt), web page (.html) or text (.txt, .md) file.")
+                % {"name": upload.name})
         if upload.size > MAX_BYTES:
             raise forms.ValidationError(_("%(name)s: the file is larger than 5 MB.") % {"name": upload.name})
         return upload

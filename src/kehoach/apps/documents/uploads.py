@@ -16,10 +16,11 @@ from django.db import transaction
 from kehoach.apps.documents.importing import ImportSummary, sha256, store
 from kehoach.apps.documents.models import StagedUpload
 from kehoach.domain.entities import ParseResult
-from kehoach.domain.importer import ImportFailure, inspect_files
+from kehoach.domain.importer import ImportFailure, inspect_files, require_understood
+from kehoach.domain.importer.readers import SUFFIXES
 
 MAX_BYTES = 5 * 1024 * 1024
-ALLOWED_SUFFIXES = (".txt", ".md")
+ALLOWED_SUFFIXES = SUFFIXES  # every form the importer reads: Word, PDF, OpenDocument, HTML, text
 
 
 def safe_name(name: str) -> str:
@@ -38,7 +39,9 @@ def parse(staged: StagedUpload) -> ParseResult:
     with tempfile.TemporaryDirectory(prefix="kehoach-upload-") as folder:
         path = Path(folder) / staged.file_name
         path.write_bytes(bytes(staged.content))
-        return inspect_files([path])
+        result = inspect_files([path])
+    require_understood(result)  # a document whose tables were all left unread is refused, with the list
+    return result
 
 
 def confirm(staged: StagedUpload) -> ImportSummary:

@@ -18,7 +18,7 @@ from kehoach.domain.assessment.model import FigureStatus
 
 # Set by the workflow, never typed in.
 WORKFLOW_FIELDS = [
-    "status",
+    "review_status",
     "version",
     "is_current",
     "entered_by",
@@ -41,12 +41,12 @@ class ActualFigureAdmin(HistoryAdmin):
         "text",
         "unit_text",
         "low",
-        "status",
+        "review_status",
         "version",
         "is_current",
         "published",
     ]
-    list_filter = ["status", "scope", "indicator", "is_current", "period"]
+    list_filter = ["review_status", "scope", "indicator", "is_current", "period"]
     search_fields = ["indicator__key", "indicator__name", "text", "source", "period"]
     autocomplete_fields = ["indicator", "reporting_agency"]
     list_select_related = ["indicator"]
@@ -72,7 +72,7 @@ class ActualFigureAdmin(HistoryAdmin):
             for name in options["fields"]
             if name not in WORKFLOW_FIELDS and name not in EXPLANATION_FIELDS
         ]
-        if obj.status == FigureStatus.DRAFT and obj.is_current:
+        if obj.review_status == FigureStatus.DRAFT and obj.is_current:
             # A draft's value changes through a new version (add a figure with the same key);
             # only its explanation is edited in place.
             return [*values, *WORKFLOW_FIELDS]

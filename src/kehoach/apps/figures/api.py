@@ -8,8 +8,8 @@ Rights, as on the web pages (:mod:`kehoach.apps.accounts.roles`):
   everything (``sees_everything``) and the officers of an agency that monitors the indicator
   (``may_report_any``), as on the indicator's page. A figure the caller may not see is 404.
 * bulk upsert and submit: the agency's own officers (``may_report_for``), and only figures of the
-  indicators the agency monitors (``workspace.FigureChecker``), through the workspace's
-  ``enter_figure`` → ``figures.services.record_figure`` and ``submit_figure``.
+  indicators the agency monitors (``figures.entry.FigureChecker``), through the one bulk loop
+  (``figures.bulk.record_all`` → ``figures.services.record_figure``) and ``figures.entry.submit_figure``.
 * approve and publish: Sở Tài chính (``is_finance``), through ``figures.services``.
 
 Concurrent edits: a figure shows its ``row_version``; a bulk item and a submit may send the one the
@@ -34,12 +34,13 @@ from kehoach.apps.accounts import roles
 from kehoach.apps.api.common import Day, Id, RowVersion, Text, as_of_or_today
 from kehoach.apps.api.errors import CONFLICT, ERRORS, Invalid, Stale
 from kehoach.apps.api.pagination import Pages
-from kehoach.apps.figures import services
+from kehoach.apps.figures import bulk, entry, services
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.history.locking import Conflict
+from kehoach.apps.figures.published import published_figures
 from kehoach.apps.indicators.models import VALUE_DIGITS
-from kehoach.apps.organisations import workspace
+from kehoach.apps.locking import Conflict
 from kehoach.apps.organisations.models import Agency
+from kehoach.apps.review.services import entry_day
 from kehoach.domain.assessment.model import FigurePeriod
 
 router = Router(tags=["figures"])
@@ -82,6 +83,10 @@ class FigureOut(Schema):
     def resolve_reporting_agency(obj) -> int | None:
         return obj.reporting_agency_id
 
+    @staticmethod
+    def resolve_status(obj) -> str:
+        return obj.review_status
+
 
 class PublicFigureOut(Schema):
     indicator: str
@@ -116,7 +121,7 @@ class PublicFigureOut(Schema):
 class FigureFilter(FilterSchema):
     indicator: Annotated[Text | None, FilterLookup("indicator__key")] = None
     period: Text | None = None
-    status: Text | None = None
+    status: Annotated[Text | None, FilterLookup("review_status")] = None
     scope: Text | None = None
     agency: Annotated[Id | None, FilterLookup("reporting_agency")] = None
     all_versions: bool = Field(False, description="true: the replaced versions too (default: current ones only).")
@@ -137,7 +142,7 @@ def visible_figures(user):
     if roles.sees_everything(user):
         return rows
     mine = roles.agency_ids(user)
-    return rows.filter(Q(status="approved") | Q(indicator__monitoring_agencies__in=mine)).distinct()
+    return rows.filter(Q(review_status="approved") | Q(indicator__monitoring_agencies__in=mine)).distinct()
 
 
 def _monitoring(figure: ActualFigure) -> list[int]:
@@ -221,7 +226,7 @@ def _version(figure: ActualFigure | None) -> dict | None:
     if figure is None:
         return None
     return {"id": figure.pk, "version": figure.version, "row_version": figure.row_version,
-            "status": figure.status, "text": figure.text,
+            "status": figure.review_status, "text": figure.text,
             "qualifier": figure.qualifier, "low": figure.low, "high": figure.high}
 
 
@@ -241,10 +246,10 @@ def bulk_upsert(request, payload: BulkIn, as_of: Day | None = None):
         period = FigurePeriod.parse(payload.period).code
     except ValueError:
         raise Invalid(_("Not a period code: %(period)s") % {"period": payload.period},
-                      [{"item": None, "field": "period", "message": str(workspace.PROBLEM_MESSAGES["period"])
+                      [{"item": None, "field": "period", "message": str(entry.PROBLEM_MESSAGES["period"])
                         % {"found": repr(payload.period)}}]) from None
-    published = workspace.entry_day(as_of_or_today(as_of)).isoformat()
-    checker = workspace.FigureChecker(agency)
+    published = entry_day(as_of_or_today(as_of)).isoformat()
+    checker = entry.FigureChecker(agency)
     entries, problems = [], []
     for i, item in enumerate(payload.figures):
         cells = {"indicator": item.indicator, "period": period, "value": _value_text(item.value),
@@ -257,31 +262,22 @@ def bulk_upsert(request, payload: BulkIn, as_of: Day | None = None):
                              % {"found": repr(cells["value"])}})
             row = None
         if row is not None:
-            entry = workspace.FigureEntry(row, item.cause, item.difficulties, item.proposals)
-            entries.append((i, entry, item.row_version))
+            entries.append(bulk.Entry(i, row, item.cause, item.difficulties, item.proposals, item.row_version))
     if problems:
         raise Invalid(_("Nothing was recorded: %(n)d problem(s) in the figures.") % {"n": len(problems)}, problems)
 
     counts = {"created": 0, "revised": 0, "updated": 0, "unchanged": 0}
+    try:
+        done = bulk.record_all(entries, user=request.user, agency=agency, dry_run=payload.dry_run)
+    except Conflict as exc:  # nothing was kept
+        raise Stale(exc, exc.entry.expected_version, FigureOut, item=exc.entry.position) from None
     items = []
-    with transaction.atomic():
-        for i, entry, row_version in entries:
-            row = entry.row
-            old = (ActualFigure.objects.filter(indicator=row.indicator, period=row.period, scope=row.scope,
-                                               is_current=True).first())
-            old_version = _version(old)
-            try:
-                if row_version is not None and old is None:
-                    raise Conflict(None)
-                figure, action = workspace.enter_figure(agency, entry, request.user, edited=old,
-                                                        expected_version=row_version)
-            except Conflict as exc:  # leaving the transaction undoes the items before
-                raise Stale(exc, row_version, FigureOut, item=i) from None
-            counts[action] += 1
-            items.append({"item": i, "indicator": row.indicator.key, "period": row.period, "scope": row.scope,
-                          "action": action, "old": old_version, "new": _version(figure)})
-        if payload.dry_run:
-            transaction.set_rollback(True)
+    for item in done:
+        row, recorded = item.entry.row, item.recorded
+        counts[recorded.action] += 1
+        items.append({"item": item.entry.position, "indicator": row.indicator.key, "period": row.period,
+                      "scope": row.scope, "action": recorded.action, "old": _version(recorded.previous),
+                      "new": _version(recorded.figure)})
     return {"dry_run": payload.dry_run, "agency": agency.pk, "period": period, **counts, "items": items}
 
 
@@ -299,7 +295,7 @@ def submit_figure(request, figure_id: Id, as_of: Day | None = None,
         with transaction.atomic():
             services.claim(figure, row_version)
             figure.refresh_from_db()
-            return workspace.submit_figure(figure, request.user, as_of_or_today(as_of))
+            return entry.submit_figure(figure, request.user, as_of_or_today(as_of))
     except Conflict as exc:
         raise Stale(exc, row_version, FigureOut) from None
 
@@ -326,6 +322,4 @@ def publish_figure(request, figure_id: Id, public: bool = True):
                    summary="Published figures (what /public/ shows), for everyone")
 @paginate(Pages)
 def public_figures(request, filters: Query[PublicFilter]):
-    from kehoach.apps.dashboard.views import published_figures
-
     return published_figures(filters.filter(ActualFigure.objects.all()))

@@ -37,24 +37,24 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 from django.conf import settings
-from django.db import transaction
 from django.utils import timezone
 
 from kehoach.apps.documents.models import Document
-from kehoach.apps.figures import services
+from kehoach.apps.figures import bulk, services
+from kehoach.apps.figures.checks import falling_series
 from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
 from kehoach.domain import tabular
 from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, FigureStatus
 from kehoach.domain.bounds import published_in_bounds, value_problem, year_in_plan
+from kehoach.domain.days import parse_day
 from kehoach.domain.indicators import IndicatorRegistry, clean_indicator_name
 from kehoach.domain.numbers import format_number, parse_value
-from kehoach.domain.periods import last_day
 from kehoach.domain.territories import MERGERS_2025, REORGANISATION_2025, scope_for
 from kehoach.domain.text import fold
 from kehoach.domain.units import OTHER, IncompatibleUnits, compatible, parse_unit
@@ -108,10 +108,12 @@ class ActualsImport:
     problems: list[Problem] = field(default_factory=list)
     created: int = 0
     revised: int = 0
+    updated: int = 0  # a draft of the same figure completed in place (``--status draft`` only)
     unchanged: int = 0
     stored: bool = False
     dry_run: bool = False
     outcomes: list[tabular.Outcome] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # e.g. a cumulative series that goes down
 
     @property
     def skipped_lines(self) -> list[int]:
@@ -119,7 +121,7 @@ class ActualsImport:
 
     @property
     def loaded(self) -> int:
-        return self.created + self.revised + self.unchanged
+        return self.created + self.revised + self.updated + self.unchanged
 
 
 def import_file(
@@ -144,33 +146,18 @@ def import_file(
     if report.problems and not skip_invalid:
         return report
     bad = set(report.skipped_lines)
-    with transaction.atomic():
-        for row in report.rows:
-            if row.line in bad:
-                continue
-            recorded = services.record_figure(
-                row.indicator,
-                row.period,
-                row.scope,
-                comparator=row.comparator.value,
-                low=row.low,
-                high=row.high,
-                text=row.text,
-                qualifier=row.qualifier,
-                unit_text=row.unit_text,
-                comparison=row.comparison,
-                source=row.source,
-                published=row.published,
-                entered_by=user,
-                status=status,
-            )
-            setattr(report, recorded.action, getattr(report, recorded.action) + 1)
-            report.outcomes.append(tabular.Outcome(
-                row.line, f"{row.indicator.key} {row.period} [{row.scope}]", recorded.action,
-                changes(recorded.previous, recorded.figure) if recorded.action == services.REVISED else (),
-            ))
-        if dry_run:
-            transaction.set_rollback(True)
+    entries = [bulk.Entry(row.line, row) for row in report.rows if row.line not in bad]
+
+    def warn(_done) -> None:  # inside the transaction: what the stored series now say
+        report.warnings = falling_series({row.indicator.pk for row in report.rows if row.line not in bad})
+
+    for done in bulk.record_all(entries, user=user, status=status, dry_run=dry_run, after=warn):
+        row, recorded = done.entry.row, done.recorded
+        setattr(report, recorded.action, getattr(report, recorded.action) + 1)
+        report.outcomes.append(tabular.Outcome(
+            row.line, f"{row.indicator.key} {row.period} [{row.scope}]", recorded.action,
+            changes(recorded.previous, recorded.figure) if recorded.action == services.REVISED else (),
+        ))
     report.stored = not dry_run
     return report
 
@@ -373,7 +360,7 @@ class RowChecker:
     def published(self, line: int, text: str) -> date | None:
         if not text:
             return None
-        found = parse_published(text)
+        found = parse_day(text, month_end=True)
         if found is None:
             self.problem(line, "published", repr(text), "a date: YYYY-MM-DD, DD/MM/YYYY or YYYY-MM")
         elif not published_in_bounds(found, timezone.localdate()):
@@ -396,25 +383,6 @@ class RowChecker:
                     "a scope label such as 'Hải Phòng (từ 01/07/2025)', or an empty cell",
                 )
         return found
-
-
-def parse_published(text: str) -> date | None:
-    """A publication date: ISO, Vietnamese day-first, or a month only (its last day)."""
-    text = text.strip()
-    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return datetime.strptime(text, pattern).date()
-        except ValueError:
-            pass
-    if m := re.fullmatch(r"(\d{4})-(\d{2})", text):
-        year, month = int(m[1]), int(m[2])
-        if 1 <= month <= 12:
-            return last_day(year, month)
-    if m := re.fullmatch(r"(\d{1,2})/(\d{4})", text):
-        month, year = int(m[1]), int(m[2])
-        if 1 <= month <= 12:
-            return last_day(year, month)
-    return None
 
 
 def resolve_scope(text: str, place: str, period_end: date | None) -> str | None:
@@ -532,8 +500,10 @@ def _single(candidates: list[Indicator]) -> Indicator | None:
 def describe(report: ActualsImport) -> str:
     """One line: what the import did (or would do)."""
     verb = "would be" if report.dry_run else "were"
-    return (
+    updated = f"{report.updated} draft(s) completed, " if report.updated else ""
+    return "\n".join([
+        *report.warnings,
         f"{report.file}: {report.loaded} figure(s) {verb} loaded: {report.created} new, "
-        f"{report.revised} revised (new version), {report.unchanged} unchanged"
-    )
+        f"{report.revised} revised (new version), {updated}{report.unchanged} unchanged",
+    ])
 

@@ -7,32 +7,28 @@ revision of it is a new row with the next ``version``, and exactly one row of a 
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from kehoach.apps.history.locking import Versioned
 from kehoach.apps.indicators.models import COMPARATOR_CHOICES, VALUE_DIGITS, Indicator
 from kehoach.apps.organisations.models import Agency
-from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, FigureStatus, period_label
-
-STATUS_CHOICES = [
-    (FigureStatus.DRAFT.value, _("Draft")),
-    (FigureStatus.SUBMITTED.value, _("Submitted")),
-    (FigureStatus.APPROVED.value, _("Approved")),
-]
+from kehoach.apps.review.models import Reviewed
+from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, period_label
 
 
-class ActualFigure(Versioned):
+class ActualFigure(Reviewed):
     """One version of a published figure. Natural key of the current version: (indicator, period, scope).
 
     ``comparator``/``low``/``high`` are in the indicator's unit and canonical form (an index
     indicator's "tăng 15,16%" is stored as 115.16); ``text``, ``qualifier``, ``unit_text`` and
-    ``comparison`` keep what was published.
+    ``comparison`` keep what was published. The review (``review_status``, who and when):
+    ``Reviewed``; only the current version moves on in it (``closed_reason``).
     """
+
+    approve_permission = "figures.approve_actualfigure"
+    approve_denied = _("Only Sở Tài chính may approve figures.")
 
     indicator = models.ForeignKey(
         Indicator, on_delete=models.PROTECT, related_name="actual_figures", verbose_name=_("indicator")
@@ -56,36 +52,6 @@ class ActualFigure(Versioned):
         related_name="reported_actual_figures",
         verbose_name=_("reporting agency"),
     )
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="entered_figures",
-        verbose_name=_("entered by"),
-    )
-    entered_at = models.DateTimeField(_("entered at"), default=timezone.now)
-    status = models.CharField(
-        _("status"), max_length=20, choices=STATUS_CHOICES, default=FigureStatus.DRAFT.value
-    )
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="submitted_figures",
-        verbose_name=_("submitted by"),
-    )
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="approved_figures",
-        verbose_name=_("approved by"),
-    )
-    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
     public = models.BooleanField(
         _("published to the public"), default=False,
         help_text=_("Shown on the public page; only approved figures can be published."),
@@ -115,6 +81,11 @@ class ActualFigure(Versioned):
     def __str__(self) -> str:
         value = f"{self.qualifier} {self.text}".strip()
         return f"{self.indicator.name} – {period_label(self.period)} [{self.scope}]: {value} ({self.version})"
+
+    def closed_reason(self) -> str | None:
+        if not self.is_current:
+            return _("This version has been replaced by a newer one; work on the current version.")
+        return None
 
     def clean(self) -> None:
         errors = {}

@@ -12,17 +12,20 @@
   ``rating_if_counted`` is that rating: the indicator assessed as ``kehoach assess`` would, with
   the figure counted as if it were approved.
 * ``approve`` moves a current submitted figure to approved; the user needs the permission
-  ``figures.approve_actualfigure`` (given to Sở Tài chính's staff).
+  ``figures.approve_actualfigure`` (given to Sở Tài chính's staff). ``send_back`` returns it to
+  the agency with a reason instead; the agency corrects it and submits it again. These steps are
+  the review workflow's (:mod:`kehoach.apps.review.services`), the same for progress updates.
 * ``publish`` shows an approved figure on the public page (Sở Tài chính only); a revision is a
   new version and is not public until it is approved and published in its turn.
 * ``canonical_value`` puts a published value in the indicator's unit and form: units are
   converted (``nghìn tỷ đồng`` → ``tỷ đồng``) and a growth rate of an index indicator becomes the
   index (IIP "tăng 15,16%" → 115,16).
-* ``to_domain`` gives the assessment its plain ``Figure``.
+* ``to_domain`` gives the assessment the same figure as a plain ``domain.assessment.model.ActualFigure``.
 """
 
 from __future__ import annotations
 
+import copy
 import re
 from dataclasses import dataclass, replace
 from datetime import date
@@ -35,50 +38,37 @@ from django.db.models import Max
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kehoach.apps import locking
 from kehoach.apps.accounts import roles
 from kehoach.apps.documents.importing import to_decimal
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.history import locking
 from kehoach.apps.indicators.models import Indicator
+from kehoach.apps.review import services as review
+from kehoach.apps.review.services import ExplanationRequired, WorkflowError  # noqa: F401 (the review's, re-exported)
 from kehoach.domain import entities as e
+from kehoach.domain.assessment import explanation
 from kehoach.domain.assessment import model as m
+from kehoach.domain.assessment.explanation import EXPLANATION_FIELDS
 from kehoach.domain.assessment.rules import Rating
 from kehoach.domain.text import fold
 from kehoach.domain.units import convert
 
-APPROVE_PERMISSION = "figures.approve_actualfigure"
-CREATED, REVISED, UNCHANGED = "created", "revised", "unchanged"
+APPROVE_PERMISSION = ActualFigure.approve_permission
+CREATED, REVISED, UPDATED, UNCHANGED = "created", "revised", "updated", "unchanged"
 # What makes two versions "the same figure": a re-import that matches on these changes nothing.
 SAME_FIGURE_FIELDS = ("comparator", "low", "high", "qualifier", "source")
-EXPLANATION_FIELDS = ("cause", "difficulties", "proposals")
+# What a draft's agency may still complete in place when the figure itself is the same.
+WORDING_FIELDS = ("text", "unit_text", "comparison", "published", "reporting_agency", "entered_by", "cause",
+                  "difficulties", "proposals")
 _GROWTH = re.compile(r"\b(tang|giam)\b")
 _FLIP = {e.Comparator.GT: e.Comparator.LT, e.Comparator.LT: e.Comparator.GT,
          e.Comparator.GE: e.Comparator.LE, e.Comparator.LE: e.Comparator.GE}
 
 
-class ExplanationRequired(ValidationError):
-    """A figure rated chậm or worse cannot be submitted without causes, difficulties and proposals."""
-
-    def __init__(self, missing: list[str]):
-        self.missing = missing
-        labels = ", ".join(str(ActualFigure._meta.get_field(name).verbose_name) for name in missing)
-        super().__init__(
-            _(
-                "A figure rated “chậm” or worse cannot be submitted without its explanation "
-                "(causes, difficulties and obstacles, proposals). Missing: %(missing)s."
-            ),
-            code="explanation_required",
-            params={"missing": labels},
-        )
-
-
-class WorkflowError(ValidationError):
-    """A status change the workflow does not allow (approving a draft, submitting twice ...)."""
-
-
 @dataclass(frozen=True)
 class Recorded:
-    """What ``record_figure`` did: ``action`` is ``created``, ``revised`` or ``unchanged``."""
+    """What ``record_figure`` did: ``action`` is ``created``, ``revised``, ``updated`` or ``unchanged``;
+    ``previous``: the key's current figure as it was before (None: there was none)."""
 
     figure: ActualFigure
     action: str
@@ -109,11 +99,17 @@ def record_figure(
     difficulties: str = "",
     proposals: str = "",
     expected_version: int | None = None,
+    edited: ActualFigure | None = None,
 ) -> Recorded:
     """Record a figure: a new one, a new version of the current one, or nothing when it is the same.
 
-    ``expected_version``: the ``row_version`` of the key's current figure the user saw; ``Conflict``
-    when it has changed since (or a figure was recorded for a key that had none).
+    A draft (or returned) entry is the agency's own until it is submitted: when the key's current
+    figure is one, the same figure entered again as a draft completes it in place (its wording,
+    explanation, publication date: ``updated``; ``unchanged`` when those are the same too).
+
+    ``expected_version``: the ``row_version`` the user saw of ``edited`` (the figure opened in a
+    form; default: the key's current figure); ``Conflict`` when it has changed since (or a figure
+    was recorded for a key that had none).
 
     ``low``/``high`` must already be in the indicator's unit and canonical form (``canonical_value``).
     ``status`` is ``draft`` for an entry, ``approved`` for a figure already published officially.
@@ -139,20 +135,29 @@ def record_figure(
         "published": published,
         "reporting_agency": reporting_agency,
         "entered_by": entered_by,
-        "status": status,
+        "review_status": status,
         "cause": cause,
         "difficulties": difficulties,
         "proposals": proposals,
     }
     key = {"indicator": indicator, "period": code, "scope": scope}
     with transaction.atomic():
+        if edited is not None:
+            claim(edited, expected_version)
         current = ActualFigure.objects.select_for_update().filter(**key, is_current=True).first()
-        if expected_version is not None:
+        before = copy.copy(current)  # the key's figure as it was: ``Recorded.previous``
+        if expected_version is not None and edited is None:
             if current is None:
                 raise locking.Conflict(None)
             claim(current, expected_version)
         if current is not None and all(getattr(current, f) == values[f] for f in SAME_FIGURE_FIELDS):
-            return Recorded(current, UNCHANGED, current)
+            if status != m.FigureStatus.DRAFT or not current.editable or \
+                    all(getattr(current, f) == values[f] for f in WORDING_FIELDS):
+                return Recorded(current, UNCHANGED, before)
+            for name in WORDING_FIELDS:
+                setattr(current, name, values[name])
+            current.save()
+            return Recorded(current, UPDATED, before)
         last = ActualFigure.objects.filter(**key).aggregate(last=Max("version"))["last"] or 0
         if current is not None:
             current.is_current = False  # kept as it was: a revision never overwrites a figure
@@ -164,7 +169,7 @@ def record_figure(
         if status == m.FigureStatus.APPROVED:
             values.update(approved_by=entered_by, approved_at=now)
         figure = ActualFigure.objects.create(**key, **values, entered_at=now, version=last + 1, is_current=True)
-    return Recorded(figure, REVISED if current is not None else CREATED, current)
+    return Recorded(figure, REVISED if current is not None else CREATED, before)
 
 
 def claim(figure: ActualFigure, expected_version: int | None) -> None:
@@ -212,19 +217,16 @@ def canonical_value(
     return _FLIP.get(comparator, comparator), low, high
 
 
-# Workflow ---------------------------------------------------------------------------------------
+# Workflow: the review service's steps, with a figure's judgement -----------------------------------
 
 
 def needs_explanation(rating: Rating | str | None) -> bool:
     """True for chậm and nguy cơ: the ratings that require causes, difficulties and proposals."""
-    if rating is None:
-        return False
-    rating = Rating(rating)
-    return rating.is_rated and rating.severity >= Rating.CHAM.severity
+    return explanation.needs_explanation(Rating(rating) if rating is not None else None)
 
 
 def missing_explanation(figure: ActualFigure) -> list[str]:
-    return [name for name in EXPLANATION_FIELDS if not (getattr(figure, name) or "").strip()]
+    return explanation.missing_explanation({name: getattr(figure, name) for name in EXPLANATION_FIELDS})
 
 
 def rating_if_counted(figure: ActualFigure, as_of: date | None = None) -> Rating:
@@ -266,36 +268,18 @@ def ratings_if_counted(figures, as_of: date | None = None, snapshot=None) -> dic
 
 
 def submit(figure: ActualFigure, user, rating: Rating | str | None = None) -> ActualFigure:
-    """Draft → submitted. ``rating`` is the figure's rating; chậm or worse needs the explanation."""
-    with transaction.atomic():
-        figure = _locked(figure)
-        if figure.status != m.FigureStatus.DRAFT:
-            raise WorkflowError(_("Only a draft figure can be submitted."), code="not_draft")
-        if needs_explanation(rating):
-            missing = missing_explanation(figure)
-            if missing:
-                raise ExplanationRequired(missing)
-        figure.status = m.FigureStatus.SUBMITTED.value
-        figure.submitted_by = user
-        figure.submitted_at = timezone.now()
-        figure.save()
-    return figure
+    """Draft (or returned) → submitted. ``rating`` is the figure's rating; chậm or worse needs the explanation."""
+    return review.submit(figure, user, Rating(rating) if rating is not None else None)
 
 
 def approve(figure: ActualFigure, user) -> ActualFigure:
     """Submitted → approved, by a user allowed to approve figures (Sở Tài chính)."""
-    if user is None or not user.has_perm(APPROVE_PERMISSION):
-        raise PermissionDenied(_("Only Sở Tài chính may approve figures."))
-    with transaction.atomic():
-        figure = _locked(figure)
-        if figure.status != m.FigureStatus.SUBMITTED:
-            raise WorkflowError(_("Only a submitted figure can be approved."), code="not_submitted")
-        roles.check_maker_checker(figure, user, "approve")
-        figure.status = m.FigureStatus.APPROVED.value
-        figure.approved_by = user
-        figure.approved_at = timezone.now()
-        figure.save()
-    return figure
+    return review.approve(figure, user)
+
+
+def send_back(figure: ActualFigure, user, reason: str) -> ActualFigure:
+    """Submitted → returned with a reason, by Sở Tài chính: the agency corrects and submits it again."""
+    return review.send_back(figure, user, reason)
 
 
 def publish(figure: ActualFigure, user, public: bool = True) -> ActualFigure:
@@ -303,8 +287,8 @@ def publish(figure: ActualFigure, user, public: bool = True) -> ActualFigure:
     if user is None or not user.has_perm(APPROVE_PERMISSION):
         raise PermissionDenied(_("Only Sở Tài chính may publish figures."))
     with transaction.atomic():
-        figure = _locked(figure)
-        if public and figure.status != m.FigureStatus.APPROVED:
+        figure = review.locked(figure)
+        if public and figure.review_status != m.FigureStatus.APPROVED:
             raise WorkflowError(_("Only an approved figure can be published."), code="not_approved")
         roles.check_maker_checker(figure, user, "publish")
         figure.public = public
@@ -312,21 +296,11 @@ def publish(figure: ActualFigure, user, public: bool = True) -> ActualFigure:
     return figure
 
 
-def _locked(figure: ActualFigure) -> ActualFigure:
-    """The figure as stored now, locked; a version that is no longer current cannot move on."""
-    row = ActualFigure.objects.select_for_update().get(pk=figure.pk)
-    if not row.is_current:
-        raise WorkflowError(
-            _("This version has been replaced by a newer one; work on the current version."), code="not_current"
-        )
-    return row
-
-
 # Domain -----------------------------------------------------------------------------------------
 
 
-def to_domain(figure: ActualFigure) -> m.Figure:
-    """The assessment's ``Figure``: key of the indicator, period, value in the indicator's unit, status, version.
+def to_domain(figure: ActualFigure) -> m.ActualFigure:
+    """The assessment's ``ActualFigure``: key of the indicator, period, value in the indicator's unit, status, version.
 
     ``published`` falls back to the day the figure was entered when the publication date is unknown.
     """
@@ -334,14 +308,14 @@ def to_domain(figure: ActualFigure) -> m.Figure:
     value = e.Value(
         text=figure.text, comparator=e.Comparator(figure.comparator), low=figure.low, high=figure.high
     )
-    return m.Figure(
+    return m.ActualFigure(
         indicator=figure.indicator.key,
         period=m.FigurePeriod.parse(figure.period),
         value=value,
         scope=figure.scope,
         published=published,
         qualifier=figure.qualifier,
-        status=m.FigureStatus(figure.status),
+        status=m.FigureStatus(figure.review_status),
         version=figure.version,
         source=figure.source,
     )

@@ -4,7 +4,7 @@ and concurrent edits of versioned rows refused.
 * simple-history's "revert" page (``<pk>/history/<version>/``) saves the form it shows for anyone
   who may *view* the object; here only those ``roles.may_revert`` allows (administrators) may POST
   it: everyone else reads the old version and gets 403 when they send it back.
-* A row with a ``row_version`` (``kehoach.apps.history.locking.Versioned``) carries the version
+* A row with a ``row_version`` (``kehoach.apps.locking.Versioned``) carries the version
   it was read at in a hidden field; saving it after someone else did shows their change
   (``locking.conflict_message``) and keeps the form as it was typed.
 """
@@ -16,8 +16,8 @@ from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
 from simple_history.admin import SimpleHistoryAdmin
 
+from kehoach.apps import locking
 from kehoach.apps.accounts import roles
-from kehoach.apps.history import locking
 
 EXPECTED_VERSION = "expected_version"
 

@@ -14,7 +14,7 @@ class HistoryConfig(AppConfig):
         from simple_history.signals import pre_create_historical_record
 
         from kehoach.apps.accounts import roles
-        from kehoach.apps.history.attribution import mark_history_record
+        from kehoach.apps.attribution import mark_history_record
         from kehoach.web.navigation import MenuItem, register
 
         pre_create_historical_record.connect(mark_history_record, dispatch_uid="kehoach-history-attribution")

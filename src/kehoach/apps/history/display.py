@@ -11,9 +11,9 @@ from decimal import Decimal
 from django.db import models
 from django.utils.translation import gettext
 
-from kehoach.apps.tasks.wording import recurrence_words
 from kehoach.domain.assessment.model import period_label
 from kehoach.web.templatetags.vi import vn_date, vn_number
+from kehoach.web.wording import recurrence_words
 
 PERIOD_FIELDS = {"period"}
 RECURRENCE_FIELDS = {"recurrence"}

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 from kehoach.apps.accounts import roles
 from kehoach.apps.history import feed
 from kehoach.apps.history.tables import ChangeTable
-from kehoach.web.asof import parse_day
+from kehoach.domain.days import parse_day
 from kehoach.web.export import ExportMixin
 from kehoach.web.views.generic import StaffMixin
 

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps.history.admin import HistoryAdmin
-from kehoach.apps.indicators.models import Indicator, ReportedFigure, ScenarioValue, Target
+from kehoach.apps.indicators.models import Indicator, ReportedFigure, ScenarioValue, Target, Territory
 
 
 @admin.register(Indicator)
@@ -55,3 +55,11 @@ class ReportedFigureAdmin(HistoryAdmin):
     search_fields = ["indicator__key", "indicator__name", "text"]
     autocomplete_fields = ["indicator"]
     list_select_related = ["indicator", "document"]
+
+
+@admin.register(Territory)
+class TerritoryAdmin(HistoryAdmin):
+    list_display = ["name", "place", "valid_from", "valid_to"]
+    list_filter = ["place"]
+    search_fields = ["name", "place"]
+    filter_horizontal = ["members"]

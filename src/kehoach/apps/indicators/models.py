@@ -8,6 +8,7 @@ from kehoach.apps.documents.models import Document
 from kehoach.apps.organisations.models import Agency
 from kehoach.domain.assessment.model import period_label
 from kehoach.domain.entities import Comparator, Direction, IndicatorGroup, MeasureKind, TargetBasis
+from kehoach.domain.text import folded_text
 
 MEASURE_KIND_CHOICES = [
     (MeasureKind.FLOW.value, _("Flow (additive over months)")),
@@ -61,8 +62,10 @@ class Indicator(models.Model):
     publication = models.JSONField(_("publication periods"), default=list, blank=True)
     publication_text = models.CharField(_("publication (as written)"), max_length=300, blank=True)
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
+    search_text = models.TextField(_("search text"), blank=True, editable=False,
+                                   help_text=_("Folded text the indicator list searches (kept up to date)."))
 
-    history = HistoricalRecords(m2m_fields=[monitoring_agencies])
+    history = HistoricalRecords(m2m_fields=[monitoring_agencies], excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["key"]
@@ -72,10 +75,25 @@ class Indicator(models.Model):
     def __str__(self) -> str:
         return f"{self.name} ({self.unit})" if self.unit else self.name
 
+    def save(self, *args, **kwargs):
+        """Keep ``search_text`` up to date."""
+        self.search_text = indicator_search_text(self.name, self.key, self.aliases)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_text" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "search_text"]
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self) -> str:
         from django.urls import reverse
 
         return reverse("indicators:detail", args=[self.key])
+
+
+def indicator_search_text(name: str, key: str, aliases) -> str:
+    """What an indicator is found by (its name, key and aliases), folded (``domain.text.folded_text``);
+    the data migration of ``search_text`` calls it too."""
+    texts = [name, key, *(a for a in (aliases or []) if isinstance(a, str))]
+    return folded_text(*texts)
 
 
 class Target(models.Model):
@@ -185,3 +203,35 @@ class ReportedFigure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.indicator.name} – {period_label(self.period)}: {self.text}"
+
+
+class Territory(models.Model):
+    """A territory as plans and figures name it (a scope label), with the days it existed and what it is made of.
+
+    ``name`` is the scope label of targets, scenario values and figures ("Hải Phòng (từ 01/07/2025)").
+    ``members``: the territories it was formed from (Hải Phòng from 01/07/2025 = Hải Phòng to
+    30/06/2025 + Hải Dương to 30/06/2025). An administrator edits them in the admin; the same shape
+    carries communes and the other 2025 mergers.
+    """
+
+    name = models.CharField(_("scope label"), max_length=200, unique=True)
+    place = models.CharField(_("place"), max_length=200)
+    valid_from = models.DateField(_("valid from"), null=True, blank=True)
+    valid_to = models.DateField(_("valid to"), null=True, blank=True)
+    members = models.ManyToManyField("self", symmetrical=False, blank=True, related_name="successors",
+                                     verbose_name=_("formed from"))
+    note = models.TextField(_("note"), blank=True)
+
+    history = HistoricalRecords(m2m_fields=[members])
+
+    class Meta:
+        ordering = ["place", "valid_from", "name"]
+        verbose_name = _("territory")
+        verbose_name_plural = _("territories")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def exists_during(self, start, end) -> bool:
+        """Whether the territory existed on some day of [start, end]."""
+        return (self.valid_from is None or end >= self.valid_from) and (self.valid_to is None or start <= self.valid_to)

@@ -29,7 +29,7 @@ from django.utils import timezone
 from kehoach.apps.documents.models import Document
 from kehoach.apps.figures import services as figure_services
 from kehoach.apps.figures.importing import IndicatorMatcher, resolve_scope
-from kehoach.apps.indicators.models import Indicator, ScenarioValue, Target
+from kehoach.apps.indicators.models import Indicator, ScenarioValue, Target, Territory
 from kehoach.domain import entities as e
 from kehoach.domain import tabular
 from kehoach.domain.assessment.model import FigurePeriod
@@ -208,6 +208,12 @@ class _Checker:
                         indicator, value.comparator, value.low, value.high, unit, comparison)
                 except IncompatibleUnits:
                     self.problem(line, "unit", repr(cells["unit"]), f"a unit convertible to {indicator.unit!r}")
+        if scope is not None and period is not None and not year_target:
+            territory = Territory.objects.filter(name=scope).first()
+            if territory is not None and not territory.exists_during(period.start, period.end):
+                self.problem(line, "scope", repr(cells["scope"]),
+                             f"a territory that existed during {period.code} ({scope} existed "
+                             f"{_validity(territory)})")
         if len(self.problems) > before or bounds is None:
             return None
         row = RevisionRow(
@@ -223,6 +229,12 @@ class _Checker:
             return None
         self.seen[key] = line
         return row
+
+
+def _validity(territory: Territory) -> str:
+    start = f"from {territory.valid_from:%d/%m/%Y}" if territory.valid_from else ""
+    end = f"to {territory.valid_to:%d/%m/%Y}" if territory.valid_to else ""
+    return " ".join(p for p in (start, end) if p) or "always"
 
 
 def _unit_and_comparison(text: str) -> tuple[str, str]:
@@ -347,3 +359,46 @@ def describe(report: RevisionImport) -> str:
     loaded = report.created + report.revised + report.unchanged
     return (f"{report.file}: {loaded} target(s) and scenario value(s) {verb} loaded: {report.created} new, "
             f"{report.revised} revised (the previous value kept), {report.unchanged} unchanged")
+
+
+# One revision entered on the web (the indicator page, Sở Tài chính) ------------------------------
+
+WEB_EXPECTED = {
+    "indicator": "một chỉ tiêu đã lưu",
+    "period": "năm (2025: chỉ tiêu năm) hoặc kỳ của kịch bản (2025-Q3, 2025-07, 2025-H1, 2025-9M)",
+    "value": "giá trị như văn bản ghi: 12,35; 13-13,5; 1.741-1.765; ≥ 10",
+    "unit": "đơn vị cùng loại với đơn vị của chỉ tiêu",
+    "scope": "HP cũ, HP mới, tên địa phương hoặc nhãn phạm vi như “Hải Dương (trước 01/07/2025)”",
+    "basis": "căn cứ: dự toán/chỉ tiêu Trung ương giao, HĐND giao, chỉ tiêu phấn đấu",
+    "issued": "ngày ban hành dd/mm/yyyy",
+    "document": "số văn bản hoặc nguồn công bố",
+    "source": "số văn bản hoặc nguồn công bố",
+}
+
+
+def revise_one(indicator: Indicator, cells: dict[str, str]) -> tuple[str, list[str]]:
+    """Check and store one revision of ``indicator`` in one transaction: (outcome, problems in Vietnamese).
+
+    The same rules as a table row; nothing stored when there is a problem.
+    """
+    from kehoach.apps.documents.importing import update_supersession
+
+    row_cells = {column: (cells.get(column) or "").strip() for column in COLUMNS}
+    row_cells["indicator"] = indicator.key
+    if not row_cells["document"] and not row_cells["source"]:
+        return "", [f"Văn bản hoặc nguồn: cần {WEB_EXPECTED['document']}"]
+    checker = _Checker("web")
+    row = checker.check(1, row_cells)
+    if row is None:
+        return "", [f"{column_label(p.column)}: không đọc được {p.found}; cần {WEB_EXPECTED.get(p.column, '')}"
+                    for p in checker.problems]
+    with transaction.atomic():
+        action, _changes = _store(row)
+        update_supersession()
+    return action, []
+
+
+def column_label(column: str) -> str:
+    return {"indicator": "Chỉ tiêu", "period": "Kỳ", "value": "Giá trị", "unit": "Đơn vị", "scope": "Phạm vi",
+            "basis": "Căn cứ", "issued": "Ngày ban hành", "document": "Văn bản", "source": "Nguồn",
+            "set_by": "Cơ quan giao"}.get(column, column)

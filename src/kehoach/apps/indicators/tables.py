@@ -222,5 +222,5 @@ def figure_revisions(figures, show_unapproved: bool) -> list[FigureLine]:
             return (1, date.max, 0, f.scope, -f.version)
         return (0, span.end, -span.start.toordinal(), f.scope, -f.version)
 
-    kept = sorted((f for f in figures if show_unapproved or f.status == FigureStatus.APPROVED.value), key=order)
+    kept = sorted((f for f in figures if show_unapproved or f.review_status == FigureStatus.APPROVED.value), key=order)
     return [FigureLine(f, period_label(f.period)) for f in kept]

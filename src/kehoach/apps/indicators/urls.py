@@ -2,11 +2,12 @@
 
 from django.urls import path
 
-from kehoach.apps.indicators import views
+from kehoach.apps.indicators import views, views_revise
 
 app_name = "indicators"
 urlpatterns = [
     path("", views.IndicatorListView.as_view(), name="list"),
     path("<str:key>/", views.IndicatorView.as_view(), name="detail"),
     path("<str:key>/comment/", views.CommentView.as_view(), name="comment"),
+    path("<str:key>/revise/", views_revise.ReviseTargetView.as_view(), name="revise"),
 ]

@@ -7,11 +7,3 @@ class OrganisationsConfig(AppConfig):
     label = "organisations"
     verbose_name = _("Organisations")
 
-    def ready(self) -> None:
-        from kehoach.apps.accounts import roles
-        from kehoach.web.navigation import MenuItem, register
-
-        register(MenuItem("workspace", _("Agency workspace"), "organisations:workspace-home", weight=50,
-                          visible=lambda user: bool(roles.agency_ids(user)) or roles.sees_everything(user)))
-        register(MenuItem("approvals", _("Approval queue"), "organisations:approvals", weight=55,
-                          visible=roles.is_finance))

@@ -22,8 +22,9 @@ from kehoach.apps.accounts import roles
 from kehoach.apps.assessment.evaluate import Assessment, current_assessment
 from kehoach.apps.organisations.models import Leader
 from kehoach.apps.organisations.tables import leader_table
-from kehoach.apps.tasks.services import SEVERITY, severity_key
+from kehoach.apps.tasks.services import severity_key
 from kehoach.domain.assessment.model import TaskStatus
+from kehoach.domain.assessment.tasks import PRIORITY
 from kehoach.web.export import ExportMixin
 from kehoach.web.views.generic import StaffMixin
 
@@ -31,7 +32,7 @@ from kehoach.web.views.generic import StaffMixin
 def status_counts(card, tasks=()) -> list[tuple[TaskStatus, int]]:
     """(status, count) in severity order, from the scorecard (else from the task assessments)."""
     counts = dict(card.tasks_by_status) if card is not None else Counter(a.status for a in tasks)
-    return [(status, counts.get(status, 0)) for status in SEVERITY]
+    return [(status, counts.get(status, 0)) for status in PRIORITY]
 
 
 def scoreboard(assessment: Assessment, leaders) -> list[dict]:
@@ -108,7 +109,7 @@ class LeaderHomeView(ExportMixin, StaffMixin, TemplateView):
     export_name = "lanh-dao"
 
     def export_table(self):
-        return leader_table(scoreboard(current_assessment(self.as_of), Leader.objects.order_by("name")), SEVERITY)
+        return leader_table(scoreboard(current_assessment(self.as_of), Leader.objects.order_by("name")), PRIORITY)
 
     def get(self, request, *args, **kwargs):
         own = roles.leader_of(request.user)
@@ -120,7 +121,7 @@ class LeaderHomeView(ExportMixin, StaffMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         assessment = current_assessment(self.as_of)
-        context.update(active="leaders", statuses=SEVERITY,
+        context.update(active="leaders", statuses=PRIORITY,
                        rows=scoreboard(assessment, Leader.objects.order_by("name")))
         return context
 

@@ -13,6 +13,7 @@ from kehoach.apps.api.common import Day, as_of_or_today
 from kehoach.apps.api.errors import ERRORS, Error
 from kehoach.apps.reports.download import CONTENT_TYPES, report_file
 from kehoach.apps.reports.pdf import PdfFailed, PdfUnavailable
+from kehoach.domain.report_kinds import CODES
 
 router = Router(tags=["reports"])
 FILE_RESPONSE = {"content": {t: {"schema": {"type": "string", "format": "binary"}} for t in CONTENT_TYPES.values()},
@@ -21,7 +22,7 @@ FILE_RESPONSE = {"content": {t: {"schema": {"type": "string", "format": "binary"
 
 @router.get("", response={200: None, 503: Error, **ERRORS}, openapi_extra={"responses": {200: FILE_RESPONSE}},
             summary="Download the report of the latest period of a kind ended by ?as_of=")
-def download_report(request, kind: Literal["month", "quarter", "h1", "9m", "year"],
+def download_report(request, kind: Literal[CODES],
                     fmt: Literal["docx", "xlsx", "pdf"] = "docx", as_of: Day | None = None):
     roles.require(roles.may_download_reports(request.user))
     try:

@@ -31,7 +31,24 @@ def plan_place() -> str:
     return Document.objects.exclude(place="").order_by("kind", "-date").values_list("place", flat=True).first() or ""
 
 
-def build_report(as_of: date, kind: str) -> Report:
+def report_assessment(as_of: date, kind: str):
+    """The assessment a report of ``kind`` as of ``as_of`` rests on: figures of periods after the
+    report's own period are left out (the November report does not use the year's estimate published
+    on 09/12, nor a December month)."""
+    from dataclasses import replace
+
+    from kehoach.apps.assessment.evaluate import assess_all
+    from kehoach.domain.reporting import report_period
+
     assessment = current_assessment(as_of)
+    end = report_period(as_of, kind).end
+    figures = assessment.snapshot.figures
+    if all(f.period.end <= end for f in figures):
+        return assessment
+    return assess_all(as_of, snapshot=replace(assessment.snapshot, figures=[f for f in figures if f.period.end <= end]))
+
+
+def build_report(as_of: date, kind: str) -> Report:
+    assessment = report_assessment(as_of, kind)
     content = build(report_input(assessment, kind))
     return Report(content, has_unapproved_figures(as_of), plan_place(), period_phrase(kind, content.period))

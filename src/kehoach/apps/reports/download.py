@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kehoach.domain.periods import Period
+from kehoach.domain.report_kinds import BY_CODE
 
 CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
@@ -24,13 +25,7 @@ class ReportFile:
 def file_name(kind: str, period: Period, fmt: str) -> str:
     """ "bao-cao-thang-07-2025.docx", "bao-cao-quy-2-2025", "bao-cao-6-thang-2025", "bao-cao-9-thang-2025",
     "bao-cao-nam-2025" (the period the report covers)."""
-    stem = {
-        "month": f"thang-{period.index:02d}-{period.year}",
-        "quarter": f"quy-{period.index}-{period.year}",
-        "h1": f"6-thang-{period.year}",
-        "9m": f"9-thang-{period.year}",
-    }.get(kind, f"nam-{period.year}")
-    return f"bao-cao-{stem}.{fmt}"
+    return f"bao-cao-{BY_CODE[kind].file_stem(period)}.{fmt}"
 
 
 def report_file(as_of: date, kind: str, fmt: str) -> ReportFile:

@@ -15,7 +15,7 @@ DRAFT_MARK = "BẢN NHÁP – CÓ SỐ LIỆU CHƯA ĐƯỢC DUYỆT"
 
 def has_unapproved_figures(as_of: date) -> bool:
     """A current figure submitted and not approved, of a period of the as-of year ended by then."""
-    periods = (ActualFigure.objects.filter(is_current=True, status=FigureStatus.SUBMITTED.value)
+    periods = (ActualFigure.objects.filter(is_current=True, review_status=FigureStatus.SUBMITTED.value)
                .values_list("period", flat=True))
     for code in periods:
         try:

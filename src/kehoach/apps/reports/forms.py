@@ -6,15 +6,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps.reports.services import MAX_BYTES
+from kehoach.domain.report_kinds import REPORT_KINDS
 from kehoach.web.forms import VnDateField
 
-KIND_CHOICES = [
-    ("month", _("Monthly report")),
-    ("quarter", _("Quarterly report")),
-    ("h1", _("Six-month report")),
-    ("9m", _("Nine-month report")),
-    ("year", _("Annual report")),
-]
+# the labels are message ids of the table (domain.report_kinds), translated in this app's catalogue
+KIND_CHOICES = [(kind.code, _(kind.label)) for kind in REPORT_KINDS]
 FORMAT_CHOICES = [("docx", _("Word document (.docx)")), ("pdf", _("PDF (.pdf)")),
                   ("xlsx", _("Excel appendices (.xlsx)"))]
 

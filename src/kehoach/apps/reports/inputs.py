@@ -70,7 +70,7 @@ def _approved_progress(as_of, kind: str):
     from kehoach.apps.tasks.models import TaskProgress
 
     period = report_period(as_of, kind)
-    return (TaskProgress.objects.filter(workflow=TaskProgress.APPROVED, on__gte=period.start, on__lte=period.end)
+    return (TaskProgress.objects.filter(review_status=TaskProgress.APPROVED, on__gte=period.start, on__lte=period.end)
             .select_related("task__group", "entered_by").prefetch_related("task__lead", "entered_by__memberships")
             .order_by("on", "pk"))
 
@@ -105,7 +105,7 @@ def explanations(updates, as_of, kind: str) -> tuple[Explanation, ...]:
                          difficulties=p.difficulties, proposals=p.proposals)
              for p in updates if (p.cause + p.difficulties + p.proposals).strip()]
     period = report_period(as_of, kind)
-    figures = _explained(ActualFigure.objects.filter(status=FigureStatus.APPROVED.value, is_current=True)) \
+    figures = _explained(ActualFigure.objects.filter(review_status=FigureStatus.APPROVED.value, is_current=True)) \
         .select_related("indicator", "reporting_agency").order_by("indicator__key", "period", "scope")
     for f in figures:
         try:

@@ -69,3 +69,10 @@ def acknowledge(comment: Comment, user) -> Comment:
         comment.acknowledged_by = user
         comment.save()
     return comment
+
+
+def owns_directive(agency, pk) -> bool:
+    """Whether ``pk`` names a directive addressed to the agency (``directives_for``)."""
+    from kehoach.apps.review.services import pk_of
+
+    return pk_of(pk) is not None and directives_for(agency).filter(pk=pk_of(pk)).exists()

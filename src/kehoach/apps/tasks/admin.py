@@ -41,12 +41,12 @@ class TaskMilestoneAdmin(HistoryAdmin):
 
 @admin.register(TaskProgress)
 class TaskProgressAdmin(HistoryAdmin):
-    list_display = ["task", "on", "status", "percent", "milestone", "occurrence_due", "workflow", "entered_by"]
-    list_filter = ["workflow", "status", ("on", admin.DateFieldListFilter), "task__document", "task__lead"]
+    list_display = ["task", "on", "status", "percent", "milestone", "occurrence_due", "review_status", "entered_by"]
+    list_filter = ["review_status", "status", ("on", admin.DateFieldListFilter), "task__document", "task__lead"]
     search_fields = ["task__content", "note", "evidence_reference", "cause", "difficulties", "proposals"]
     autocomplete_fields = ["task", "milestone"]
     list_select_related = ["task", "milestone", "entered_by"]
-    readonly_fields = ["workflow", "entered_by", "entered_at", "submitted_by", "submitted_at", "approved_by",
+    readonly_fields = ["review_status", "entered_by", "entered_at", "submitted_by", "submitted_at", "approved_by",
                        "approved_at"]
     fieldsets = [
         (None, {"fields": ["task", "milestone", "occurrence_due", "on", "status", "percent", "completed_on", "note"]}),

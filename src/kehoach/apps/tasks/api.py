@@ -4,7 +4,7 @@ updates; an agency's officers post, submit the updates of the tasks it leads, S�
 Rights, as on the web pages (:mod:`kehoach.apps.accounts.roles`): reading for signed-in staff
 (``sees_plan``), the drafts of an update only for those who see everything and the lead
 agencies' officers (``tasks.services.visible_progress``); posting and submitting for the officers
-of a lead agency (``may_report_any``), through the workspace's ``enter_progress`` /
+of a lead agency (``may_report_any``), through ``tasks.entry``'s ``enter_progress`` /
 ``submit_progress`` (the explanation rule of ``tasks.services.submit_progress`` applies);
 approving for Sở Tài chính (``is_finance``, ``tasks.services.approve_progress``).
 
@@ -25,14 +25,14 @@ from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema, Stat
 from ninja.pagination import paginate
 from pydantic import PrivateAttr
 
+from kehoach.apps import locking
 from kehoach.apps.accounts import roles
 from kehoach.apps.api.common import Day, Id, RowVersion, Text, as_of_or_today
 from kehoach.apps.api.errors import CONFLICT, ERRORS, Stale
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.assessment.evaluate import current_assessment
-from kehoach.apps.history import locking
-from kehoach.apps.organisations import workspace
-from kehoach.apps.tasks import services
+from kehoach.apps.review.services import entry_day
+from kehoach.apps.tasks import entry, services
 from kehoach.apps.tasks.filtersets import STATUS_CHOICES, by_task, search_q
 from kehoach.apps.tasks.models import Task, TaskProgress
 
@@ -151,6 +151,10 @@ class ProgressOut(Schema):
     def resolve_milestone(obj) -> int | None:
         return obj.milestone.order if obj.milestone_id else None
 
+    @staticmethod
+    def resolve_workflow(obj) -> str:
+        return obj.review_status
+
 
 class ProgressFields(Schema):
     status: Literal["not_started", "in_progress", "completed"]
@@ -199,7 +203,7 @@ class TaskFilter(FilterSchema):
 
 
 class ProgressFilter(FilterSchema):
-    workflow: Text | None = None
+    workflow: Annotated[Text | None, FilterLookup("review_status")] = None
     status: Text | None = None
 
 
@@ -248,11 +252,11 @@ def post_progress(request, task_id: Id, payload: ProgressIn, as_of: Day | None =
     roles.require(roles.may_report_any(request.user, _lead_ids(task)))
     day = as_of_or_today(as_of)
     values = payload.dict(exclude={"submit"})
-    values["on"] = values["on"] or workspace.entry_day(day)
+    values["on"] = values["on"] or entry_day(day)
     with transaction.atomic():
-        progress = workspace.enter_progress(task, values, request.user)
+        progress = entry.enter_progress(task, values, request.user)
         if payload.submit:
-            progress = workspace.submit_progress(progress, request.user, day)
+            progress = entry.submit_progress(progress, request.user, day)
     return Status(201, progress)
 
 
@@ -264,7 +268,7 @@ def edit_progress(request, progress_id: Id, payload: ProgressEdit):
     values = payload.dict(exclude={"row_version"})
     values["on"] = values["on"] or progress.on
     try:
-        return workspace.enter_progress(progress.task, values, request.user, draft=progress,
+        return entry.enter_progress(progress.task, values, request.user, draft=progress,
                                         expected_version=payload.row_version)
     except locking.Conflict as exc:
         raise Stale(exc, payload.row_version, ProgressOut) from None
@@ -279,7 +283,7 @@ def submit_progress(request, progress_id: Id, as_of: Day | None = None, row_vers
         with transaction.atomic():
             locking.claim(progress, row_version)
             progress.refresh_from_db()
-            return workspace.submit_progress(progress, request.user, as_of_or_today(as_of))
+            return entry.submit_progress(progress, request.user, as_of_or_today(as_of))
     except locking.Conflict as exc:
         raise Stale(exc, row_version, ProgressOut) from None
 

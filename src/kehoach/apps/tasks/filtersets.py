@@ -20,22 +20,27 @@ from kehoach.apps.assessment.evaluate import (
 )
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.apps.tasks.models import Task, TaskGroup
-from kehoach.apps.tasks.services import SEVERITY
+from kehoach.domain.assessment.tasks import PRIORITY
 from kehoach.domain.text import fold
 from kehoach.web.forms import DATE_INPUT_FORMATS, VnDateInput
+from kehoach.web.search import FoldedSearchFilter, folded_search
 
-STATUS_CHOICES = [(status.value, status.label) for status in SEVERITY]
+STATUS_CHOICES = [(status.value, status.label) for status in PRIORITY]
+
+
+def by_number(folded: str) -> Q | None:
+    """A search that is a number also finds the task of that number."""
+    return Q(number=int(folded)) if folded.isdigit() else None
 
 
 def search_q(value: str | None) -> Q:
-    """The task search (the list page and the API): words with or without diacritics, or a task number."""
-    words = fold(value or "")
-    if not words:
+    """The task search (the list page and the API): ``web.search`` (words with or without diacritics)
+    or a task number."""
+    found = folded_search(value)
+    if found is None:
         return Q()
-    found = Q(search_text__contains=words)
-    if words.isdigit():
-        found |= Q(number=int(words))
-    return found
+    extra = by_number(fold(value or ""))
+    return found | extra if extra is not None else found
 
 
 def by_task(assessment: Assessment) -> dict:
@@ -50,8 +55,8 @@ def _group_label(group: TaskGroup) -> str:
 
 
 class TaskFilterSet(django_filters.FilterSet):
-    q = django_filters.CharFilter(
-        label=_("Search"), method="search",
+    q = FoldedSearchFilter(
+        label=_("Search"), also=by_number,
         widget=forms.TextInput(attrs={"type": "search", "placeholder": _("e.g. giai ngan")}),
     )
     status = django_filters.ChoiceFilter(label=_("Status"), choices=STATUS_CHOICES, method="by_status",
@@ -83,9 +88,6 @@ class TaskFilterSet(django_filters.FilterSet):
     @property
     def assessment(self) -> Assessment:
         return assessment_for(self.request)
-
-    def search(self, queryset, name, value):
-        return queryset.filter(search_q(value))
 
     def by_status(self, queryset, name, value):
         if not value:

@@ -50,6 +50,7 @@ from kehoach.apps.organisations.models import Agency
 from kehoach.apps.tasks import services
 from kehoach.apps.tasks.models import Task, TaskProgress
 from kehoach.domain import tabular
+from kehoach.domain.days import parse_day
 from kehoach.domain.text import fold
 
 # code: the header names it goes by (besides the code itself), folded when matched
@@ -73,7 +74,7 @@ REQUIRED = (("task", "number"), "agency", "on", "status")
 FIELDS = ("status", "percent", "note", "evidence_reference", "cause", "difficulties", "proposals", "completed_on")
 FIELD_COLUMN = {"evidence_reference": "evidence", "on": "on", "task": "task"}
 STATUSES = (TaskProgress.DRAFT, TaskProgress.SUBMITTED)
-_RANK = {TaskProgress.DRAFT: 0, TaskProgress.SUBMITTED: 1, TaskProgress.APPROVED: 2}
+_RANK = {TaskProgress.DRAFT: 0, TaskProgress.RETURNED: 0, TaskProgress.SUBMITTED: 1, TaskProgress.APPROVED: 2}
 CREATED, REVISED, UNCHANGED = "created", "revised", "unchanged"
 
 ProgressFileError = tabular.TableError
@@ -193,11 +194,11 @@ def record(row: ProgressRow, status: str, user=None) -> tabular.Outcome:
         return tabular.Outcome(row.line, row.label, CREATED)
     changes = [(FIELD_COLUMN.get(name, name), _text(getattr(current, name)), _text(wanted[name]))
                for name in FIELDS if getattr(current, name) != wanted[name]]
-    if _RANK[current.workflow] < _RANK[status]:
-        changes.append(("workflow", current.workflow, status))
+    if _RANK[current.review_status] < _RANK[status]:
+        changes.append(("workflow", current.review_status, status))
     if not changes:
         return tabular.Outcome(row.line, row.label, UNCHANGED)
-    if current.workflow == TaskProgress.DRAFT:
+    if current.editable:  # a draft or a returned update: the agency's own, completed in place
         for name, value in wanted.items():
             setattr(current, name, value)
         current.entered_by = user
@@ -338,7 +339,7 @@ class RowChecker:
             if required:
                 self.problem(line, column, "an empty cell", "a date: YYYY-MM-DD or DD/MM/YYYY")
             return None
-        found = tabular.parse_day(raw if raw is not None else text)
+        found = parse_day(raw if raw is not None else text)
         if found is None:
             self.problem(line, column, repr(text), "a date: YYYY-MM-DD or DD/MM/YYYY")
         elif found > self.today:

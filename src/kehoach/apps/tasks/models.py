@@ -15,9 +15,9 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from kehoach.apps.documents.models import Document
-from kehoach.apps.history.locking import Versioned
 from kehoach.apps.organisations.models import Agency, Leader
-from kehoach.domain.text import fold
+from kehoach.apps.review.models import Reviewed
+from kehoach.domain.text import folded_text
 
 
 class TaskGroup(models.Model):
@@ -112,7 +112,7 @@ class Task(models.Model):
 
 
 def search_text_of(task, agencies, leader) -> str:
-    """What a task is found by, folded (``domain.text.fold``): "giai ngan" matches "Giải ngân".
+    """What a task is found by, folded (``domain.text.folded_text``): "giai ngan" matches "Giải ngân".
 
     The one place that says which texts a task is searched by; the data migration of
     ``search_text`` and ``services.refresh_search_text`` call it too.
@@ -122,7 +122,7 @@ def search_text_of(task, agencies, leader) -> str:
         parts += [agency.name, agency.short_name]
     if leader is not None:
         parts.append(leader.name)
-    return fold(" ".join(part for part in parts if part))
+    return folded_text(*parts)
 
 
 class TaskMilestone(models.Model):
@@ -149,14 +149,15 @@ class TaskMilestone(models.Model):
 # -- monitoring: what the lead agency reports on a task ---------------------------------------------
 
 
-class TaskProgress(Versioned):
+class TaskProgress(Reviewed):
     """A progress update of a task, entered by its lead agency, submitted, then approved.
 
     ``milestone`` says which milestone of a multi-milestone deadline it reports on (empty: the
     whole task, every milestone); ``occurrence_due`` which occurrence of a recurring deadline,
     by that occurrence's due date, the last day of its period (empty: the earliest open one).
     ``cause``, ``difficulties`` and ``proposals`` explain a task overdue or about to be: an update
-    of such a task cannot be submitted without them (``services.submit_progress``).
+    of such a task cannot be submitted without them (``services.submit_progress``). The review
+    (``review_status``, who and when): ``Reviewed``.
     """
 
     NOT_STARTED = "not_started"
@@ -167,10 +168,8 @@ class TaskProgress(Versioned):
         (IN_PROGRESS, _("In progress")),
         (COMPLETED, _("Completed")),
     ]
-    DRAFT = "draft"
-    SUBMITTED = "submitted"
-    APPROVED = "approved"
-    WORKFLOW_CHOICES = [(DRAFT, _("Draft")), (SUBMITTED, _("Submitted")), (APPROVED, _("Approved"))]
+    approve_permission = "tasks.approve_taskprogress"
+    approve_denied = _("Only Sở Tài chính may approve progress updates.")
 
     task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="progress", verbose_name=_("task"))
     on = models.DateField(_("as of"))
@@ -194,35 +193,6 @@ class TaskProgress(Versioned):
     cause = models.TextField(_("causes"), blank=True)
     difficulties = models.TextField(_("difficulties and obstacles"), blank=True)
     proposals = models.TextField(_("proposals"), blank=True)
-    workflow = models.CharField(_("workflow status"), max_length=20, choices=WORKFLOW_CHOICES, default=DRAFT)
-    entered_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("entered by"),
-    )
-    entered_at = models.DateTimeField(_("entered at"), default=timezone.now)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("submitted by"),
-    )
-    submitted_at = models.DateTimeField(_("submitted at"), null=True, blank=True)
-    approved_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("approved by"),
-    )
-    approved_at = models.DateTimeField(_("approved at"), null=True, blank=True)
-
     history = HistoricalRecords()
 
     class Meta:

@@ -33,35 +33,27 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.apps import apps as django_apps
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from kehoach.apps import locking
 from kehoach.apps.accounts import roles
-from kehoach.apps.history import locking
+from kehoach.apps.review import services as review
+from kehoach.apps.review.services import ExplanationRequired  # noqa: F401 (the review's, re-exported)
+from kehoach.apps.steering import services as steering
 from kehoach.apps.tasks.models import ConditionEvent, Task, TaskMilestone, TaskProgress
 from kehoach.domain import entities as e
 from kehoach.domain.assessment import model as m
+from kehoach.domain.assessment.explanation import TASK_STATUSES_NEEDING_EXPLANATION
 from kehoach.domain.assessment.rules import DEFAULT, Thresholds
 from kehoach.domain.assessment.tasks import PRIORITY, assess_occurrences, occurrences, task_status
 
 REPORTED = (TaskProgress.SUBMITTED, TaskProgress.APPROVED)
-APPROVE_PERMISSION = "tasks.approve_taskprogress"
-NEEDS_EXPLANATION = (m.TaskStatus.QUA_HAN, m.TaskStatus.SAP_DEN_HAN)
-
-
-class ExplanationRequired(ValidationError):
-    """The task is overdue or about to be, and the update gives no causes, difficulties or proposals."""
-
-    def __init__(self, assessment: m.TaskAssessment, missing: list[str]):
-        self.assessment = assessment
-        self.missing = missing
-        message = _(
-            "This task is “%(status)s”: give its causes, difficulties and proposals before submitting."
-        ) % {"status": assessment.status.label}
-        super().__init__({name: message for name in missing})
+APPROVE_PERMISSION = TaskProgress.approve_permission
+NEEDS_EXPLANATION = TASK_STATUSES_NEEDING_EXPLANATION
 
 
 # -- domain adapters ------------------------------------------------------------------------------
@@ -142,7 +134,7 @@ def thresholds() -> Thresholds:
 def counted_progress(progress: QuerySet[TaskProgress] | None = None) -> QuerySet[TaskProgress]:
     """The updates that count (submitted or approved, ``REPORTED``) among ``progress`` (default: all)."""
     rows = TaskProgress.objects.all() if progress is None else progress
-    return rows.filter(workflow__in=REPORTED)
+    return rows.filter(review_status__in=REPORTED)
 
 
 def status_of(task: Task, as_of: date, extra: Iterable[TaskProgress] = ()) -> m.TaskAssessment:
@@ -208,12 +200,12 @@ def record_progress(
 
 
 def update_draft(progress: TaskProgress, values: dict, user=None, expected_version: int | None = None) -> TaskProgress:
-    """Complete a draft update in place. ``expected_version``: the ``row_version`` the user's form was
-    read at; ``Conflict`` (kehoach.apps.history.locking) when someone saved the update since."""
+    """Complete a draft (or returned) update in place. ``expected_version``: the ``row_version`` the
+    user's form was read at; ``Conflict`` (kehoach.apps.locking) when someone saved it since."""
     with transaction.atomic():
         locking.claim(progress, expected_version)
         progress.refresh_from_db()
-        if progress.workflow != TaskProgress.DRAFT:
+        if not progress.editable:
             raise ValidationError(_("Only a draft can be changed."))
         for name, value in values.items():
             setattr(progress, name, value)
@@ -224,37 +216,24 @@ def update_draft(progress: TaskProgress, values: dict, user=None, expected_versi
 
 
 def submit_progress(progress: TaskProgress, user=None, as_of: date | None = None) -> TaskProgress:
-    """Submit a draft update; refused (``ExplanationRequired``) for a task overdue or about to be
-    unless the update gives its causes, difficulties and proposals."""
+    """Submit a draft (or returned) update; refused (``ExplanationRequired``) for a task overdue or about
+    to be unless the update gives its causes, difficulties and proposals."""
     as_of = as_of or timezone.localdate()
-    if progress.workflow != TaskProgress.DRAFT:
+    if not progress.editable:
         raise ValidationError(_("Only a draft can be submitted."))
     progress.full_clean()
     assessment = status_of(progress.task, as_of, extra=[progress])
-    if assessment.status in NEEDS_EXPLANATION:
-        missing = [name for name in ("cause", "difficulties", "proposals") if not getattr(progress, name).strip()]
-        if missing:
-            raise ExplanationRequired(assessment, missing)
-    with transaction.atomic():
-        progress.workflow = TaskProgress.SUBMITTED
-        progress.submitted_by = user
-        progress.submitted_at = timezone.now()
-        progress.save()
-    return progress
+    return review.submit(progress, user, assessment.status, assessment)
 
 
 def approve_progress(progress: TaskProgress, user) -> TaskProgress:
     """Approve a submitted update, by a user allowed to approve progress (Sở Tài chính)."""
-    if user is None or not user.has_perm(APPROVE_PERMISSION):
-        raise PermissionDenied(_("Only Sở Tài chính may approve progress updates."))
-    if progress.workflow != TaskProgress.SUBMITTED:
-        raise ValidationError(_("Only a submitted update can be approved."))
-    roles.check_maker_checker(progress, user, "approve")
-    progress.workflow = TaskProgress.APPROVED
-    progress.approved_by = user
-    progress.approved_at = timezone.now()
-    progress.save()
-    return progress
+    return review.approve(progress, user)
+
+
+def return_progress(progress: TaskProgress, user, reason: str) -> TaskProgress:
+    """Return a submitted update to its agency with a reason (Sở Tài chính); it corrects and resubmits it."""
+    return review.send_back(progress, user, reason)
 
 
 def record_condition_event(
@@ -276,12 +255,9 @@ def record_condition_event(
 
 # -- what the task pages show ---------------------------------------------------------------------
 
-SEVERITY = PRIORITY  # quá hạn, sắp đến hạn, đang thực hiện, chờ điều kiện, chưa đến hạn, hoàn thành quá/đúng hạn
-
-
 def severity_key(assessment: m.TaskAssessment) -> tuple:
-    """Worst first: by status (``SEVERITY``), the latest first, then the earliest due."""
-    rank = SEVERITY.index(assessment.status)
+    """Worst first: by status (``domain.assessment.tasks.PRIORITY``), the latest first, then the earliest due."""
+    rank = PRIORITY.index(assessment.status)
     return (rank, -(assessment.days_late or 0), assessment.due is None, assessment.due or date.max)
 
 
@@ -322,15 +298,11 @@ def visible_progress(task: Task, user):
 
 def comment_kinds(user, task: Task) -> list[str]:
     """What the user may write on the task (the rule: ``kehoach.apps.steering.services``)."""
-    from kehoach.apps.steering import services as steering
-
     return steering.kinds_for(user, [agency.pk for agency in task.lead.all()])
 
 
 def post_comment(task: Task, user, *, kind: str, text: str, due: date | None = None):
     """Write a directive or a comment on the task; PermissionDenied unless ``comment_kinds`` allows it."""
-    from kehoach.apps.steering import services as steering
-
     return steering.post(user, [agency.pk for agency in task.lead.all()], kind=kind, text=text, due=due, task=task)
 
 

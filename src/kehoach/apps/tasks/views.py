@@ -17,8 +17,9 @@ from kehoach.apps.tasks.filtersets import TaskFilterSet
 from kehoach.apps.tasks.forms import CommentForm
 from kehoach.apps.tasks.models import Task
 from kehoach.apps.tasks.tables import TaskTable
-from kehoach.apps.tasks.wording import RECURRENCE
+from kehoach.domain.assessment.tasks import PRIORITY
 from kehoach.web.views.generic import ObjectListView, ObjectView
+from kehoach.web.wording import RECURRENCE
 
 
 class TaskListView(ObjectListView):
@@ -31,7 +32,7 @@ class TaskListView(ObjectListView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         counts = Counter(a.status for a in assessment_for(self.request).tasks)
-        context.update(active="tasks", status_counts=[(s, counts.get(s, 0)) for s in services.SEVERITY])
+        context.update(active="tasks", status_counts=[(s, counts.get(s, 0)) for s in PRIORITY])
         return context
 
 

@@ -3,7 +3,7 @@
 Pure domain code, data in and data out, no I/O and no clock: the same data and as-of date always
 give the same result. One module per concern:
 
-* ``model``: input and output dataclasses (``Figure``, ``FigurePeriod``, ``ProgressUpdate`` ...);
+* ``model``: input and output dataclasses (``ActualFigure``, ``FigurePeriod``, ``ProgressUpdate`` ...);
 * ``rules``: the rating ``Thresholds`` (the one place ratings are decided) and ``Rating``;
 * ``indicators``: ``assess_indicator``;
 * ``tasks``: occurrences of deadlines and ``task_status``;
@@ -15,10 +15,10 @@ give the same result. One module per concern:
 from .calendar import Deadlines, on_time_rate, owed, window
 from .indicators import assess_indicator
 from .model import (
+    ActualFigure,
     CapitalPlan,
     ConditionEvent,
     Disbursement,
-    Figure,
     FigurePeriod,
     FigureStatus,
     IndicatorAssessment,
@@ -30,6 +30,7 @@ from .model import (
     ReportingObligation,
     ReportingRecord,
     ReportStatus,
+    ReviewStatus,
     Scorecard,
     Submission,
     TaskAssessment,
@@ -46,9 +47,10 @@ __all__ = [
     "ConditionEvent",
     "Deadlines",
     "Disbursement",
-    "Figure",
+    "ActualFigure",
     "FigurePeriod",
     "FigureStatus",
+    "ReviewStatus",
     "IndicatorAssessment",
     "ProgressStatus",
     "ProgressUpdate",

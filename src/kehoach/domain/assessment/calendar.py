@@ -33,10 +33,11 @@ from datetime import date
 from decimal import Decimal
 
 from kehoach.domain.periods import H1, H2, MONTH, NINE_MONTHS, QUARTER, YEAR, Period, last_day
+from kehoach.domain.report_kinds import CODES
 
 from .model import ReportingDue, ReportingObligation, ReportingRecord, ReportStatus, Submission
 
-REPORT_KINDS = (MONTH, QUARTER, H1, NINE_MONTHS, YEAR)
+REPORT_KINDS = CODES  # the kinds of periodic report (domain.report_kinds)
 FIRST_DAY = 15  # a window starts on the 15th ...
 LAST_DAY = 14  # ... and ends on the 14th
 

@@ -72,7 +72,7 @@ from kehoach.domain.numbers import format_number
 from .model import (
     VERDICT_MET,
     VERDICT_MISSED,
-    Figure,
+    ActualFigure,
     FigurePeriod,
     FigureStatus,
     IndicatorAssessment,
@@ -82,6 +82,7 @@ from .model import (
 from .plans import BASIS_LABELS, SCENARIO_LABEL, scenario_in_force, targets_in_force
 from .precision import interval, rounded_gap, rounded_ratio, within
 from .rules import DEFAULT, Rating, Thresholds, good_gap, good_ratio, rate_flow, rate_growth, rate_level, sign
+from .staleness import decreasing_cumulative, is_stale, next_expected
 
 FLOW_PROJECTION = "Dự báo cả năm = lũy kế thực hiện ÷ lũy kế kịch bản × kịch bản cả năm"
 FLOW_REST = "Cần thực hiện = chỉ tiêu năm − lũy kế thực hiện; kế hoạch = kịch bản cả năm − lũy kế kịch bản"
@@ -107,7 +108,7 @@ def assess_indicator(
     indicator: Indicator,
     scenario: Iterable[ScenarioValue],
     targets: Iterable[Target],
-    figures: Iterable[Figure],
+    figures: Iterable[ActualFigure],
     as_of: date,
     thresholds: Thresholds = DEFAULT,
 ) -> IndicatorAssessment:
@@ -169,10 +170,32 @@ def assess_indicator(
     beside = _beside(indicator, best, valid, plans)
     if beside:
         best = replace(best, beside=beside, reason=best.reason[:-1] + "; " + "; ".join(beside) + ".")
-    return best
+    return _with_freshness(indicator, best, valid, as_of)
 
 
-def _assess_scope(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+def _with_freshness(indicator: Indicator, a: IndicatorAssessment, valid: list[ActualFigure], as_of: date):
+    """"Số liệu cũ" by the indicator's publication rhythm; a cumulative series that goes down (``staleness``)."""
+    notes = []
+    end = _assessed_end(a)
+    if a.period is not None and not a.verdict and is_stale(end, indicator.publication, as_of):
+        expected = next_expected(end, indicator.publication)
+        notes.append(f"số liệu cũ: kỳ gần nhất kết thúc ngày {end:%d/%m/%Y}, số liệu kỳ tiếp theo lẽ ra đã công bố "
+                     f"trước ngày {expected:%d/%m/%Y}")
+    warnings = ()
+    if indicator.kind == MeasureKind.FLOW:
+        warnings = tuple(
+            f"số liệu lũy kế {later.period.words} ({_amount(number_of(later.value), indicator.unit, later.qualifier)}) "
+            f"thấp hơn {earlier.period.words} ({_amount(number_of(earlier.value), indicator.unit, earlier.qualifier)})"
+            f"{'' if later.scope == a.scope else ' của ' + later.scope}: cần kiểm tra lại số liệu"
+            for earlier, later in decreasing_cumulative(valid)
+        )
+    if not notes and not warnings:
+        return a
+    return replace(a, stale=bool(notes), warnings=warnings,
+                   reason=a.reason[:-1] + "; " + "; ".join([*notes, *warnings]) + ".")
+
+
+def _assess_scope(indicator: Indicator, plan: _Plan, figures: list[ActualFigure], base: dict, t: Thresholds):
     if indicator.kind == MeasureKind.FLOW:
         return _assess_flow(indicator, plan, figures, base, t)
     if indicator.kind in (MeasureKind.GROWTH, MeasureKind.INDEX):
@@ -215,7 +238,7 @@ def _default_scope(scenario, targets, year: int) -> str:
     return scopes[0] if scopes else ""
 
 
-def _beside(indicator: Indicator, best: IndicatorAssessment, valid: list[Figure], plans: dict) -> tuple[str, ...]:
+def _beside(indicator: Indicator, best: IndicatorAssessment, valid: list[ActualFigure], plans: dict) -> tuple[str, ...]:
     """The figures shown beside the rated one: per other scope its latest figure (of the same or a later
     period), and of the rated scope a later figure not compared. Never instead of the rated one."""
     end = _assessed_end(best)
@@ -243,9 +266,9 @@ def _beside(indicator: Indicator, best: IndicatorAssessment, valid: list[Figure]
     return tuple(out)
 
 
-def usable_figures(figures: Iterable[Figure], indicator: str, as_of: date, year: int | None = None) -> list[Figure]:
+def usable_figures(figures: Iterable[ActualFigure], indicator: str, as_of: date, year: int | None = None) -> list[ActualFigure]:
     """The figures that count on ``as_of``: approved, published by then, numeric, latest version each."""
-    best: dict[tuple[str, str, str], Figure] = {}
+    best: dict[tuple[str, str, str], ActualFigure] = {}
     for f in figures:
         if f.indicator != indicator or f.status != FigureStatus.APPROVED or f.published > as_of:
             continue
@@ -317,7 +340,7 @@ def _plan(indicator: Indicator, scenario: list[ScenarioValue], targets: list[Tar
 # Flows ------------------------------------------------------------------------------------------
 
 
-def _assess_flow(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+def _assess_flow(indicator: Indicator, plan: _Plan, figures: list[ActualFigure], base: dict, t: Thresholds):
     direction, unit = indicator.direction, indicator.unit
     jan1 = date(plan.year, 1, 1)
     aligned = [f for f in figures if f.period.month_aligned]
@@ -532,7 +555,7 @@ def _combined_qualifier(qualifiers: Iterable[str]) -> str:
 # Growth rates and indices -----------------------------------------------------------------------
 
 
-def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+def _assess_growth(indicator: Indicator, plan: _Plan, figures: list[ActualFigure], base: dict, t: Thresholds):
     direction = indicator.direction
     index = indicator.kind == MeasureKind.INDEX
     compared = [f for f in figures if plan.exact(f.period) is not None]
@@ -699,7 +722,7 @@ def _growth_against_target(indicator: Indicator, plan: _Plan, figures, cumulativ
     )
 
 
-def _growth_phrase(figure: Figure, actual: Decimal, scenario: Decimal, index: bool, first: bool) -> str:
+def _growth_phrase(figure: ActualFigure, actual: Decimal, scenario: Decimal, index: bool, first: bool) -> str:
     label = figure.period.label_vi
     label = label[0].upper() + label[1:] if first else label[0].lower() + label[1:]
     if index:
@@ -733,7 +756,7 @@ def _rate(value: Decimal, index: bool, qualifier: str = "") -> str:
 # Levels -----------------------------------------------------------------------------------------
 
 
-def _assess_level(indicator: Indicator, plan: _Plan, figures: list[Figure], base: dict, t: Thresholds):
+def _assess_level(indicator: Indicator, plan: _Plan, figures: list[ActualFigure], base: dict, t: Thresholds):
     direction, unit = indicator.direction, indicator.unit
     percentage = "%" in unit
     latest = min(
@@ -880,7 +903,7 @@ def _with_targets_and_verdict(indicator: Indicator, a: IndicatorAssessment, plan
 _WITHIN_PRECISION = "chênh lệch nhỏ hơn độ chính xác của số liệu công bố nên coi như đạt kịch bản"
 
 
-def _chain_interval(chain: list[Figure], direction: Direction) -> tuple[Decimal, Decimal]:
+def _chain_interval(chain: list[ActualFigure], direction: Direction) -> tuple[Decimal, Decimal]:
     """Where the true sum of a chain of published figures lies (``precision.interval`` of each)."""
     low = high = Decimal(0)
     for f in chain:
@@ -890,7 +913,7 @@ def _chain_interval(chain: list[Figure], direction: Direction) -> tuple[Decimal,
 
 
 
-def _latest(figures: list[Figure]) -> Figure:
+def _latest(figures: list[ActualFigure]) -> ActualFigure:
     return max(figures, key=lambda f: (f.period.end, -f.period.start.toordinal(), f.published, f.period.code, f.scope))
 
 

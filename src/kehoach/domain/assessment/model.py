@@ -185,18 +185,29 @@ def _candidates(year: int) -> tuple[Period, ...]:
 # Figures ----------------------------------------------------------------------------------------
 
 
-class FigureStatus(StrEnum):
+class ReviewStatus(StrEnum):
+    """Where an entry people make (a figure, a progress update) stands in its review.
+
+    draft → submitted → approved; a submitted entry may be returned with a reason instead, then
+    corrected and submitted again. Only approved figures count; progress counts once submitted.
+    """
+
     DRAFT = "draft"
     SUBMITTED = "submitted"
     APPROVED = "approved"
+    RETURNED = "returned"
+
+
+FigureStatus = ReviewStatus  # a figure's review status (the assessment counts approved figures only)
 
 
 QUALIFIERS = ("ước", "hơn", "trên", "gần", "khoảng")
 
 
 @dataclass(frozen=True)
-class Figure:
-    """One published figure of an indicator.
+class ActualFigure:
+    """One published figure of an indicator: the row ``figures.ActualFigure`` as the assessment reads it
+    (one name for one concept; a figure a plan document states is a ``ReportedFigure``).
 
     ``value`` is already in the indicator's unit and canonical form (IIP as an index, 115,06 for
     "tăng 15,06%"). ``qualifier`` is the word printed before the number, kept as published
@@ -509,6 +520,8 @@ class IndicatorAssessment:
     verdict: str = ""  # a closed year: VERDICT_MET or VERDICT_MISSED; "" while it runs
     verdict_estimate: bool = False  # the verdict rests on an estimate ("ước")
     beside: tuple[str, ...] = ()  # figures shown beside the one rated (other scopes, newer, not comparable)
+    stale: bool = False  # "số liệu cũ": the next figure of the indicator's publication rhythm is overdue
+    warnings: tuple[str, ...] = ()  # e.g. a cumulative series that goes down
 
     @property
     def label(self) -> str:

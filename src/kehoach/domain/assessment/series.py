@@ -26,7 +26,7 @@ from kehoach.domain.entities import Indicator, MeasureKind, ScenarioValue
 from kehoach.domain.periods import last_day
 
 from .indicators import usable_figures
-from .model import Figure, FigurePeriod, number_of
+from .model import ActualFigure, FigurePeriod, number_of
 
 
 @dataclass(frozen=True)
@@ -43,7 +43,7 @@ class PeriodRow:
     period: FigurePeriod
     scenario: Decimal | None
     scenario_text: str
-    figures: tuple[Figure, ...]  # the figures of exactly this span, every scope
+    figures: tuple[ActualFigure, ...]  # the figures of exactly this span, every scope
 
 
 def _scenario_pieces(indicator: Indicator, scenarios: Iterable[ScenarioValue], year: int, scope: str | None):
@@ -64,7 +64,7 @@ def plan_scope(indicator: Indicator, scenarios: Iterable[ScenarioValue], year: i
     return scopes[0] if scopes else None
 
 
-def period_rows(indicator: Indicator, scenarios: list[ScenarioValue], figures: list[Figure], as_of: date,
+def period_rows(indicator: Indicator, scenarios: list[ScenarioValue], figures: list[ActualFigure], as_of: date,
                 year: int) -> list[PeriodRow]:
     """Every period of the year with a trajectory value or a figure, in calendar order."""
     pieces = _scenario_pieces(indicator, scenarios, year, plan_scope(indicator, scenarios, year))
@@ -79,7 +79,7 @@ def period_rows(indicator: Indicator, scenarios: list[ScenarioValue], figures: l
     return rows
 
 
-def trend(indicator: Indicator, scenarios: list[ScenarioValue], figures: list[Figure], as_of: date,
+def trend(indicator: Indicator, scenarios: list[ScenarioValue], figures: list[ActualFigure], as_of: date,
           year: int) -> list[TrendPoint]:
     """One point per month end of ``year`` where the trajectory or an actual has a comparable value."""
     scope = plan_scope(indicator, scenarios, year)

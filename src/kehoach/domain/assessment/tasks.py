@@ -50,6 +50,8 @@ from .rules import DEFAULT, Thresholds
 # Recurrence words (entities.Recurrence.every) -> period kinds.
 _KINDS = {"month": (MONTH,), "quarter": (QUARTER,), "half": (H1, H2), "year": (YEAR,)}
 
+# The one order of the task statuses, most pressing first: how a task's status is chosen among its
+# items (``task_status``) and how every page, table and count lists them (tasks, leaders, dashboard).
 PRIORITY = (
     TaskStatus.QUA_HAN,
     TaskStatus.SAP_DEN_HAN,

@@ -10,9 +10,11 @@ of table (``tasks``, ``scenarios``, ``targets``, ``projects``) and ``checks`` on
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kehoach.domain.entities import Document, Finding, ParseResult, to_jsonable
+from kehoach.domain.importer.assignments import parse_assignment_table
 from kehoach.domain.importer.checks import check_scenario_sums, check_target_history
 from kehoach.domain.importer.columns import Column, by_role, classify_columns
 from kehoach.domain.importer.context import Context, Directories
@@ -23,9 +25,10 @@ from kehoach.domain.importer.reader import Table, find_tables, read_source
 from kehoach.domain.importer.scenarios import parse_scenario_table
 from kehoach.domain.importer.targets import parse_target_table
 from kehoach.domain.importer.tasks import parse_task_table
+from kehoach.domain.importer.unread import report_nothing_understood, report_unread, require_understood
 from kehoach.domain.text import fold
 
-__all__ = ["ImportFailure", "inspect_files", "table_kind", "to_json"]
+__all__ = ["ImportFailure", "inspect_files", "require_understood", "table_kind", "to_json"]
 
 _LAYOUT_WORDS = ("cong hoa xa hoi chu nghia", "doc lap - tu do", "noi nhan", "tm.", "kt.", "t/m")
 
@@ -43,10 +46,31 @@ def table_kind(table: Table, columns: list[Column]) -> str | None:
         return "scenario"
     if "name" in roles and any((c.target or c.estimate) and c.role is None for c in columns):
         return "targets"
+    if "name" in roles and ({"lead", "monitoring"} & roles.keys()):
+        return "assignments"
+    if _forecast_columns(columns, roles):
+        return "targets"
     words = fold(" ".join(" ".join(h) for h in table.header))
     if table.width <= 2 or any(w in words for w in _LAYOUT_WORDS):
         return "layout"
     return None
+
+
+def _forecast_columns(columns: list[Column], roles: dict[str, int]) -> bool:
+    """A forecast table: items ("Nội dung") with their unit ("Đơn vị tính") and a column per year
+    ("Kế hoạch" / "Ước thực hiện" under "Năm hiện hành 2025", "Năm 2026", "Năm 2027"). The item
+    column is read as the indicator name, the year columns as targets (estimates as figures)."""
+    if not ({"content", "name"} & roles.keys()) or "unit" not in roles or {"lead", "deadline"} & roles.keys():
+        return False
+    years = [c for c in columns if c.role is None and c.year and (
+        c.target or c.estimate or re.fullmatch(r"(nam )?(19|20)\d{2}", fold(c.labels[-1]).strip(" ."))) ]
+    if len(years) < 2:
+        return False
+    for column in years:
+        column.target = column.target or not column.estimate
+    if "name" not in roles:
+        columns[roles["content"]].role = "name"
+    return True
 
 
 def inspect_files(paths: list[Path]) -> ParseResult:
@@ -73,12 +97,18 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult) -> N
                             expected="each document once")
     warnings: list[Finding] = []
     ctx = Context(source=source, document=document, directories=directories, warnings=warnings)
+    for note in source.notes:
+        if not note.endswith("UTF-8"):  # an encoding other than UTF-8, or text read by OCR: said
+            ctx.warn("read-as", f"{source.form}: {note}", 1)
     tables, _prose = find_tables(source)
     if document.signer and fold(document.signer_title).startswith("chu tich") and "uy ban" in fold(document.issuer):
         directories.leaders.add_known(document.signer, _office(document))
+    unknown: list[tuple[Table, str]] = []
+    understood = 0
     for table in tables:
         columns = classify_columns(table.labels())
         kind = table_kind(table, columns)
+        before = _sizes(result)
         if kind == "tasks":
             result.tasks.extend(parse_task_table(table, columns, ctx, first_number=_next_number(result, document)))
         elif kind == "scenario":
@@ -91,12 +121,48 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult) -> N
             result.figures.extend(figures)
         elif kind == "projects":
             result.projects.extend(parse_project_table(table, columns, ctx))
+        elif kind == "assignments":
+            result.targets.extend(parse_assignment_table(table, columns, ctx))
         elif kind is None:
             header = " | ".join(" / ".join(lab) for lab in table.labels() if lab)
             ctx.warn("table-unknown", f"the meaning of this table cannot be determined from its header "
                      f"({header}); it was not imported", table.line)
+        if kind == "layout":
+            continue
+        _mark_read(result, before, ctx)
+        if kind in ("scenario", "targets", "projects") and _sizes(result) != before:
+            # these parsers do not yet say row by row what they read: a table that gave something is read
+            ctx.read.update(line for row in table.rows for line in (row.lines or [row.line]))
+        why = f"a {_KIND_NAMES[kind]} table" if kind else f"the header ({_short(table)}) names no known columns"
+        report_unread(table, ctx, "rows of no known kind in " + why if kind else why)
+        if _sizes(result) != before:
+            understood += 1
+        else:
+            unknown.append((table, why if not kind else f"{_KIND_NAMES[kind]} table that gave nothing"))
+    if unknown and not understood:
+        report_nothing_understood(unknown, ctx)
     result.documents.append(document)
     result.warnings.extend(warnings)
+
+
+_KIND_NAMES = {"tasks": "task", "scenario": "trajectory", "targets": "target", "projects": "project",
+               "assignments": "indicator assignment"}
+
+
+def _sizes(result: ParseResult) -> tuple[int, ...]:
+    return (len(result.tasks), len(result.scenarios), len(result.targets), len(result.figures), len(result.projects))
+
+
+def _mark_read(result: ParseResult, before: tuple[int, ...], ctx: Context) -> None:
+    """The rows of what a table gave are read (the parsers of tasks also mark groups and continuations)."""
+    lists = (result.tasks, result.scenarios, result.targets, result.figures, result.projects)
+    for items, start in zip(lists, before, strict=True):
+        ctx.read.update(i.location.line for i in items[start:] if i.location)
+
+
+def _short(table: Table) -> str:
+    text = " | ".join(" / ".join(lab) for lab in table.labels() if lab)
+    return text if len(text) <= 120 else text[:119] + "…"
 
 
 def _canonical_names(result: ParseResult, directories: Directories) -> None:

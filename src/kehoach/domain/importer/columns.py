@@ -17,19 +17,20 @@ from kehoach.domain.text import fold
 # (role, patterns on the folded header text of a column, all levels joined by " / ")
 ROLE_RULES: list[tuple[str, tuple[str, ...]]] = [
     ("key", (r"^(stt|tt|so tt|so thu tu)$",)),
-    ("leader", (r"lanh dao", r"theo doi,? chi dao", r"chi dao")),
+    ("leader", (r"lanh dao", r"theo doi,? chi dao", r"chi dao", r"nguoi dung dau")),
     ("monitoring", (r"don vi theo doi", r"co quan theo doi")),
     ("publication", (r"ky cong bo", r"ky bao cao")),
     ("unit", (r"^(don vi tinh|dvt|don vi)$", r"^don vi tinh\b")),
     ("lead", (r"chu tri", r"don vi thuc hien", r"co quan thuc hien", r"co quan, don vi thuc hien",
-              r"trach nhiem thuc hien", r"don vi thuc hien")),
+              r"trach nhiem thuc hien", r"don vi thuc hien", r"(don vi|co quan)( [a-z]+)? chiu trach nhiem")),
     ("support", (r"phoi hop",)),
     ("deadline", (r"thoi gian", r"thoi han", r"tien do")),
     ("result", (r"ket qua", r"san pham")),
     ("approvals", (r"van ban phe duyet", r"van ban chap thuan", r"quyet dinh", r"chu truong dau tu")),
     ("value", (r"gia tri", r"tong muc dau tu", r"tong von", r"muc von")),
     ("project", (r"ten du an", r"^du an$", r"ten cong trinh", r"danh muc du an")),
-    ("content", (r"noi dung", r"nhiem vu", r"giai phap", r"ten nhiem vu", r"cong viec")),
+    ("content", (r"noi dung", r"nhiem vu", r"giai phap", r"ten nhiem vu", r"cong viec",
+                 r"^ten (?!chi tieu|du an|cong trinh)\w")),
     ("name", (r"^chi tieu$", r"ten chi tieu", r"^chi tieu\b", r"^noi dung chi tieu")),
     ("note", (r"ghi chu",)),
 ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kehoach.domain.entities import Document, Finding, Location
-from kehoach.domain.importer.reader import Source
+from kehoach.domain.importer.document import DocumentModel
 from kehoach.domain.indicators import IndicatorRegistry
 from kehoach.domain.names import AgencyDirectory, LeaderDirectory
 
@@ -21,10 +21,12 @@ class Directories:
 
 @dataclass
 class Context:
-    source: Source
+    source: DocumentModel
     document: Document
     directories: Directories
     warnings: list[Finding]
+    read: set[int] = field(default_factory=set)  # the table rows (by line) a parser has read
+    extra_columns: list = field(default_factory=list)  # of the task table being read: kept as task attributes
 
     def warn(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
         location = Location(self.source.name, line, column) if line else None

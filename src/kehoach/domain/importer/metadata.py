@@ -14,8 +14,8 @@ import re
 from datetime import date
 
 from kehoach.domain.entities import Document, TargetBasis
+from kehoach.domain.importer.document import DocumentModel
 from kehoach.domain.importer.errors import ImportFailure
-from kehoach.domain.importer.reader import Source
 from kehoach.domain.territories import scope_for
 from kehoach.domain.text import clean, fold
 
@@ -57,9 +57,10 @@ _HEADER_BODY = re.compile(
 _HEADER_PLACE = re.compile(r"^(TỈNH|THÀNH PHỐ|TP\.?)\s+(.+)$")
 
 
-def read_metadata(source: Source) -> Document:
+def read_metadata(source: DocumentModel) -> Document:
     # the header block is often laid out as a table: read every cell as a line of its own
-    lines = [clean(cell) for line in source.lines for cell in re.split(r"\t|(?<!\S)\|(?!\S)", line.text)]
+    lines = [clean(cell) for text in source.texts() for part in text.split("\n")
+             for cell in re.split(r"(?<!\S)\|(?!\S)", part)]
     number, symbol_kind, issuer_code = _number(lines)
     place, when = _place_date(lines)
     attached = _attached(lines)
@@ -131,8 +132,13 @@ def _header_block(lines: list[str]) -> tuple[str, str]:
     return "", ""
 
 
+# how far from the top the number and the place and date line are looked for: a web page's text may
+# start with the site's box of cells (Số hiệu, Loại văn bản, Nơi ban hành...) before the letterhead
+_TOP = 120
+
+
 def _number(lines: list[str]) -> tuple[str, str, str]:
-    for text in lines[:40]:
+    for text in lines[:_TOP]:
         if m := _NUMBER.match(text):
             digits = re.sub(r"[\s.]", "", m.group(1))
             symbol = m.group(2).strip("-/ ")
@@ -168,7 +174,7 @@ def _place_of(issuer: str) -> str:
 
 
 def _place_date(lines: list[str]) -> tuple[str, date | None]:
-    for text in lines[:40]:
+    for text in lines[:_TOP]:
         if m := _PLACE_DATE.match(text):
             try:
                 return m.group("place").strip(), date(int(m.group("y")), int(m.group("m")), int(m.group("d")))

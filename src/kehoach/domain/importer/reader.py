@@ -1,9 +1,10 @@
-"""Reading a converted document: its lines, and its tables put back together across page breaks.
+"""A document's tables, put back together across page breaks, from its document model.
 
-Conversion from Word/PDF leaves tables as tab-separated rows (or Markdown pipe rows). A page
-break repeats the table's header and may cut a row in two: the rest of the row comes first on
-the next page with an empty number column. This module undoes that damage and nothing else;
-what the columns mean is decided in :mod:`kehoach.domain.importer.columns`.
+Every input is first read into a :class:`~kehoach.domain.importer.document.DocumentModel` by
+:mod:`kehoach.domain.importer.readers`. A page break repeats the table's header and may cut a row
+in two: the rest of the row comes first on the next page with an empty number column. This
+module undoes that damage and nothing else; what the columns mean is decided in
+:mod:`kehoach.domain.importer.columns`.
 """
 
 from __future__ import annotations
@@ -12,29 +13,11 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kehoach.domain.entities import Location
-from kehoach.domain.importer.errors import ImportFailure
+from kehoach.domain.importer.document import Break, DocumentModel, Paragraph, TableBlock
 from kehoach.domain.numbers import NumberFormatError, parse_number
-from kehoach.domain.text import clean, fold, is_emphasised, nfc
+from kehoach.domain.text import clean, fold, is_emphasised
 
-_PIPE_SEPARATOR = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _BULLET = re.compile(r"^\s*[-+•–]\s*")
-
-
-@dataclass
-class Line:
-    number: int  # 1-based
-    text: str  # NFC, as in the file otherwise
-
-
-@dataclass
-class Source:
-    name: str  # the file name, used in every message
-    lines: list[Line]
-    raw: bytes = b""
-
-    def location(self, line: int, column: int | None = None) -> Location:
-        return Location(self.name, line, column)
 
 
 @dataclass
@@ -86,34 +69,11 @@ class Table:
         return out
 
 
-def read_source(path: Path) -> Source:
-    """The file as lines of NFC text; a clear failure when it is not UTF-8 text."""
-    raw = Path(path).read_bytes()
-    name = Path(path).name
-    if b"\x00" in raw[:4096]:
-        raise ImportFailure("this is a binary file, not a converted document", Location(name, 1),
-                            expected="UTF-8 text with tab-separated tables")
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise ImportFailure(f"byte {exc.start} is not UTF-8", Location(name, line),
-                            expected="UTF-8 text") from None
-    text = nfc(text.replace("\r\n", "\n").replace("\r", "\n"))
-    return Source(name=name, lines=[Line(i + 1, t) for i, t in enumerate(text.split("\n"))], raw=raw)
+def read_source(path: Path) -> DocumentModel:
+    """The document model of a file, whatever its form (see :mod:`kehoach.domain.importer.readers`)."""
+    from kehoach.domain.importer.readers import read_document
 
-
-def split_cells(text: str) -> list[str] | None:
-    """The cells of a table line, or None when the line is not a table row."""
-    if "\t" in text:
-        return text.split("\t")
-    stripped = text.strip()
-    if stripped.startswith("|") and stripped.count("|") >= 3:
-        if _PIPE_SEPARATOR.match(stripped):
-            return []  # the |---| line under a Markdown header: part of the table, no cells
-        inner = stripped[1:-1] if stripped.endswith("|") else stripped[1:]
-        return [c.strip() for c in inner.split("|")]
-    return None
+    return read_document(path)
 
 
 def is_number(text: str) -> bool:
@@ -134,76 +94,127 @@ def _is_header_continuation(cells: list[str]) -> bool:
     return bool(texts) and not cells[0] and not any(is_number(c) for c in texts) and len(texts) >= 2
 
 
+_COLUMN_NUMBER = re.compile(r"^([A-ZĐ]|\d{1,2}|\d{1,2}\s*=\s*[\d\s/+*x().-]+)$")
+
+
+def is_column_numbers(cells: list[str]) -> bool:
+    """A row numbering the columns under a header: A, B, 1, 2, 3, 4=3/2 (every cell, at least three)."""
+    texts = [c for c in cells if c]
+    return len(texts) >= 3 and len(texts) >= len(cells) - 1 and all(_COLUMN_NUMBER.match(t) for t in texts) and (
+        len({t for t in texts}) == len(texts))
+
+
+def follows(before: str, after: str) -> bool:
+    """Whether row number `after` can come next after `before`: 18 -> 19, 5.1 -> 5.2, 5 -> 5.1, 5.1.2 -> 6."""
+    a, b = before.rstrip("."), after.rstrip(".")
+    if not re.fullmatch(r"\d+(\.\d+)*", a) or not re.fullmatch(r"\d+(\.\d+)*", b):
+        return False
+    pa, pb = [int(x) for x in a.split(".")], [int(x) for x in b.split(".")]
+    if pb == pa + [1]:
+        return True
+    return any(pb == pa[:k] + [pa[k] + 1] for k in range(len(pa)))
+
+
 def _same_header(a: list[str], b: list[str]) -> bool:
     fa = [fold(x) for x in a if x]
     fb = [fold(x) for x in b if x]
     return bool(fa) and fa == fb
 
 
-def find_tables(source: Source) -> tuple[list[Table], list[Line]]:
-    """The tables of a document, page breaks repaired, and the lines that are not in a table."""
-    blocks: list[tuple[int, list[tuple[Line, list[str]]]]] = []  # (index of first line, rows)
-    prose: list[Line] = []
-    current: list[tuple[Line, list[str]]] = []
-    start = 0
-    for i, line in enumerate(source.lines):
-        cells = split_cells(line.text)
-        if cells is None:
-            if current:
-                blocks.append((start, current))
-                current = []
-            prose.append(line)
-            continue
-        if cells == []:
-            continue
-        if not current:
-            start = i
-        current.append((line, cells))
-    if current:
-        blocks.append((start, current))
-
+def find_tables(model: DocumentModel) -> tuple[list[Table], list[Paragraph]]:
+    """The tables of a document, page breaks repaired, and the paragraphs outside tables."""
     tables: list[Table] = []
-    previous_end = -1
-    for start, block in blocks:
-        gap = source.lines[previous_end + 1 : start] if previous_end >= 0 else []
-        gap_blank = previous_end >= 0 and all(not g.text.strip() for g in gap)
-        first_cells = [clean(c) for c in block[0][1]]
+    prose: list[Paragraph] = []
+    gap_blank = False  # only blank lines or breaks since the previous table
+    seen_table = False
+    for index, block in enumerate(model.blocks):
+        if isinstance(block, Paragraph):
+            prose.append(block)
+            if block.text.strip():
+                gap_blank = False
+            continue
+        if isinstance(block, Break):
+            continue
+        rows = [(row[0].line if row else block.line, texts, marks)
+                for row, texts, marks in zip(block.rows, block.grid(), block.merged_grid(), strict=True)]
+        rows = [row for row in rows if row[1]]
+        if not rows:
+            continue
+        first_cells = [clean(c) for c in rows[0][1]]
         table = tables[-1] if tables else None
-        if table is not None and gap_blank and _same_header(first_cells, table.header[0]):
+        if table is not None and seen_table and gap_blank and _same_header(first_cells, table.header[0]):
             skip = 0
-            while skip < len(block) and skip < len(table.header) and _same_header(
-                [clean(c) for c in block[skip][1]], table.header[skip]
+            while skip < len(rows) and skip < len(table.header) and _same_header(
+                [clean(c) for c in rows[skip][1]], table.header[skip]
             ):
                 skip += 1
-            _append_rows(table, block[skip:], after_break=True)
+            _append_rows(table, rows[skip:], after_break=True)
             table.breaks += 1
-        elif table is not None and gap_blank and len(block[0][1]) == table.width and first_cells[0] == "":
+        elif table is not None and seen_table and gap_blank and _goes_on(first_cells, table):
+            # the table goes on in a block of its own without a header (a letter or Roman group first)
+            _append_rows(table, _by_cells(block, table.width), after_break=False)
+            table.breaks += 1
+        elif table is not None and seen_table and gap_blank and len(rows[0][1]) == table.width and first_cells[0] == "":
             # a page break without a repeated header: the next page starts with a cut row
-            _append_rows(table, block, after_break=True)
+            _append_rows(table, rows, after_break=True)
             table.breaks += 1
         else:
-            tables.append(_new_table(source, start, block))
-        previous_end = start + len(block) - 1
+            tables.append(_new_table(model, index, rows))
+        seen_table = True
+        gap_blank = True
     return tables, prose
 
 
-def _new_table(source: Source, start: int, block: list[tuple[Line, list[str]]]) -> Table:
-    width = max(len(cells) for _, cells in block)
+_GROUP_KEY = re.compile(r"^([A-HĐ]|[IVXLC]{1,6})\.?$")
+
+
+def _goes_on(first_cells: list[str], table: Table) -> bool:
+    """A block whose first row is a group row (A, B, IV and a title, no other cell): the table before it
+    goes on (a header row never starts with a group number)."""
+    texts = [c for c in first_cells if c]
+    return bool(texts) and bool(_GROUP_KEY.match(first_cells[0])) and len(texts) <= 2 and len(table.header[0]) >= 3
+
+
+def _by_cells(block: TableBlock, width: int) -> list[tuple[int, list[str], list[bool]]]:
+    """The rows of a block that goes on: by its cells when a row has the table's width in cells (its
+    grid may have more columns, a number cell spanning two), by its grid otherwise."""
+    out = []
+    for row, texts, marks in zip(block.rows, block.grid(), block.merged_grid(), strict=True):
+        if not row:
+            continue
+        if len(row) == width and len(texts) != width:
+            texts, marks = ["" if c.merged else c.text for c in row], [c.merged for c in row]
+        texts, marks = list(texts), list(marks)
+        while len(texts) > width and len(texts) > 2 and not texts[1]:  # a blank cell between number and title
+            del texts[1], marks[1]
+        while len(texts) > width and not texts[-1]:  # empty cells past the table's width
+            texts.pop(), marks.pop()
+        out.append((row[0].line, texts, marks))
+    return out
+
+
+def _new_table(model: DocumentModel, index: int, block: list[tuple[int, list[str], list[bool]]]) -> Table:
+    width = max(len(row[1]) for row in block)
     header = [_pad([clean(c) for c in block[0][1]], width)]
     n = 1
     while n < len(block) and _is_header_continuation([clean(c) for c in block[n][1]]):
         header.append(_pad([clean(c) for c in block[n][1]], width))
         n += 1
+    if n < len(block) and is_column_numbers([clean(c) for c in block[n][1]]):
+        n += 1  # the row numbering the columns (A, B, 1, 2, 4=3/2) belongs to the header
     caption: list[str] = []
-    i = start - 1
+    i = index - 1
     while i >= 0 and len(caption) < 4:
-        text = clean(source.lines[i].text)
+        above = model.blocks[i]
+        if isinstance(above, TableBlock):
+            break
+        text = clean(above.text) if isinstance(above, Paragraph) else ""
         if text:
             caption.insert(0, text)
         elif caption:
             break
         i -= 1
-    table = Table(header=header, rows=[], line=block[0][0].number, caption=caption, width=width)
+    table = Table(header=header, rows=[], line=block[0][0], caption=caption, width=width)
     _append_rows(table, block[n:], after_break=False)
     return table
 
@@ -212,8 +223,9 @@ def _pad(cells: list[str], width: int) -> list[str]:
     return cells + [""] * (width - len(cells))
 
 
-def _append_rows(table: Table, block: list[tuple[Line, list[str]]], after_break: bool) -> None:
-    for k, (line, cells) in enumerate(block):
+def _append_rows(table: Table, block: list[tuple[int, list[str], list[bool]]], after_break: bool) -> None:
+    """Rows under the header; a cell merged from the row above (a rowspan) gives that row's text."""
+    for k, (line, cells, merged) in enumerate(block):
         if len(cells) > table.width:
             table.width = len(cells)
             table.header = [_pad(h, table.width) for h in table.header]
@@ -221,11 +233,17 @@ def _append_rows(table: Table, block: list[tuple[Line, list[str]]], after_break:
                 r.cells = _pad(r.cells, table.width)
                 r.raw = _pad(r.raw, table.width)
         cleaned = _pad([clean(c) for c in cells], table.width)
+        raw = _pad(list(cells), table.width)
+        if table.rows and any(merged):
+            above = table.rows[-1]
+            for c, is_merged in enumerate(merged):
+                if is_merged and not cleaned[c] and c < len(above.cells):
+                    cleaned[c], raw[c] = above.cells[c], above.raw[c]
         if not any(cleaned):
             continue
         table.rows.append(
-            Row(cells=cleaned, raw=_pad(list(cells), table.width), line=line.number,
-                after_break=after_break and k == 0, lines=[line.number])
+            Row(cells=cleaned, raw=raw, line=line,
+                after_break=after_break and k == 0, lines=[line])
         )
 
 

@@ -7,6 +7,7 @@ own, otherwise its text belongs to the task above it.
 
 from __future__ import annotations
 
+import copy
 import re
 
 from kehoach.domain.deadlines import parse_deadline
@@ -14,13 +15,15 @@ from kehoach.domain.entities import Deadline, Task, TaskGroup
 from kehoach.domain.importer.columns import Column, by_role, roman_value
 from kehoach.domain.importer.context import Context
 from kehoach.domain.importer.errors import ImportFailure
-from kehoach.domain.importer.reader import Row, Table, join_continuations
+from kehoach.domain.importer.reader import Row, Table, follows, join_continuations
 from kehoach.domain.names import agency_cell_findings
+from kehoach.domain.text import fold
 
 _TASK_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
 _ROMAN = re.compile(r"^[IVXL]+\.?$")
 _LETTER = re.compile(r"^[A-HĐ]\.?$")
 _SUB = re.compile(r"^[-+*•–]$")
+TASK_ROLES = {"key", "content", "lead", "support", "deadline", "result", "leader"}
 
 
 def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_number: int = 1) -> list[Task]:
@@ -35,6 +38,8 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
         ctx.warn("task-table-no-deadline", "the task table has no deadline column: tasks have no due date",
                  table.line)
     key = roles.get("key", 0)
+    # columns a task does not name (funding, the assigning document, status...) are kept as its attributes
+    ctx.extra_columns = [c for c in columns if c.labels and c.role not in TASK_ROLES and c.index != key]
     rows = join_continuations(table.rows, key)
     if not rows:
         raise ImportFailure("the task table ends after its header", ctx.at(table.line),
@@ -43,13 +48,18 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
 
     tasks: list[Task] = []
     levels: dict[str, TaskGroup] = {}  # letter -> Roman numeral -> numbered heading
-    group = TaskGroup(code="", title="")
+    group = _caption_group(table)
     headings = _numbered_headings(rows, key)
     untitled = 0
     year = ctx.document.date.year if ctx.document.date else None
+    header_words = {fold(x) for labels in table.labels() for x in labels if x}
     for row in rows:
         code = row.cell(key).strip()
         content = row.cell(roles["content"])
+        texts = [] if _TASK_NUMBER.match(code) else [fold(c) for c in row.cells if c]
+        if len(texts) >= 2 and sum(1 for t in texts if t in header_words) >= len(texts) - 1:
+            ctx.read.update(row.lines)  # the header (or a section's sub-header) written again: not a row
+            continue
         no_work = not row.cell(roles["lead"]) and not row.cell(roles.get("deadline"))
         level = _group_level(code, row, no_work, levels, headings)
         if level:
@@ -62,16 +72,20 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
                 levels.pop(deeper, None)
             levels[level] = TaskGroup(code=code.rstrip("."), title=title)
             group = TaskGroup(code=".".join(levels[k].code for k in order if k in levels), title=title)
+            ctx.read.update(row.lines)
             continue
         if _SUB.match(code) or not code:
             if not (row.cell(roles["lead"]) or row.cell(roles.get("deadline"))) and tasks:
                 tasks[-1].content = f"{tasks[-1].content}\n{content}".strip()
+                ctx.read.update(row.lines)
                 continue
         elif not _TASK_NUMBER.match(code):
             ctx.warn("task-row-unknown", f"row number {code!r} is neither a task number nor a group; row skipped",
                      row.line, key + 1)
             continue
         tasks.append(_task(row, code, group, roles, ctx, year, tasks, first_number + len(tasks)))
+        ctx.read.update(row.lines)
+        _warn_packed(row, code, key, ctx)
     _check_numbering(tasks, ctx)
     return tasks
 
@@ -96,7 +110,7 @@ def _task(row: Row, code: str, group: TaskGroup, roles: dict[str, int], ctx: Con
     else:
         leader_name = leader.name if leader else None
     if deadline_text:
-        deadline = parse_deadline(deadline_text, default_year=year)
+        deadline = _deadline(deadline_text, year)
         if not deadline.understood:
             ctx.warn("deadline-unknown", f"task {code}: deadline {deadline_text!r} is not understood; kept as text",
                      row.line, roles["deadline"] + 1)
@@ -108,12 +122,48 @@ def _task(row: Row, code: str, group: TaskGroup, roles: dict[str, int], ctx: Con
             ctx.warn("deadline-missing", f"task {code}: no deadline written", row.line, roles["deadline"] + 1)
     if not lead:
         ctx.warn("lead-missing", f"task {code}: no lead agency written", row.line, roles["lead"] + 1)
+    extra = {c.text: row.cell(c.index) for c in ctx.extra_columns}
     return Task(
+        attributes=extra,
         number=number, code=code or "-", group=group, content=row.cell(roles["content"]),
         result=row.cell(roles.get("result")), lead=lead, support=support, deadline=deadline,
         leader=leader_name, document=ctx.document.key, location=ctx.at(row.line),
         lead_text=lead_text, support_text=support_text, leader_text=leader_cell,
     )
+
+
+_DEADLINES: dict[tuple[str, int | None], Deadline] = {}
+
+
+def _deadline(text: str, year: int | None) -> Deadline:
+    """parse_deadline, remembered: a plan writes the same few deadlines again and again (a copy each time)."""
+    key = (text, year)
+    if key not in _DEADLINES:
+        if len(_DEADLINES) > 4096:
+            _DEADLINES.clear()
+        _DEADLINES[key] = parse_deadline(text, default_year=year)
+    return copy.deepcopy(_DEADLINES[key])
+
+
+_CAPTION_HEADING = re.compile(r"^(\d{1,2}|[IVXL]{1,5}|[A-HĐ])\s*[.)]\s+(\S.*)$")
+
+
+def _caption_group(table: Table) -> TaskGroup:
+    """A numbered heading just above the table ("1. Các nhiệm vụ … quá hạn") is the group of its
+    rows until a group row of the table's own."""
+    if table.caption and (m := _CAPTION_HEADING.match(table.caption[-1])):
+        return TaskGroup(code=m.group(1), title=m.group(2).strip())
+    return TaskGroup(code="", title="")
+
+
+def _warn_packed(row: Row, code: str, key: int, ctx: Context) -> None:
+    """A cell holding the number that comes next, with text after it: two rows written in one row."""
+    for c in range(key + 2, len(row.cells) - 1):
+        if follows(code, row.cells[c]) and row.cells[c + 1]:
+            rest = " · ".join(x for x in row.cells[c + 1:] if x)
+            ctx.warn("row-packed", f"task {code}: column {c + 1} holds {row.cells[c]!r} followed by {rest!r}: "
+                     "two rows written in one? kept as one task as written", row.line, c + 1)
+            return
 
 
 def _group_level(code: str, row: Row, no_work: bool, levels: dict[str, TaskGroup], headings: set[str]) -> str | None:
@@ -135,8 +185,11 @@ def _group_level(code: str, row: Row, no_work: bool, levels: dict[str, TaskGroup
 def _numbered_headings(rows: list[Row], key: int) -> set[str]:
     """Numbers that head other numbers ("1" above "1.1", "1.2"): such a row is a group."""
     codes = [r.cell(key).strip() for r in rows]
-    return {c for c in codes if _TASK_NUMBER.match(c)
-            and any(o.startswith(c.rstrip(".") + ".") and o.rstrip(".") != c.rstrip(".") for o in codes)}
+    prefixes: set[str] = set()
+    for code in codes:
+        parts = code.rstrip(".").split(".")
+        prefixes.update(".".join(parts[:k]) for k in range(1, len(parts)))
+    return {c for c in codes if _TASK_NUMBER.match(c) and c.rstrip(".") in prefixes}
 
 
 def _is_letter(code: str, letter: TaskGroup | None) -> bool:

@@ -26,7 +26,7 @@ def indicator_row(number: int, item: IndicatorInput) -> IndicatorRow:
         number=number, key=item.indicator.key, name=item.indicator.name, unit=item.indicator.unit,
         target_text=item.target_text, period_label=a.period.label_vi if a.period else "",
         scenario=a.scenario, actual=a.actual, qualifier=a.qualifier, ytd=a.ytd_actual,
-        pct_of_year_target=a.pct_of_year_target, rating=a.rating.label,
+        pct_of_year_target=a.pct_of_year_target, rating=a.verdict_label or a.rating.label,
     )
 
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from kehoach.domain.periods import Period, period_name
+from kehoach.domain.report_kinds import CODES
 
-KINDS = ("month", "quarter", "h1", "9m", "year")
+KINDS = CODES  # the kinds of report (domain.report_kinds)
 TITLE = "Báo cáo tình hình thực hiện kế hoạch phát triển kinh tế - xã hội"
 
 

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from kehoach.domain.assessment.model import TaskStatus
 from kehoach.domain.assessment.rules import Rating
+from kehoach.domain.entities import MeasureKind
 
 from .model import IndicatorInput, ProjectInput, TaskInput
 from .numbers import vn, vn_percent
@@ -26,7 +27,13 @@ def figure_clause(item: IndicatorInput) -> str:
     a = item.assessment
     if a.actual is None or a.period is None:
         return ""
-    words = [a.period.words, a.qualifier, vn(a.actual), item.indicator.unit]
+    if item.indicator.kind == MeasureKind.INDEX:
+        # An index (same period = 100) is said the way it is published: "tăng 18,64% so với cùng kỳ".
+        growth = a.actual - 100
+        verb = "giảm" if growth < 0 else "tăng"
+        words = [a.period.words, a.qualifier, f"{verb} {vn(abs(growth))}% so với cùng kỳ"]
+    else:
+        words = [a.period.words, a.qualifier, vn(a.actual), item.indicator.unit]
     return " ".join(w for w in words if w)
 
 
@@ -42,8 +49,21 @@ def indicator_paragraph(item: IndicatorInput) -> str:
     if a.pct_of_year_target is not None:
         target = f" ({vn(a.annual_target)} {item.indicator.unit})" if a.annual_target is not None else ""
         parts.append(f"Lũy kế bằng {vn(a.pct_of_year_target)}% kế hoạch năm{target}.")
-    parts.append(f"Đánh giá: {a.rating.label}.")
+    if len(a.targets) > 1 and not a.verdict:
+        parts.append(_sentence("So với từng căn cứ: " + "; ".join(_against(t, item.indicator.unit) for t in a.targets)))
+    parts.append(f"Đánh giá: {a.verdict_label or a.rating.label}.")
     return " ".join(parts)
+
+
+def _against(t, unit: str) -> str:
+    """One basis side by side: "bằng 65,5% dự toán HĐND giao (118.079,279 tỷ đồng)"."""
+    if t.pct is not None:
+        return f"bằng {vn(t.pct.quantize(Decimal('0.1')))}% {t.basis_label} ({t.text} {unit})"
+    if t.gap is not None:
+        more = "cao hơn" if t.gap > 0 else "thấp hơn" if t.gap < 0 else "bằng"
+        return f"{more} {t.basis_label} ({t.text}{unit if unit == '%' else ' ' + unit})" + (
+            f" {vn(abs(t.gap).quantize(Decimal('0.01')))} điểm" if t.gap else "")
+    return f"{t.basis_label} {t.text}"
 
 
 def task_counts(tasks: Iterable[TaskInput]) -> Counter:

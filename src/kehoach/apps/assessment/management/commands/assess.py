@@ -7,7 +7,8 @@ from datetime import date
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kehoach.apps.documents.management.commands._common import open_database
+from kehoach.apps.assessment.evaluate import assess_all
+from kehoach.apps.commands import open_database
 
 
 class Command(BaseCommand):
@@ -24,8 +25,6 @@ class Command(BaseCommand):
         except ValueError as exc:
             raise CommandError(f"--as-of {as_of!r}: expected a date as YYYY-MM-DD", returncode=2) from exc
         open_database()
-        from kehoach.apps.assessment.evaluate import assess_all
-
         result = assess_all(day)
         if as_json:
             self.stdout.write(_dumps(result.to_json()))

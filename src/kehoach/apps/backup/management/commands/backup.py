@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError
 
 from kehoach.apps.backup.archive import BackupError, write_backup
-from kehoach.apps.documents.management.commands._common import EXIT_NOT_IMPORTABLE, open_database
+from kehoach.apps.commands import EXIT_NOT_IMPORTABLE, open_database
 
 
 class Command(BaseCommand):

@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from kehoach.apps.backup.archive import BackupError, read_manifest, restore
-from kehoach.apps.documents.management.commands._common import EXIT_NOT_IMPORTABLE, open_database
+from kehoach.apps.commands import EXIT_NOT_IMPORTABLE, open_database
 
 
 class Command(BaseCommand):

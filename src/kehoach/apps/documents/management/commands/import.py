@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand, CommandError
 
+from kehoach.apps.attribution import attributed
+from kehoach.apps.commands import open_database
+from kehoach.apps.documents.document_commands import parse_files, write_summary, write_warnings
 from kehoach.apps.documents.importing import StoreError, store
-from kehoach.apps.documents.management.commands._common import open_database, parse_files, write_summary, write_warnings
-from kehoach.apps.history.attribution import attributed
 
 
 class Command(BaseCommand):

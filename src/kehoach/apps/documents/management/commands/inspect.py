@@ -6,7 +6,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from kehoach.apps.documents.management.commands._common import parse_files, write_warnings
+from kehoach.apps.documents.document_commands import parse_files, write_warnings
 
 
 class Command(BaseCommand):

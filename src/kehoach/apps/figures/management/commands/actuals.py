@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kehoach.apps.documents.management.commands._common import TableImportCommand
+from kehoach.apps.commands import TableImportCommand
 from kehoach.apps.figures.importing import ActualsFileError, describe, import_file
 from kehoach.domain.assessment.model import FigureStatus
 

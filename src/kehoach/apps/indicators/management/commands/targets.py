@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kehoach.apps.documents.management.commands._common import TableImportCommand
+from kehoach.apps.commands import TableImportCommand
 from kehoach.apps.indicators.revisions import TargetsFileError, describe, import_file
 
 

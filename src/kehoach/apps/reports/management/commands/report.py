@@ -7,8 +7,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from kehoach.apps.documents.management.commands._common import open_database
-from kehoach.domain.reporting import KINDS
+from kehoach.apps.commands import open_database
+from kehoach.domain.report_kinds import CODES
 
 FORMATS = ("docx", "xlsx", "pdf")
 EXIT_UNAVAILABLE = 2
@@ -27,7 +27,7 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser) -> None:
         parser.add_argument("--as-of", required=True, help="the as-of date, YYYY-MM-DD")
-        parser.add_argument("--kind", choices=KINDS, default="month", help="the report's period kind")
+        parser.add_argument("--kind", choices=CODES, default="month", help="the report's period kind")
         parser.add_argument("--format", choices=FORMATS, default="docx", dest="fmt", help="the file format")
         parser.add_argument("--out", required=True, help="the file to write")
         parser.add_argument("--template", help="a Word template (.docx) to use instead of the active one "

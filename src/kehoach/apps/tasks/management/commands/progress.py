@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kehoach.apps.documents.management.commands._common import TableImportCommand
+from kehoach.apps.commands import TableImportCommand
 from kehoach.apps.tasks.importing import STATUSES, ProgressFileError, describe, import_file
 from kehoach.apps.tasks.models import TaskProgress
 
