@@ -8,6 +8,8 @@ from decimal import Decimal
 from kehoach.domain.reporting.model import IndicatorRow, ReportContent
 from kehoach.domain.reporting.numbers import vn
 
+NO_DATA = "chưa có số liệu"
+NONE = "—"
 INDICATOR_TITLE = "Phụ lục: Bảng các chỉ tiêu chủ yếu"
 TASK_TITLE = "Phụ lục: Tình hình thực hiện các nhiệm vụ"
 PROJECT_TITLE = "Phụ lục: Tình hình thực hiện các dự án trọng điểm"
@@ -20,9 +22,10 @@ PROJECT_HEADERS = ("Nhóm", "Tên dự án", "Tổng mức đầu tư (triệu �
 
 def indicator_cells(row: IndicatorRow) -> tuple[str, ...]:
     """The row as the Word table prints it (vi-VN numbers; the qualifier before the actual)."""
-    actual = " ".join(w for w in (row.qualifier, vn(row.actual)) if w)
-    return (str(row.number), row.name, row.unit, row.target_text, row.period_label, vn(row.scenario), actual,
-            vn(row.ytd), vn(row.pct_of_year_target), row.rating)
+    actual = " ".join(w for w in (row.qualifier, vn(row.actual)) if w) or NO_DATA
+    return (str(row.number), row.name, row.unit, row.target_text or NONE, row.period_label or NONE,
+            vn(row.scenario, empty=NONE), actual, vn(row.ytd, empty=NONE), vn(row.pct_of_year_target, empty=NONE),
+            row.rating)
 
 
 def task_rows(content: ReportContent):
@@ -39,7 +42,9 @@ def project_rows(content: ReportContent):
     """(group, name, value, disbursed, rate as a share, behind) of every key project."""
     for p in content.projects:
         a = p.assessment
-        yield (p.group, p.name, p.value, a.disbursed, a.rate, "Có" if a.behind else "")
+        # No disbursement reported is "chưa có số liệu", never 0.
+        disbursed = a.disbursed if a.by_period else NO_DATA
+        yield (p.group, p.name, p.value, disbursed, a.rate if a.by_period else NONE, "Có" if a.behind else "")
 
 
 def as_text(value, percent: bool = False) -> str:

@@ -23,7 +23,10 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 
 
 def _number(value):
-    return float(value) if value is not None else None
+    """A number as an Excel number; a word ("chưa có số liệu", "—") kept as text; None as an empty cell."""
+    if value is None or isinstance(value, str):
+        return value
+    return float(value)
 
 
 def _sheet(wb, title: str, headers, widths, rows, formats: dict[int, str]) -> None:
