@@ -37,7 +37,7 @@ def test_the_approver_may_not_approve_a_figure_they_entered(finance_officer, cli
     response = client.post(reverse("approvals:approve-figure", args=[figure.pk]), follow=True)
 
     figure.refresh_from_db()
-    assert figure.status == "submitted" and figure.approved_by is None
+    assert figure.review_status == "submitted" and figure.approved_by is None
     assert "Bạn đã nhập hoặc gửi nội dung này: người khác phải duyệt." in response.content.decode()
 
 
@@ -62,7 +62,7 @@ def test_the_approver_may_not_approve_their_own_progress(finance_officer, people
     update = task_services.submit_progress(update, finance_officer, as_of=AS_OF)
     with pytest.raises(roles.SelfApprovalRefused):
         task_services.approve_progress(update, finance_officer)
-    assert task_services.approve_progress(update, people["admin"]).workflow == "approved"
+    assert task_services.approve_progress(update, people["admin"]).review_status == "approved"
 
 
 def test_a_one_person_office_may_allow_it_and_the_history_says_so(finance_officer, settings):
@@ -71,7 +71,7 @@ def test_a_one_person_office_may_allow_it_and_the_history_says_so(finance_office
 
     figure = figure_services.approve(figure, finance_officer)
 
-    assert figure.status == "approved"
+    assert figure.review_status == "approved"
     last = figure.history.order_by("-history_id").first()
     assert last.history_change_reason == "Người nhập tự duyệt hoặc công bố (cấu hình cho phép)"
 
