@@ -174,7 +174,7 @@ def test_the_text_is_kept_as_written(people, tmp_path):
     xlsx = texts_of(files["approvals progress xlsx"][1], "xlsx")
     from kehoach.apps.tasks.models import TaskProgress
 
-    note = TaskProgress.objects.get(workflow="submitted", note__contains=" #").note
+    note = TaskProgress.objects.get(review_status="submitted", note__contains=" #").note
     assert " ".join(note.split()) in xlsx  # a string cell, its text as written (the export folds whitespace)
     public = texts_of(files["dashboard:public csv"][1], "csv")
     assert "'" + HYPERLINK in public
