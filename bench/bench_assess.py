@@ -1,104 +1,98 @@
-"""How long a full assessment takes: the seed plan, and a synthetic plan 50 times larger.
+"""How long the whole assessment takes, loading included: ``assess_all`` on the 1x and an N-times plan.
 
-Pure domain code (no database): the seed plan is what the importer reads from the two sample
-documents; its figures are the trajectory's own values scaled by 0,93 (every month and quarter
-published up to the as-of date). The synthetic plan repeats every indicator, trajectory value,
-target, figure, task and progress update 50 times under new keys. Printed: median and best of
-repeated runs, and the ratio of the large to the seed plan (linear would be 50x).
-Run: python bench/bench_assess.py   (target: the larger plan under 1 s)
+The plans are built by ``bench/make_plan.py`` (the seed plan with figures for every trajectory
+period, progress for half the tasks, capital plans, disbursements and milestones; Nx cloned with
+new keys), each in a SQLite file of its own, or on PostgreSQL with ``--database-prefix``. Printed
+per plan: ``assess_all(31/12/2025)`` as pages compute it (median of 5), and its two parts: reading
+the database into domain inputs (``snapshot.load``) and the rules with the scorecards
+(``assess_all`` given the snapshot); then the growth from 1x to Nx (linear would be N).
+
+Run: python bench/bench_assess.py [--factor 10] [--database-prefix postgres://postgres@127.0.0.1:5432/kehoach_assess]
 """
 
 from __future__ import annotations
 
-import dataclasses
+import argparse
+import os
 import statistics
+import subprocess
+import sys
+import tempfile
 import time
-from datetime import date
-from decimal import Decimal
 from pathlib import Path
 
-from kehoach.domain.assessment import (
-    ActualFigure,
-    FigurePeriod,
-    ProgressStatus,
-    ProgressUpdate,
-    agency_scorecards,
-    assess_indicator,
-    assess_tasks,
-    leader_scorecards,
-)
-from kehoach.domain.entities import Value
-from kehoach.domain.importer import inspect_files
-
-SAMPLES = Path(__file__).resolve().parents[1] / "src" / "kehoach" / "sample_data"
-AS_OF = date(2025, 9, 20)
+HERE = Path(__file__).resolve().parent
+AS_OF = "2025-12-31"
 
 
-def seed_plan():
-    result = inspect_files([SAMPLES / "bao-cao-619-BC-TU-2024.txt", SAMPLES / "ke-hoach-86-KH-UBND-2025.txt"])
-    figures = []
-    for s in result.scenarios:
-        period = FigurePeriod.parse(s.period)
-        if period.end > AS_OF or s.value.low is None:
-            continue
-        scaled = s.value.low * Decimal("0.93")
-        figures.append(ActualFigure(indicator=s.indicator, period=period, scope=s.scope, published=period.end,
-                              value=Value(text=str(scaled), low=scaled, high=scaled)))
-    updates = [ProgressUpdate(task=t.number, on=date(2025, 6, 1), status=ProgressStatus.IN_PROGRESS, percent=50)
-               for t in result.tasks[::2]]
-    return result.indicators, result.scenarios, result.targets, figures, result.tasks, updates
+def measure() -> None:
+    """In a process of its own (one database per process): print 'total load rules' in seconds."""
+    sys.path.insert(0, str(HERE))
+    import make_plan
+
+    make_plan.setup_django()
+    from datetime import date
+
+    from django.core.management import call_command
+
+    from kehoach.apps.assessment.evaluate import assess_all
+    from kehoach.apps.assessment.snapshot import load
+    from kehoach.apps.tasks.models import Task
+
+    call_command("migrate", verbosity=0)
+    if not Task.objects.exists():
+        make_plan.build(int(os.environ["BENCH_FACTOR"]))
+    as_of = date.fromisoformat(AS_OF)
+    assess_all(as_of)
+
+    def timed(fn):
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            fn()
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    snapshot = load(as_of.year)
+    print(timed(lambda: assess_all(as_of)), timed(lambda: load(as_of.year)),
+          timed(lambda: assess_all(as_of, snapshot=snapshot)))
 
 
-def scaled(plan, times: int):
-    indicators, scenarios, targets, figures, tasks, updates = plan
-    out = ([], [], [], [], [], [])
-    for k in range(times):
-        def key(name, k=k):
-            return f"{name}#{k}"
-        out[0].extend(dataclasses.replace(i, key=key(i.key), parent=key(i.parent) if i.parent else None)
-                      for i in indicators)
-        out[1].extend(dataclasses.replace(s, indicator=key(s.indicator)) for s in scenarios)
-        out[2].extend(dataclasses.replace(t, indicator=key(t.indicator)) for t in targets)
-        out[3].extend(dataclasses.replace(f, indicator=key(f.indicator)) for f in figures)
-        offset = k * 1000
-        out[4].extend(dataclasses.replace(t, number=t.number + offset) for t in tasks)
-        out[5].extend(dataclasses.replace(u, task=u.task + offset) for u in updates)
-    return out
+def run(factor: int, prefix: str) -> tuple[float, float, float]:
+    env = dict(os.environ, BENCH_FACTOR=str(factor), KEHOACH_DEBUG="0")
+    if prefix:
+        database = f"{prefix}_{factor}x"
+        sys.path.insert(0, str(HERE))
+        import make_plan
 
-
-def assess(plan) -> int:
-    indicators, scenarios, targets, figures, tasks, updates = plan
-    by_indicator: dict[str, tuple[list, list, list]] = {}
-    for bucket, items in ((0, scenarios), (1, targets), (2, figures)):
-        for item in items:
-            by_indicator.setdefault(item.indicator, ([], [], []))[bucket].append(item)
-    assessed = [assess_indicator(i, *by_indicator.get(i.key, ([], [], [])), AS_OF) for i in indicators]
-    statuses = assess_tasks(tasks, updates, AS_OF)
-    agency_scorecards(tasks, statuses, indicators, assessed)
-    leader_scorecards(tasks, statuses, assessed)
-    return len(assessed) + len(statuses)
-
-
-def measure(plan, repeat: int) -> list[float]:
-    assess(plan)
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        assess(plan)
-        times.append(time.perf_counter() - start)
-    return times
+        make_plan.choose_database(database, replace=False)
+        env["DATABASE_URL"] = database
+    else:
+        env.pop("DATABASE_URL", None)
+        env["KEHOACH_DB"] = str(Path(tempfile.gettempdir()) / f"kehoach-bench-assess-{factor}x.sqlite3")
+    done = subprocess.run([sys.executable, __file__, "--measure"], env=env, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(done.stderr)
+    total, load, rules = map(float, done.stdout.split()[-3:])
+    return total, load, rules
 
 
 def main() -> None:
-    seed = seed_plan()
-    large = scaled(seed, 50)
-    small_times = measure(seed, 20)
-    large_times = measure(large, 5)
-    for name, plan, times in (("seed plan", seed, small_times), ("50x plan", large, large_times)):
-        print(f"{name}: {len(plan[0])} indicators, {len(plan[3])} figures, {len(plan[4])} tasks: "
-              f"median {statistics.median(times) * 1000:.1f} ms, best {min(times) * 1000:.1f} ms over {len(times)} runs")
-    print(f"ratio 50x / seed: {statistics.median(large_times) / statistics.median(small_times):.1f}x "
-          f"(target: the 50x plan under 1000 ms)")
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--factor", type=int, default=10)
+    parser.add_argument("--database-prefix", default="", help="PostgreSQL URL prefix; default: SQLite files")
+    parser.add_argument("--measure", action="store_true", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.measure:
+        measure()
+        return
+    results = {}
+    for factor in (1, args.factor):
+        total, load, rules = results[factor] = run(factor, args.database_prefix)
+        print(f"{factor:>3}x plan: assess_all {total * 1000:8.1f} ms  (reading {load * 1000:7.1f} ms, "
+              f"rules and scorecards {rules * 1000:7.1f} ms)")
+    growth = results[args.factor][0] / results[1][0]
+    print(f"growth 1x -> {args.factor}x: {growth:.1f}x (linear: {args.factor}x)")
 
 
 if __name__ == "__main__":

@@ -63,6 +63,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=4, help="gunicorn worker processes (default 4)")
     parser.add_argument("--think", type=float, default=1.0,
                         help="mean pause between two actions of one person, seconds (default 1.0)")
+    parser.add_argument("--port", type=int, default=0, help="loopback port of the server (default: a free one)")
     parser.add_argument("--settings", default="kehoach.site.settings",
                         help="settings module of the server (default: the base settings, debug off)")
     return parser.parse_args()
@@ -359,11 +360,13 @@ def main() -> int:
         print(f"database {urlsplit(url).path[1:]}: demo plan and {len(people)} accounts ({roles['officer']} officers "
               f"of {agencies} agencies, {roles['leader']} leaders, {roles['finance']} Sở Tài chính) "
               f"in {time.perf_counter() - started:.1f} s")
-        port = free_port()
+        port = args.port or free_port()
         environ = {**os.environ, "SECRET_KEY": "bench-" + "k" * 50, "ALLOWED_HOSTS": "127.0.0.1",
                    "KEHOACH_STATIC_ROOT": static}
         server = start_server(port, args.workers, args.settings, environ)
-        print(f"kehoach serve: gunicorn on 127.0.0.1:{port}, {args.workers} workers, settings {args.settings}")
+        cache = f"Redis {os.environ['REDIS_URL']}" if os.environ.get("REDIS_URL") else "the database's cache table"
+        print(f"kehoach serve: gunicorn on 127.0.0.1:{port}, {args.workers} workers, settings {args.settings}, "
+              f"shared cache: {cache}")
         results = Results()
         barrier = threading.Barrier(len(people) + 1)
         deadline = [float("inf")]

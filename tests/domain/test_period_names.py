@@ -60,3 +60,23 @@ def test_no_label_shows_a_code_or_an_iso_date(start, days):
     label = period_name(start, end)
     assert not re.search(CODE, label) and not re.search(r"\d{4}-\d{2}-\d{2}", label)
     assert str(end.year) in label and label[0].isupper()
+
+
+@pytest.mark.parametrize("code", ["2025-07", "2025-Q3", "2025-H1", "2025-H2", "2025-9M", "2025", "2025-YTD-07",
+                                  "2025-YTD-02", "2025-12"])
+def test_what_a_label_says_reads_back_as_its_period(code):
+    from kehoach.domain.assessment.model import read_period
+
+    span = FigurePeriod.parse(code)
+    assert read_period(span.label_vi).same_span(span)
+    assert read_period(span.label_vi.upper()).same_span(span)
+    assert read_period(code).same_span(span)
+
+
+def test_a_person_may_write_a_period_loosely():
+    from kehoach.domain.assessment.model import read_period
+
+    assert read_period("quy 3 nam 2025").code == "2025-Q3"
+    assert read_period("tháng 7 năm 2025").code == "2025-07"
+    with pytest.raises(ValueError, match="Tháng 7/2025"):
+        read_period("mùa hè 2025")

@@ -34,6 +34,12 @@ def attributed(command: str) -> Iterator[str]:
         _reason.reset(token)
 
 
+def current_reason() -> str | None:
+    """The attribution of the running command (None outside ``attributed``): for history rows made
+    in bulk, which send no ``pre_create_historical_record``."""
+    return _reason.get()
+
+
 def mark_history_record(sender, history_instance, **kwargs) -> None:
     """simple-history's ``pre_create_historical_record``: the running command, when there is one."""
     reason = _reason.get()

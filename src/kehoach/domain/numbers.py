@@ -34,12 +34,11 @@ import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
-from babel.numbers import format_decimal
-
 from kehoach.domain.entities import Comparator, Value
 from kehoach.domain.text import fold
 
 LOCALE = "vi_VN"
+_VI_SEPARATORS = str.maketrans(",.", ".,")
 EXAMPLES = "'2.513.243', '116.387,596', '-3,4' or '12,5%'"
 
 _SIGNS = "-\u2212\u2013"  # hyphen-minus, minus sign, en dash
@@ -139,8 +138,9 @@ def format_number(value: Decimal, decimals: int | None = None) -> str:
     with localcontext() as ctx:
         ctx.prec = max(28, len(value.as_tuple().digits) + abs(value.as_tuple().exponent) + places + 2)
         rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-        pattern = "#,##0" + ("." + "0" * places if places else "")
-        return format_decimal(rounded, format=pattern, locale=LOCALE)
+        # vi_VN's pattern "#,##0.00" (Babel gives the same text, 100 times slower): groups of three
+        # digits with ".", decimals after ",".
+        return f"{rounded:,.{places}f}".translate(_VI_SEPARATORS)
 
 
 def parse_value(text: str) -> Value | None:

@@ -9,6 +9,8 @@ Every setting that differs between machines comes from the environment:
 - ``ALLOWED_HOSTS``: comma-separated host names.
 - ``KEHOACH_STATIC_ROOT``: where ``collectstatic`` puts the static files that whitenoise serves.
 - ``KEHOACH_MEDIA_ROOT``: where uploaded files (evidence of progress) are kept.
+- ``REDIS_URL`` (``redis://127.0.0.1:6379/0``): the cache every server process shares (the kept
+  assessment, ``kehoach.apps.assessment.shared``); without it, the database's cache table.
 """
 
 from __future__ import annotations
@@ -124,6 +126,25 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_config(os.environ)}
+
+
+CACHE_TABLE = "kehoach_cache"
+
+
+def cache_config(environ: Mapping[str, str]) -> dict:
+    """The cache all server processes share: Redis at REDIS_URL, else a table of the database.
+
+    The "database" cache is always configured, so its table exists (created by a migration) and a
+    server can move between the two without a step of its own."""
+    database = {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": CACHE_TABLE,
+                "KEY_PREFIX": "kehoach"}
+    url = environ.get("REDIS_URL", "").strip()
+    default = ({"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url, "KEY_PREFIX": "kehoach"}
+               if url else database)
+    return {"default": default, "database": database}
+
+
+CACHES = cache_config(os.environ)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -16,4 +16,6 @@ def kehoach(request) -> dict:
         "is_finance": roles.is_finance(user),
         "sees_everything": roles.sees_everything(user),
         "sign_in_url": sign_in_url(request) if not user.is_authenticated else "",
+        # an assessment of older data served while another server process computes the new one
+        "assessment_stale": any(a.stale for a in getattr(request, "_kehoach_assessments", {}).values()),
     }

@@ -103,6 +103,17 @@ def test_the_document_list_counts_tasks_and_targets(people, login):
     assert "86/KH-UBND" in page and "619-BC/TU" in page
 
 
+def test_the_preview_names_indicators_periods_and_bases_in_words(people, login):
+    client = login(people["finance"])
+    page = client.get(upload(client, "ke-hoach-86.txt", KE_HOACH_86.read_bytes())["Location"]).content.decode()
+    main = page.split("<main", 1)[1]
+
+    assert "Tổng sản phẩm trên địa bàn" in main or "GRDP" in main
+    assert not re.search(r"<td>(grdp|iip|exports|budget_revenue)</td>", main)
+    assert not re.search(r"<td>20\d\d-(Q\d|H\d|9M|YTD-\d\d|\d\d)</td>", main)
+    assert not re.search(r"<td>(trung_uong_giao|hdnd_giao|phan_dau)</td>", main)
+
+
 def test_a_word_file_is_accepted_and_previewed_then_stored(people, login):
     from tests.domain.importer.test_read_every_form import word_plan
 

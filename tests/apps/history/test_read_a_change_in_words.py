@@ -49,6 +49,6 @@ def test_a_task_s_recurrence_and_yes_no_fields_are_words(people, login):
 
 
 def test_a_figure_s_status_change_reads_as_labels(people, login):
-    figure = ActualFigure.objects.filter(status="approved").select_related("indicator").first()
+    figure = ActualFigure.objects.filter(review_status="approved").select_related("indicator").first()
     html = history_page(login(people["finance"]), figure)
     assert ">approved<" not in html and "Đã phê duyệt" in html

@@ -8,6 +8,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.urls import reverse
 
 from kehoach.apps.figures.models import ActualFigure
 from tests.apps.workspace.workspace_support import (
@@ -38,6 +39,15 @@ def test_an_officer_saves_a_draft_in_vietnamese_format(people, login):
     assert figure.scope == "Hải Phòng (trước 01/07/2025)" and str(figure.published) == "2025-08-06"
     html = response.content.decode()
     assert "Đã lưu nháp" in html and f'data-figure="{figure.pk}"' in html  # in the drafts, with its Submit button
+
+
+def test_the_period_is_written_as_it_is_said_not_as_a_code(people, login):
+    client = login(people["officer_a"])
+    html = client.get(reverse("workspace:agency", args=[agency().pk])).content.decode()
+    assert "Tháng 7/2025, Quý III/2025" in html and "2025-Q3" not in html
+
+    client.post(*act(agency(), figure_post(value="1.234,5", indicator="exports", period="Tháng 7/2025")))
+    assert july("exports").low == Decimal("1234.5")
 
 
 def test_a_figure_rated_cham_is_refused_without_its_explanation(people, login):

@@ -10,7 +10,8 @@ the date, and submitted on time. The number of queries does not grow with the da
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
@@ -44,6 +45,19 @@ class Assessment:
     projects: list[ProjectAssessment]
     agencies: list[Scorecard]
     leaders: list[Scorecard]
+    # True: an assessment of data older than the latest change, served while another server process
+    # computes the new one (kehoach.apps.assessment.shared); pages say so.
+    stale: bool = False
+    # What pages render from this assessment alone (a chart's SVG), rendered once per process: ``fragment``.
+    fragments: dict = field(default_factory=dict, compare=False, repr=False)
+
+    def fragment(self, key, render):
+        """``render()``, once per process for this assessment: the piece of a page that depends only on it."""
+        try:
+            return self.fragments[key]
+        except KeyError:
+            value = self.fragments[key] = render()
+            return value
 
     def to_json(self) -> dict:
         """The `kehoach assess --json` object (schema in docs/assessment.md)."""
@@ -79,16 +93,25 @@ def assess_all(as_of: date, thresholds: Thresholds | None = None, snapshot: Snap
 
     thresholds = thresholds or AssessmentSettings.current()
     snap = snapshot or load(year=as_of.year)
-    indicators = [
-        assess_indicator(i, snap.scenarios, snap.targets, snap.figures, as_of, thresholds)
-        for i in snap.indicators
-        if any(s.indicator == i.key for s in snap.scenarios) or any(f.indicator == i.key for f in snap.figures)
-    ]
+    # Every input grouped once by indicator and by project: each rule sees only its own rows.
+    by_indicator: dict[str, tuple[list, list, list]] = {}
+    for bucket, items in ((0, snap.scenarios), (1, snap.targets), (2, snap.figures)):
+        for item in items:
+            by_indicator.setdefault(item.indicator, ([], [], []))[bucket].append(item)
+    indicators = []
+    for i in snap.indicators:
+        scenarios, targets, figures = by_indicator.get(i.key, ([], [], []))
+        if scenarios or figures:
+            indicators.append(assess_indicator(i, scenarios, targets, figures, as_of, thresholds))
     tasks = assess_tasks(snap.tasks, snap.updates, as_of, snap.events, thresholds)
+    disbursements, milestones = defaultdict(list), defaultdict(list)
+    for d in snap.disbursements:
+        disbursements[d.project].append(d)
+    for ms in snap.milestones:
+        milestones[ms.project].append(ms)
     projects = [
-        assess_project(p.pk, snap.plans.get((p.pk, as_of.year)),
-                       [d for d in snap.disbursements if d.project == p.pk],
-                       [m for m in snap.milestones if m.project == p.pk], as_of, thresholds)
+        assess_project(p.pk, snap.plans.get((p.pk, as_of.year)), disbursements.get(p.pk, []),
+                       milestones.get(p.pk, []), as_of, thresholds)
         for p in snap.projects
     ]
     agencies = agency_scorecards(snap.tasks, tasks, snap.indicators, indicators, projects,

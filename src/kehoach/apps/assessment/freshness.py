@@ -25,6 +25,7 @@ Rules that keep this exact:
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 import time
 from collections import OrderedDict
@@ -79,15 +80,22 @@ def changed(sender, raw: bool = False, **_kwargs) -> None:
 
 def connect() -> None:
     """Called from ``AssessmentConfig.ready``."""
-    for signal in (post_save, post_delete, m2m_changed):
+    from kehoach.apps.changes import bulk_saved
+
+    for signal in (post_save, post_delete, m2m_changed, bulk_saved):
         signal.connect(changed, dispatch_uid="kehoach.assessment.freshness")
 
 
 class Kept:
-    """The assessments a process computed, by as-of date, each with the data version it was computed at."""
+    """The assessments a process computed, by as-of date, each with the data version it was computed at.
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic):
+    With ``shared`` (``kehoach.apps.assessment.shared.SharedCache``), an assessment not kept here is
+    taken from the cache every process shares, and computed by one process only; an older one
+    served while another process computes is returned with ``stale`` set and not kept here."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic, shared=None):
         self._clock = clock
+        self._shared = shared
         self._lock = threading.Lock()
         self._entries: OrderedDict[date, tuple[tuple[str, int] | None, float, object]] = OrderedDict()
 
@@ -100,7 +108,12 @@ class Kept:
             if entry is not None and entry[0] == version and self._clock() - entry[1] < MAX_AGE:
                 self._entries.move_to_end(as_of)
                 return entry[2]
-        result = compute(as_of)
+        if self._shared is None:
+            result = compute(as_of)
+        else:
+            result, fresh = self._shared.get(as_of, version, compute)
+            if not fresh:
+                return dataclasses.replace(result, stale=True)
         with self._lock:
             self._entries[as_of] = (version, self._clock(), result)
             self._entries.move_to_end(as_of)
@@ -113,4 +126,10 @@ class Kept:
             self._entries.clear()
 
 
-kept = Kept()
+def _shared():
+    from kehoach.apps.assessment.shared import SharedCache
+
+    return SharedCache(max_age=MAX_AGE)
+
+
+kept = Kept(shared=_shared())

@@ -11,7 +11,7 @@ from django.views.generic import TemplateView
 
 from kehoach.apps.accounts import roles
 from kehoach.apps.assessment.charts import indicator_trend_chart
-from kehoach.apps.assessment.evaluate import current_assessment
+from kehoach.apps.assessment.evaluate import assessment_for
 from kehoach.apps.dashboard.tables import PublicFigureTable
 from kehoach.apps.figures.published import published_figures
 from kehoach.charts import to_svg
@@ -35,7 +35,7 @@ class OverviewView(StaffMixin, TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         as_of = self.as_of
-        result = current_assessment(as_of)
+        result = assessment_for(self.request)
         snap = result.snapshot
         indicators = {i.key: i for i in snap.indicators}
         tiles = []
@@ -43,9 +43,9 @@ class OverviewView(StaffMixin, TemplateView):
                                                          -a.rating.severity if a.rating.severity is not None else 1)):
             indicator = indicators[a.indicator]
             year = a.period.year if a.period else as_of.year
-            chart = indicator_trend_chart(snap, indicator, as_of, year, small=True)
-            tiles.append({"a": a, "indicator": indicator, "sub": indicator.parent is not None,
-                          "spark": to_svg(chart)})
+            spark = result.fragment(("sparkline", indicator.key, year), lambda indicator=indicator, year=year: to_svg(
+                indicator_trend_chart(snap, indicator, as_of, year, small=True)))
+            tiles.append({"a": a, "indicator": indicator, "sub": indicator.parent is not None, "spark": spark})
         counts = Counter(t.status for t in result.tasks)
         rows = snap.task_rows
         overdue = sorted((t for t in result.tasks if t.status == TaskStatus.QUA_HAN),

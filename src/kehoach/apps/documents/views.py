@@ -14,6 +14,7 @@ from kehoach.apps.documents.filtersets import DocumentFilterSet
 from kehoach.apps.documents.forms import UploadForm
 from kehoach.apps.documents.models import Document, StagedUpload
 from kehoach.apps.documents.tables import DocumentTable
+from kehoach.apps.indicators.models import BASIS_CHOICES, Indicator
 from kehoach.web.views.generic import ObjectListView, StaffMixin
 
 
@@ -76,6 +77,10 @@ class PreviewView(FinanceMixin, TemplateView):
             result=result,
             replaces=[d for d in result.documents if d.number and d.number in known],
             warnings=result.warnings,
+            # indicators by name, never by key: those the file defines, then those already stored
+            indicator_names={**dict(Indicator.objects.values_list("key", "name")),
+                             **{i.key: i.name for i in result.indicators}},
+            basis_labels={code: str(label) for code, label in BASIS_CHOICES},
         )
         return context
 

@@ -24,6 +24,7 @@ from kehoach.apps.figures import bulk, importing, services
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.indicators.models import Indicator
 from kehoach.apps.review.services import pk_of
+from kehoach.domain.assessment.model import period_label
 
 # The figures importer's columns, and the form fields and template columns that hold them.
 IMPORT_COLUMNS = importing.COLUMNS
@@ -110,7 +111,7 @@ def submit_figure(figure: ActualFigure, user, as_of: date) -> ActualFigure:
 def figure_cells(figure: ActualFigure) -> dict[str, str]:
     """A stored figure as the importer's cells (to edit it in the form again)."""
     return {
-        "indicator": figure.indicator.key, "period": figure.period, "value": figure.text,
+        "indicator": figure.indicator.key, "period": period_label(figure.period), "value": figure.text,
         "qualifier": figure.qualifier, "unit": figure.unit_text, "comparison": figure.comparison,
         "scope": figure.scope, "source": figure.source,
         "published": figure.published.isoformat() if figure.published else "",

@@ -17,7 +17,7 @@ from kehoach.apps.projects import entry as project_entry
 from kehoach.apps.review.services import entry_day
 from kehoach.apps.tasks import entry as task_entry
 from kehoach.apps.tasks.models import TaskProgress
-from kehoach.domain.assessment.model import QUALIFIERS
+from kehoach.domain.assessment.model import QUALIFIERS, read_period
 from kehoach.web.forms import VnDateField
 
 TEXTAREA = forms.Textarea(attrs={"rows": 2})
@@ -36,12 +36,26 @@ class MilestoneChoiceField(forms.ModelChoiceField):
         return f"{obj.project.number}. {obj.project.name[:60]} – {obj}{planned}"
 
 
+PERIOD_HELP = _("As it is said: Tháng 7/2025, Quý III/2025, 6 tháng đầu năm 2025, 9 tháng năm 2025, Năm 2025, "
+                "Lũy kế 7 tháng năm 2025.")
+
+
+def clean_period_words(form) -> str:
+    """The period a person wrote in words (or as a code), as its code (``read_period``); text that is
+    not a period is left as written for the row's checks to report with the other problems."""
+    text = form.cleaned_data["period"]
+    try:
+        return read_period(text).code
+    except ValueError:
+        return text
+
+
 class FigureForm(forms.Form):
     """A figure of one of the agency's indicators, read as the figures importer reads a row."""
 
     indicator = forms.ModelChoiceField(label=_("Indicator"), queryset=None, to_field_name="key")
     period = forms.CharField(label=_("Period"), max_length=40,
-                             help_text=_("A period code: 2025-07, 2025-Q3, 2025-H1, 2025-9M, 2025, 2025-YTD-07."))
+                             help_text=PERIOD_HELP)
     value = forms.CharField(label=_("Value"), max_length=100,
                             help_text=_("As published, in Vietnamese format: 1.234,5 (“hơn 8,58” also reads)."))
     qualifier = forms.ChoiceField(label=_("Qualifier"), required=False,
@@ -72,6 +86,8 @@ class FigureForm(forms.Form):
         self.checker = checker
         self.fields["indicator"].queryset = figure_entry.indicators_of(agency)
         self.entry: figure_entry.FigureEntry | None = None
+
+    clean_period = clean_period_words
 
     def clean_draft(self):
         pk = self.cleaned_data.get("draft")
@@ -163,7 +179,7 @@ class MilestoneForm(forms.Form):
 class DisbursementForm(forms.Form):
     project = forms.ModelChoiceField(label=_("Project"), queryset=None)
     period = forms.CharField(label=_("Period"), max_length=30,
-                             help_text=_("The period the amount was disbursed in: 2025-07, 2025-Q3 ..."))
+                             help_text=PERIOD_HELP)
     amount = forms.CharField(label=_("Disbursed in the period (million VND)"), max_length=40,
                              help_text=_("In Vietnamese format: 1.234,5"))
     reported_on = VnDateField(label=_("Reported on"), required=False)
@@ -172,6 +188,8 @@ class DisbursementForm(forms.Form):
     def __init__(self, *args, agency, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["project"].queryset = project_entry.projects_of(agency)
+
+    clean_period = clean_period_words
 
     def clean_amount(self):
         return project_entry.parse_amount(self.cleaned_data["amount"])

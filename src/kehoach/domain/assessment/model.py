@@ -161,6 +161,35 @@ class FigurePeriod:
         return period_name(self.start, self.end, in_sentence=True)
 
 
+_WORDS = (  # the labels period_name writes, read back (diacritics and case ignored)
+    (re.compile(r"thang (\d{1,2})\s*(?:/|nam)\s*(\d{4})"), lambda m: f"{m[2]}-{int(m[1]):02d}"),
+    (re.compile(r"quy (iv|iii|ii|i|[1-4])\s*(?:/|nam)\s*(\d{4})"),
+     lambda m: f"{m[2]}-Q{m[1] if m[1].isdigit() else ('i', 'ii', 'iii', 'iv').index(m[1]) + 1}"),
+    (re.compile(r"6 thang (?:dau )?(?:nam )?(\d{4})"), lambda m: f"{m[1]}-H1"),
+    (re.compile(r"6 thang cuoi (?:nam )?(\d{4})"), lambda m: f"{m[1]}-H2"),
+    (re.compile(r"9 thang (?:nam )?(\d{4})"), lambda m: f"{m[1]}-9M"),
+    (re.compile(r"(?:luy ke )?(\d{1,2}) thang (?:nam )?(\d{4})"), lambda m: f"{m[2]}-YTD-{int(m[1]):02d}"),
+    (re.compile(r"nam (\d{4})"), lambda m: m[1]),
+)
+
+
+def read_period(text: str) -> FigurePeriod:
+    """A period as a person writes it ("Tháng 7/2025", "quý III/2025", "6 tháng đầu năm 2025",
+    "Lũy kế 7 tháng năm 2025", "Năm 2025": what ``period_name`` writes) or as a code ("2025-07")."""
+    from kehoach.domain.text import fold
+
+    try:
+        return FigurePeriod.parse(text)
+    except ValueError:
+        pass
+    words = " ".join(fold(text or "").lower().split())
+    for pattern, code in _WORDS:
+        if m := pattern.fullmatch(words):
+            return FigurePeriod.parse(code(m))
+    raise ValueError(f"not a period: {text!r} (expected e.g. Tháng 7/2025, Quý III/2025, 6 tháng đầu năm 2025, "
+                     "9 tháng năm 2025, Năm 2025, Lũy kế 7 tháng năm 2025)")
+
+
 def period_label(code: str) -> str:
     """A figure period's code as a person says it ("2025-YTD-04": "Lũy kế 4 tháng năm 2025"); text
     that is not a period code is returned as written."""

@@ -6,7 +6,8 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from kehoach.apps.documents.document_commands import parse_files, write_warnings
+from kehoach.apps.documents.document_commands import parse_files
+from kehoach.cli_inspect import summary_lines
 
 
 class Command(BaseCommand):
@@ -24,18 +25,5 @@ class Command(BaseCommand):
         if options["json"]:
             self.stdout.write(json.dumps(to_json(result), ensure_ascii=False, indent=2))
             return
-        for doc in result.documents:
-            date = doc.date.isoformat() if doc.date else "undated"
-            self.stdout.write(f"{doc.file}: {doc.kind} {doc.number or '(no number)'} of {date}, {doc.issuer}")
-            counts = {
-                "targets": sum(1 for t in result.targets if t.document == doc.key),
-                "scenario values": sum(1 for s in result.scenarios if s.document == doc.key),
-                "reported figures": sum(1 for f in result.figures if f.document == doc.key),
-                "tasks": sum(1 for t in result.tasks if t.document == doc.key),
-                "projects": sum(1 for p in result.projects if p.document == doc.key),
-            }
-            self.stdout.write("  " + ", ".join(f"{n} {what}" for what, n in counts.items()))
-        self.stdout.write(
-            f"{len(result.indicators)} indicator(s), {len(result.agencies)} agency(ies), {len(result.leaders)} leader(s)"
-        )
-        write_warnings(self.stdout, result.warnings)
+        for line in summary_lines(result):
+            self.stdout.write(line)
