@@ -27,12 +27,14 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from kehoach.domain import safezip
 from kehoach.domain.days import parse_day  # noqa: F401  (a date cell: the one day parser)
 from kehoach.domain.numbers import NumberFormatError, format_number, parse_number
 from kehoach.domain.text import fold
@@ -247,6 +249,11 @@ def read_csv(path: Path, file: str) -> list[tuple[int, list[str]]]:
     start = 1
     try:
         for cells in reader:
+            if len(rows) >= MAX_ROWS:
+                raise TableError(f"{file}:{start}: more than {MAX_ROWS} rows")
+            if len(cells) > MAX_COLUMNS:
+                raise TableError(f"{file}:{start}: {len(cells)} columns, at most {MAX_COLUMNS}")
+            _check_cells(file, f"line {start}", cells)
             rows.append((start, cells))
             start = reader.line_num + 1
     except csv.Error as exc:
@@ -257,19 +264,52 @@ def read_csv(path: Path, file: str) -> list[tuple[int, list[str]]]:
 
 
 def open_workbook(source: str | Path | bytes, file: str = "") -> dict[str, list[tuple[int, tuple]]]:
-    """{sheet title: [(row number, raw cell values)]} of every sheet of an XLSX workbook."""
-    from openpyxl import load_workbook
+    """{sheet title: [(row number, raw cell values)]} of every sheet of an XLSX workbook.
 
+    The archive is checked first (``safezip.check``: no decompression bomb), and a sheet may hold at
+    most ``MAX_ROWS`` rows, ``MAX_COLUMNS`` columns and ``MAX_CELL`` characters in a cell."""
     file = file or str(source if not isinstance(source, bytes) else "upload")
+    try:
+        safezip.check(source, name=file)
+    except safezip.ZipBombError as exc:
+        raise TableError(f"{exc}; expected an Excel .xlsx file of a plan's size") from None
+    from openpyxl import load_workbook
     try:
         book = load_workbook(io.BytesIO(source) if isinstance(source, bytes) else source,
                              read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or foreign file
         raise TableError(f"{file}: not an XLSX workbook ({exc}); expected an Excel .xlsx file") from None
     try:
-        return {sheet.title: list(enumerate(sheet.iter_rows(values_only=True), start=1))
-                for sheet in book.worksheets}
+        return {sheet.title: _bounded_rows(file, sheet) for sheet in book.worksheets}
+    except TableError:
+        raise
     except Exception as exc:  # a damaged sheet inside a readable archive
         raise TableError(f"{file}: a damaged XLSX workbook ({exc}); expected an Excel .xlsx file") from None
     finally:
         book.close()
+
+
+MAX_ROWS = int(os.environ.get("KEHOACH_TABLE_MAX_ROWS", "") or 100_000)
+MAX_COLUMNS = int(os.environ.get("KEHOACH_TABLE_MAX_COLUMNS", "") or 200)
+MAX_CELL = 32_767  # Excel's own limit of the characters of a cell
+
+
+def _bounded_rows(file: str, sheet) -> list[tuple[int, tuple]]:
+    rows = []
+    for number, values in enumerate(sheet.iter_rows(values_only=True), start=1):
+        if number > MAX_ROWS:
+            raise TableError(f"{file}: sheet {sheet.title}: more than {MAX_ROWS} rows")
+        if len(values) > MAX_COLUMNS:
+            if any(v is not None for v in values[MAX_COLUMNS:]):
+                raise TableError(f"{file}: sheet {sheet.title}, row {number}: more than {MAX_COLUMNS} columns")
+            values = values[:MAX_COLUMNS]
+        _check_cells(file, f"sheet {sheet.title}, row {number}", values)
+        rows.append((number, values))
+    return rows
+
+
+def _check_cells(file: str, where: str, values) -> None:
+    for column, value in enumerate(values, start=1):
+        if isinstance(value, str) and len(value) > MAX_CELL:
+            raise TableError(f"{file}: {where}, column {column}: {len(value)} characters in a cell, "
+                             f"at most {MAX_CELL}")

@@ -18,6 +18,7 @@ secure cookies, HSTS and HTTPS behind a reverse proxy, and logs on stderr. ``keh
 - ``KEHOACH_HSTS_SECONDS`` (``31536000``), ``KEHOACH_HSTS_INCLUDE_SUBDOMAINS`` (``1``),
   ``KEHOACH_HSTS_PRELOAD`` (``0``: opt in to the browsers' preload list only deliberately).
 - ``KEHOACH_LOG_LEVEL`` (``INFO``).
+- ``KEHOACH_ALLOW_SQLITE`` (``0``): a SQLite ``DATABASE_URL`` is refused unless this is ``1``.
 """
 
 from __future__ import annotations
@@ -63,6 +64,12 @@ DEBUG = False
 SECRET_KEY = required("SECRET_KEY")
 required("DATABASE_URL")
 DATABASES = {"default": database_config(os.environ)}
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and not flag("KEHOACH_ALLOW_SQLITE", False):
+    raise ImproperlyConfigured(
+        "DATABASE_URL is a SQLite database: production settings (kehoach.site.production) need PostgreSQL "
+        "(postgres://user:password@host:5432/name); set KEHOACH_ALLOW_SQLITE=1 to run on SQLite deliberately "
+        "(one office, one server; see docs/security.md)."
+    )
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 SESSION_COOKIE_SECURE = True

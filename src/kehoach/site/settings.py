@@ -33,6 +33,19 @@ def database_config(environ: Mapping[str, str]) -> dict:
     return {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": environ.get("KEHOACH_DB", "").strip() or "kehoach.sqlite3",
+        "OPTIONS": sqlite_options(environ),
+    }
+
+
+def sqlite_options(environ: Mapping[str, str]) -> dict:
+    """SQLite under concurrent writers: write-ahead logging (readers never wait for a writer), a busy
+    timeout (a writer waits for the other instead of failing at once) and transactions that take the
+    write lock when they begin (no deadlock when two readers both want to write). A lock that still
+    outlasts the timeout answers 503 with Retry-After (``kehoach.web.hardening.DatabaseBusy``)."""
+    return {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "timeout": float(environ.get("KEHOACH_SQLITE_BUSY_SECONDS", "") or 20),
+        "transaction_mode": "IMMEDIATE",
     }
 
 
@@ -76,6 +89,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kehoach.web.hardening.ContentSecurityPolicy",
+    "kehoach.web.hardening.BodyLimit",  # before anything reads an API request's body: 413
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",  # static files from KEHOACH_STATIC_ROOT (kehoach serve)
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -83,9 +98,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kehoach.web.hardening.IdleTimeout",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    "kehoach.web.hardening.DateBounds",
+    "kehoach.web.hardening.DatabaseBusy",
 ]
 
 ROOT_URLCONF = "kehoach.site.urls"
@@ -178,3 +196,18 @@ KEHOACH_LOGIN_FAILURES = int(os.environ.get("KEHOACH_LOGIN_FAILURES", "5"))
 KEHOACH_LOGIN_WINDOW_MINUTES = int(os.environ.get("KEHOACH_LOGIN_WINDOW_MINUTES", "15"))
 # Where the client's address is (behind a reverse proxy: the header it sets, e.g. HTTP_X_REAL_IP).
 KEHOACH_CLIENT_ADDRESS_HEADER = os.environ.get("KEHOACH_CLIENT_ADDRESS_HEADER", "REMOTE_ADDR")
+# Maker-checker (kehoach.apps.accounts.roles.check_maker_checker): whoever entered or submitted a
+# figure or a progress update may not approve or publish it. "1" relaxes it for a one-person
+# office; every such approval says so in the history.
+KEHOACH_ALLOW_SELF_APPROVAL = os.environ.get("KEHOACH_ALLOW_SELF_APPROVAL", "0") == "1"
+# The key of the backups' HMAC-SHA256 signature (kehoach.apps.backup.signature); SECRET_KEY when unset.
+KEHOACH_BACKUP_KEY = os.environ.get("KEHOACH_BACKUP_KEY", "")
+# A signed-in session unused for this many minutes ends (kehoach.web.hardening.IdleTimeout).
+KEHOACH_IDLE_MINUTES = int(os.environ.get("KEHOACH_IDLE_MINUTES", "30"))
+SESSION_COOKIE_AGE = int(os.environ.get("KEHOACH_SESSION_HOURS", "12")) * 3600  # at most a working day
+# The Retry-After of a 503 when the database stays locked (SQLite).
+KEHOACH_RETRY_AFTER_SECONDS = 5
+# Figures: a period's year within the plan documents' years give or take this many years; the flow
+# indicators whose figures may be negative (keys, comma-separated: a balance).
+KEHOACH_PERIOD_MARGIN_YEARS = int(os.environ.get("KEHOACH_PERIOD_MARGIN_YEARS", "5"))
+KEHOACH_SIGNED_INDICATORS = os.environ.get("KEHOACH_SIGNED_INDICATORS", "")

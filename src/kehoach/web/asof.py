@@ -13,9 +13,17 @@ from django.http import QueryDict
 from django.shortcuts import resolve_url
 from django.utils import timezone
 
-from kehoach.domain.days import parse_day
+from kehoach.domain.bounds import day_in_bounds
+from kehoach.domain.days import parse_day as read_day
 
 SESSION_KEY = "kehoach_as_of"
+
+
+def parse_day(text) -> date | None:
+    """``YYYY-MM-DD`` or ``dd/mm/yyyy`` (``kehoach.domain.days``) between 1900 and 2100; None for anything
+    else (``kehoach.web.hardening.DateBounds`` answers 400 for a day outside the years)."""
+    day = read_day(text)
+    return day if day is not None and day_in_bounds(day) else None
 
 
 def as_of_for(request) -> date:

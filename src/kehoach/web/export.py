@@ -24,7 +24,9 @@ from django.utils.html import strip_tags
 from django.utils.text import capfirst, slugify
 from django_tables2 import RequestConfig
 from tablib import Dataset
+from tablib.formats._xlsx import XLSXFormat
 
+from kehoach.domain.formulas import csv_text, keep_as_text
 from kehoach.domain.text import fold
 
 FORMATS = {
@@ -63,10 +65,27 @@ def dataset(headers, rows, title: str = "") -> Dataset:
     return data
 
 
+class TextXLSX(XLSXFormat):
+    """tablib's XLSX writer, every text cell written as text (never a formula: ``kehoach.domain.formulas``)."""
+
+    @classmethod
+    def dset_sheet(cls, dataset, ws, freeze_panes=True, escape=False):
+        super().dset_sheet(dataset, ws, freeze_panes=freeze_panes, escape=False)
+        keep_as_text(ws)
+
+
+def content_of(data: Dataset, fmt: str) -> bytes:
+    """A dataset as a file's bytes. CSV: text that would start a formula gets a leading apostrophe
+    (OWASP); XLSX: text cells are string cells, their text unchanged."""
+    if fmt == "csv":
+        safe = Dataset(*[[csv_text(v) for v in row] for row in data], headers=[csv_text(h) for h in data.headers])
+        return (BOM + safe.export("csv")).encode("utf-8")
+    return TextXLSX.export_set(data)
+
+
 def response(headers, rows, name: str, fmt: str) -> HttpResponse:
     """The download of a list: ``headers`` and ``rows`` (values) as CSV or XLSX."""
-    data = dataset(headers, rows, name)
-    content = (BOM + data.export("csv")).encode("utf-8") if fmt == "csv" else data.export("xlsx")
+    content = content_of(dataset(headers, rows, name), fmt)
     result = HttpResponse(content, content_type=FORMATS[fmt])
     result["Content-Disposition"] = f'attachment; filename="{file_name(name, fmt)}"'
     return result

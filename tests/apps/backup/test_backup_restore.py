@@ -117,6 +117,7 @@ def damaged_copies(backup: Path, folder: Path) -> dict[str, Path]:
     with zipfile.ZipFile(backup) as original, zipfile.ZipFile(miscounted, "w") as archive:
         manifest = json.loads(original.read("manifest.json"))
         manifest["tables"]["auth.user"]["rows"] += 1
+        del manifest["signature"]  # restored with --allow-unsigned: the count is checked still
         for name in original.namelist():
             data = json.dumps(manifest).encode() if name == "manifest.json" else original.read(name)
             archive.writestr(name, data)
@@ -124,6 +125,7 @@ def damaged_copies(backup: Path, folder: Path) -> dict[str, Path]:
     with zipfile.ZipFile(backup) as original, zipfile.ZipFile(other_migrations, "w") as archive:
         manifest = json.loads(original.read("manifest.json"))
         manifest["migrations"]["figures"].append("0099_from_the_future")
+        del manifest["signature"]
         for name in original.namelist():
             data = json.dumps(manifest).encode() if name == "manifest.json" else original.read(name)
             archive.writestr(name, data)
@@ -142,7 +144,7 @@ def test_a_file_that_is_not_a_complete_backup_changes_nothing(source, tmp_path, 
     before = tables(env)
     damaged = damaged_copies(backup, tmp_path)[kind]
 
-    done = run_kehoach("restore", "--force", str(damaged), env=env)
+    done = run_kehoach("restore", "--force", "--allow-unsigned", str(damaged), env=env)
 
     assert done.returncode == 2
     assert message in done.stderr and str(damaged) in done.stderr
@@ -175,6 +177,113 @@ def test_a_backup_killed_while_it_writes_leaves_the_previous_file_as_it_was(sour
     assert target.read_bytes() == b"yesterday's backup"
     partial = [p for p in tmp_path.iterdir() if p.name.endswith(".partial")]
     assert len(partial) == 1 and partial[0].name.startswith(".kehoach.zip.")  # what the killed process left
+
+
+# -- signed backups: a backup changed after it was written is refused, naming what changed ---------------
+
+
+def rewritten(backup: Path, target: Path, change) -> Path:
+    """A copy of ``backup`` whose members go through ``change(name, data) -> data | None`` (None: left out)."""
+    with zipfile.ZipFile(backup) as original, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in original.namelist():
+            data = change(name, original.read(name))
+            if data is not None:
+                archive.writestr(name, data)
+    return target
+
+
+def _rows(data: bytes) -> list[dict]:
+    return [json.loads(line) for line in data.decode().splitlines() if line]
+
+
+def _lines(rows: list[dict]) -> bytes:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows).encode()
+
+
+def approved_figure_changed(name, data):
+    """An approved figure's value changed; its history still shows the old one."""
+    if name != "data/figures.actualfigure.jsonl":
+        return data
+    rows = _rows(data)
+    row = next(r for r in rows if r["fields"]["status"] == "approved")
+    row["fields"]["text"], row["fields"]["low"], row["fields"]["high"] = "999", "999", "999"
+    return _lines(rows)
+
+
+def officer_made_superuser(name, data):
+    if name != "data/auth.user.jsonl":
+        return data
+    rows = _rows(data)
+    for row in rows:
+        if row["fields"]["username"] == "congthuong":
+            row["fields"]["is_superuser"] = row["fields"]["is_staff"] = True
+    return _lines(rows)
+
+
+def manifest_edited(name, data):
+    if name != "manifest.json":
+        return data
+    manifest = json.loads(data)
+    manifest["created_at"] = "2020-01-01T00:00:00Z"
+    return json.dumps(manifest).encode()
+
+
+def unsigned(name, data):
+    if name != "manifest.json":
+        return data
+    manifest = json.loads(data)
+    del manifest["signature"]
+    return json.dumps(manifest).encode()
+
+
+TAMPERINGS = {
+    "an approved figure changed": (approved_figure_changed, "data/figures.actualfigure.jsonl was changed"),
+    "an officer made superuser": (officer_made_superuser, "data/auth.user.jsonl was changed"),
+    "the manifest edited": (manifest_edited, "manifest.json was changed after the backup was signed"),
+    "a table left out": (lambda n, d: None if n == "data/figures.actualfigure.jsonl" else d,
+                         "is missing from the archive"),
+    "an unsigned backup": (unsigned, "the backup is not signed (restore it anyway with --allow-unsigned)"),
+}
+
+
+@pytest.mark.parametrize("tampering", TAMPERINGS)
+def test_a_backup_changed_after_it_was_signed_is_refused(source, tmp_path, tampering):
+    env, _original, backup = source
+    before = tables(env)
+    change, message = TAMPERINGS[tampering]
+    damaged = rewritten(backup, tmp_path / "sua-tay.zip", change)
+
+    done = run_kehoach("restore", "--force", str(damaged), env=env)
+
+    assert done.returncode == 2, done.stdout
+    assert message in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr
+    assert tables(env) == before
+
+
+def test_a_file_added_to_the_backup_is_refused(source, tmp_path):
+    env, _original, backup = source
+    damaged = rewritten(backup, tmp_path / "them.zip", lambda n, d: d)
+    with zipfile.ZipFile(damaged, "a") as archive:
+        archive.writestr("files/evidence/ma-doc.pdf", b"%PDF-1.4")
+
+    done = run_kehoach("restore", "--force", str(damaged), env=env)
+
+    assert done.returncode == 2 and "files/evidence/ma-doc.pdf was added after the backup was signed" in done.stderr
+
+
+def test_a_backup_signed_with_another_key_is_refused(source, tmp_path):
+    env, original, backup = source
+    done = run_kehoach("restore", "--force", str(backup), env={**env, "KEHOACH_BACKUP_KEY": "khoa-khac"})
+    assert done.returncode == 2 and "signed with another key" in done.stderr
+
+
+def test_an_unsigned_backup_restores_when_allowed(source, tmp_path):
+    env, original, backup = source
+    damaged = rewritten(backup, tmp_path / "cu.zip", unsigned)
+    done = run_kehoach("restore", "--force", "--allow-unsigned", str(damaged), env=env)
+    assert done.returncode == 0, done.stderr
+    assert differences(original, tables(env)) == []
 
 
 @pytest.mark.skipif(ENGINE != "postgresql", reason="needs PostgreSQL (DATABASE_URL)")

@@ -198,6 +198,10 @@ WEB_RULES: dict[str, Rule] = {
     "api-tokens:revoke": Rule(NO_ONE, frozenset({OFFICER_A}), args=lambda o: {"pk": o.token_a.pk},
                               why="POST only; a token is revoked by its owner (404 for anyone else, the "
                                   "administrator revokes in the admin)"),
+    # One's own password: any signed-in user (a wrong current password re-shows the form, changing nothing).
+    "password_change": Rule(EVERYONE - {ANONYMOUS}, EVERYONE - {ANONYMOUS},
+                            form=lambda o: {"old_password": "wrong", "new_password1": "x", "new_password2": "y"}),
+    "password_change_done": Rule(EVERYONE - {ANONYMOUS}, NO_ONE),
     # Signing in and out, the language: no plan data.
     "login": Rule(EVERYONE, EVERYONE, public=True, form=lambda o: {"username": "x", "password": "wrong"}),
     "logout": Rule(NO_ONE, EVERYONE, public=True),

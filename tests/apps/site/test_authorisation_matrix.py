@@ -586,3 +586,46 @@ def test_the_fingerprint_and_the_write_spy_see_a_change_that_leaves_no_history(p
         Agency.objects.filter(name="Sở Công Thương").update(email="khac@haiphong.gov.vn")
     assert changed_tables(before, fingerprint()) == ["organisations.Agency"]
     assert len(statements) == 1 and "organisations_agency" in statements[0]
+
+
+# -- maker-checker: who entered or submitted an entry may not approve or publish it -------------------
+
+
+def test_the_maker_may_not_check(people):
+    """The administrator (who may report for any agency and approve) enters and submits a figure and a
+    progress update: approving or publishing them, through the queue and through the API, is refused
+    with 403 and writes nothing (``roles.check_maker_checker``); Sở Tài chính's approval works."""
+    from kehoach.apps.figures import services as figure_services
+    from kehoach.apps.tasks import services as task_services
+    from tests.apps.workspace.workspace_support import EXPLANATION, agency, task_of
+
+    maker = people[rules.ADMIN]
+    figure = figure_services.submit(figure_of(agency(), maker, "2025-07", "110"), maker)
+    progress = task_services.record_progress(task_of(), on=rules.AS_OF, status="in_progress", percent=50,
+                                             note="Đã trình", user=maker, **EXPLANATION)
+    task_services.submit_progress(progress, maker, as_of=rules.AS_OF)
+    web = client_for(rules.ADMIN, people)
+    api = api_clients(people)[rules.ADMIN]
+    attempts = [
+        lambda: send(web, rules.POST, reverse("approvals:approve-figure", args=[figure.pk]), {}),
+        lambda: send(web, rules.POST, reverse("approvals:approve-progress", args=[progress.pk]), {}),
+        lambda: api.post(f"/api/v1/figures/{figure.pk}/approve", content_type="application/json"),
+        lambda: api.post(f"/api/v1/tasks/progress/{progress.pk}/approve", content_type="application/json"),
+    ]
+    before = fingerprint()
+    for attempt in attempts:
+        with writes() as statements:
+            response = attempt()
+        assert response.status_code in (302, 403), describe(response)
+        assert not statements, statements
+    assert changed_tables(before, fingerprint()) == []
+    # someone else approves; the maker still may not publish
+    figure_services.approve(figure, people[rules.FINANCE])
+    with writes() as statements:
+        response = api.post(f"/api/v1/figures/{figure.pk}/publish", content_type="application/json")
+    assert response.status_code == 403 and not statements, describe(response)
+    with writes() as statements:
+        send(web, rules.POST, reverse("approvals:publish-figure", args=[figure.pk]), {})
+    assert not statements, statements
+    figure.refresh_from_db()
+    assert not figure.public

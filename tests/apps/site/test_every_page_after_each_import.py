@@ -108,6 +108,8 @@ def web_urls(objects) -> list[str]:
     urls = []
     for endpoint in WEB:
         rule = rule_for(endpoint)
+        if rule is None:  # test_every_url_has_a_rule says so
+            continue
         kwargs = rule.args(objects)
         url = reverse(endpoint.name, kwargs=kwargs) if endpoint.name else fill(endpoint.route, kwargs)
         urls.append(url + ("" if rule.public else "?as_of=2025-08-06"))

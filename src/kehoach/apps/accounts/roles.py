@@ -23,7 +23,10 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 FINANCE_GROUP = "Sở Tài chính"
 LEADERS_GROUP = "Lãnh đạo"
@@ -170,3 +173,31 @@ def may_manage_report_template(user) -> bool:
 def may_download_report_template(user) -> bool:
     """Administrators and Sở Tài chính download the report's Word template (the active one, the shipped one)."""
     return bool(roles_of(user) & {Role.ADMIN, Role.FINANCE})
+
+
+# -- maker-checker ---------------------------------------------------------------------------------
+
+
+class SelfApprovalRefused(PermissionDenied):
+    """The one who entered or submitted an entry may not approve or publish it (maker-checker)."""
+
+
+def makers_of(entry) -> set[int]:
+    """The ids of the users who entered or submitted an entry (a figure, a progress update)."""
+    return {pk for pk in (getattr(entry, "entered_by_id", None), getattr(entry, "submitted_by_id", None)) if pk}
+
+
+def check_maker_checker(entry, user, action: str) -> None:
+    """Refuse ``action`` ("approve" or "publish") of ``entry`` by whoever entered or submitted it.
+
+    Called by the approve and publish services. With ``KEHOACH_ALLOW_SELF_APPROVAL`` (a one-person
+    office) the action goes ahead and the entry's history record says so (its change reason).
+    """
+    if user is None or user.pk not in makers_of(entry):
+        return
+    if not getattr(settings, "KEHOACH_ALLOW_SELF_APPROVAL", False):
+        if action == "publish":
+            raise SelfApprovalRefused(_("You entered or submitted this figure: someone else must publish it."))
+        raise SelfApprovalRefused(_("You entered or submitted this entry: someone else must approve it."))
+    with translation.override(settings.LANGUAGE_CODE):
+        entry._change_reason = _("Approved or published by the one who entered it (allowed by the settings)")[:100]

@@ -7,6 +7,8 @@ changes. The steps are the review workflow's (``figures.services``, ``tasks.serv
 
 from __future__ import annotations
 
+from django.contrib import messages
+from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
@@ -64,6 +66,13 @@ class ApprovalsView(FinanceOnly, ExportMixin, StaffMixin, TemplateView):
 class ReviewActionView(FinanceOnly, ObjectActionView):
     def get_success_url(self, obj) -> str:
         return reverse("approvals:queue")
+
+    def post(self, request, *args, **kwargs):
+        try:
+            return super().post(request, *args, **kwargs)
+        except roles.SelfApprovalRefused as exc:  # maker-checker: said on the queue, nothing changed
+            messages.error(request, str(exc))
+            return HttpResponseRedirect(self.get_success_url(None))
 
 
 class FigureAction(ReviewActionView):

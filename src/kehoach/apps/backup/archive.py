@@ -11,6 +11,9 @@ The file is a zip archive:
 - ``files/<name>``: every uploaded file a row refers to (file fields, e.g. the evidence of a
   progress update), from Django's default storage (``MEDIA_ROOT``).
 
+The manifest's ``signature`` holds the HMAC-SHA256 of every member and of the manifest
+(``kehoach.apps.backup.signature``); restore refuses a backup that does not match it.
+
 The JSON holds no engine-specific value (dates and times in ISO 8601 with their microseconds,
 decimals as text, binary fields in base64), so a backup of SQLite restores into PostgreSQL and
 back. ``restore`` checks the whole file before it touches the database, refuses a database that
@@ -45,6 +48,8 @@ from django.db import connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
 import kehoach
+from kehoach.apps.backup import signature
+from kehoach.domain import safezip
 
 FORMAT = "kehoach-backup"
 FORMAT_VERSION = 1
@@ -169,6 +174,9 @@ def _write(temporary: Path, path: Path) -> Summary:
             "files": files,
             "missing_files": missing,
         }
+    with zipfile.ZipFile(temporary, "r") as archive:
+        manifest = signature.sign(archive, manifest, MANIFEST)
+    with zipfile.ZipFile(temporary, "a", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr(MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1))
     return Summary(path, {label: t["rows"] for label, t in tables.items()}, created_at, kehoach.__version__,
                    len(files), tuple(missing))
@@ -218,18 +226,27 @@ class _CountingText:
 # --- reading and checking a file ----------------------------------------------------------------------
 
 
-def read_manifest(path: str | os.PathLike) -> dict:
-    """The manifest of a backup file, after checking the whole archive (every member's checksum,
-    every row, the counts). Raises BackupError saying what is wrong; never touches the database."""
+def read_manifest(path: str | os.PathLike, allow_unsigned: bool = False) -> dict:
+    """The manifest of a backup file, after checking the whole archive (its signature, every
+    member's checksum, every row, the counts). Raises BackupError saying what is wrong; never
+    touches the database. An unsigned backup is refused unless ``allow_unsigned``."""
     path = Path(path)
     if not path.is_file():
         raise BackupError(f"{path}: no such file")
+    try:
+        safezip.check(path, safezip.limits(kind="backup"))
+    except safezip.ZipBombError as exc:
+        raise BackupError(str(exc)) from exc
     try:
         with zipfile.ZipFile(path) as archive:
             manifest = _manifest(path, archive)
             broken = archive.testzip()
             if broken is not None:
                 raise BackupError(f"{path}: {broken} is damaged (its checksum does not match)")
+            try:
+                signature.verify(archive, manifest, MANIFEST, allow_unsigned=allow_unsigned)
+            except signature.SignatureError as exc:
+                raise BackupError(f"{path}: {exc}") from exc
             known = {model_label(model) for model in all_models()}
             for name, member in manifest["files"].items():
                 if member not in archive.namelist() or not _safe_name(name):

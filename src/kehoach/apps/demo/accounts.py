@@ -56,9 +56,8 @@ def ensure_demo_accounts(password: Callable[[str], str] = lambda _username: _new
         account("demo", "admin", "Quản trị hệ thống", is_staff=True, is_superuser=True)
         finance = account("stc", "finance", "Sở Tài chính", is_staff=True, first_name="Cán bộ", last_name="Sở Tài chính")
         finance.groups.add(Group.objects.get(name=FINANCE_GROUP))
-        agency = Agency.objects.filter(name="Sở Tài chính").first()
-        if agency:
-            Membership.objects.get_or_create(user=finance, agency=agency)
+        # one role per account (maker-checker): Sở Tài chính's approver reports for no agency
+        Membership.objects.filter(user=finance).delete()
         leader = Leader.objects.filter(name=LEADER).first()
         if leader:
             user = account("lanhdao", "leader", f"{leader.title} {leader.name}".strip(), first_name=leader.name)

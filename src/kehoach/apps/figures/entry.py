@@ -80,7 +80,8 @@ def problem_message(column: str, found: str | None, expected: str) -> str:
     template = PROBLEM_MESSAGES.get(column)
     specific = (column == "value" and expected.startswith("a Vietnamese number")) or \
                (column == "period" and expected.startswith("a period code")) or \
-               column in ("indicator", "qualifier", "unit", "scope", "published")
+               column in ("indicator", "qualifier", "unit", "scope") or \
+               (column == "published" and expected.startswith("a date:"))
     if template is not None and specific:
         return str(template) % {"found": found}
     return _g("found %(found)s, expected %(expected)s") % {"found": found, "expected": expected}

@@ -41,6 +41,9 @@ from datetime import date, timedelta
 from decimal import Decimal
 from pathlib import Path
 
+from django.conf import settings
+from django.utils import timezone
+
 from kehoach.apps.documents.models import Document
 from kehoach.apps.figures import bulk, services
 from kehoach.apps.figures.checks import falling_series
@@ -48,6 +51,7 @@ from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
 from kehoach.domain import tabular
 from kehoach.domain.assessment.model import QUALIFIERS, FigurePeriod, FigureStatus
+from kehoach.domain.bounds import published_in_bounds, value_problem, year_in_plan
 from kehoach.domain.days import parse_day
 from kehoach.domain.indicators import IndicatorRegistry, clean_indicator_name
 from kehoach.domain.numbers import format_number, parse_value
@@ -183,6 +187,21 @@ def _plain(number) -> str:
     return format_number(number.quantize(Decimal(1)) if number == number.to_integral_value() else number.normalize())
 
 
+def plan_years() -> tuple[int, int] | None:
+    """The first and last year of the stored documents (None when there is none)."""
+    from django.db.models import Max, Min
+
+    found = Document.objects.exclude(date=None).aggregate(first=Min("date"), last=Max("date"))
+    if found["first"] is None:
+        return None
+    return found["first"].year, found["last"].year
+
+
+def signed_indicators() -> set[str]:
+    """The keys of the flow indicators whose figures may be negative (a balance): ``KEHOACH_SIGNED_INDICATORS``."""
+    return {k.strip() for k in getattr(settings, "KEHOACH_SIGNED_INDICATORS", "").split(",") if k.strip()}
+
+
 def default_place() -> str:
     """The place of the most recently dated document ("" when there is none)."""
     document = Document.objects.exclude(place="").order_by("-date", "-pk").first()
@@ -260,10 +279,17 @@ class RowChecker:
 
     def period(self, line: int, code: str) -> FigurePeriod | None:
         try:
-            return FigurePeriod.parse(code)
+            period = FigurePeriod.parse(code)
         except ValueError:
             self.problem(line, "period", repr(code) if code else "an empty cell", f"a period code: {PERIOD_CODES}")
             return None
+        years = plan_years()
+        margin = int(getattr(settings, "KEHOACH_PERIOD_MARGIN_YEARS", 5))
+        if years is not None and not year_in_plan(period.end.year, years[0], years[1], margin):
+            self.problem(line, "period", repr(code),
+                         f"a period of the plan's years {years[0]}–{years[1]}, give or take {margin} years")
+            return None
+        return period
 
     def value(self, line: int, text: str, qualifier_text: str) -> tuple[str, e.Value | None, str]:
         """(qualifier, value, unit written in the cell after the number) of the value cell."""
@@ -325,6 +351,10 @@ class RowChecker:
         if any(x is not None and abs(x) >= _LIMIT for x in (low, high)):
             self.problem(line, "value", repr(cells["value"]), f"a number below 10^14 {indicator.unit}")
             return None
+        problem = value_problem(indicator.kind, low, high, may_be_negative=indicator.key in signed_indicators())
+        if problem is not None:
+            self.problem(line, "value", repr(cells["value"]), f"{problem} ({indicator.key})")
+            return None
         return comparator, low, high
 
     def published(self, line: int, text: str) -> date | None:
@@ -333,6 +363,9 @@ class RowChecker:
         found = parse_day(text, month_end=True)
         if found is None:
             self.problem(line, "published", repr(text), "a date: YYYY-MM-DD, DD/MM/YYYY or YYYY-MM")
+        elif not published_in_bounds(found, timezone.localdate()):
+            self.problem(line, "published", repr(text), "a publication date from 1900 to tomorrow")
+            return None
         return found
 
     def scope(self, line: int, text: str, period: FigurePeriod | None) -> str | None:

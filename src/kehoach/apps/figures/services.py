@@ -39,6 +39,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps import locking
+from kehoach.apps.accounts import roles
 from kehoach.apps.documents.importing import to_decimal
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.indicators.models import Indicator
@@ -289,6 +290,7 @@ def publish(figure: ActualFigure, user, public: bool = True) -> ActualFigure:
         figure = review.locked(figure)
         if public and figure.review_status != m.FigureStatus.APPROVED:
             raise WorkflowError(_("Only an approved figure can be published."), code="not_approved")
+        roles.check_maker_checker(figure, user, "publish")
         figure.public = public
         figure.save()
     return figure

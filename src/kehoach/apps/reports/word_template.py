@@ -25,6 +25,8 @@ from django.utils.translation import gettext_lazy
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
+from kehoach.domain import safezip
+
 DEFAULT_NAME = "mau-bao-cao.docx"
 BODY, APPENDIX = "noi_dung", "phu_luc"
 MARKERS = (BODY, APPENDIX)
@@ -84,6 +86,11 @@ def _short(text: str, limit: int = 80) -> str:
 def open_template(template: WordTemplate):
     """The ``DocxTemplate`` of a template, checked: a Word file, both markers alone on their lines, Jinja
     syntax, known variables only, the title used. Raises ``TemplateBroken``."""
+    try:
+        safezip.check(template.data, name=template.name)
+    except safezip.ZipBombError as exc:
+        raise TemplateBroken(_("Report template “%(name)s” is not a Word document (.docx): %(detail)s")
+                             % {"name": template.name, "detail": str(exc)}) from exc
     from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
     from lxml.etree import XMLSyntaxError

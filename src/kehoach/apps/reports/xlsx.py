@@ -1,6 +1,7 @@
 """The report's appendices as an Excel workbook (openpyxl): "Chỉ tiêu", "Nhiệm vụ", "Dự án".
 
-Numbers stay numbers (with a number format), dates stay dates; the header row is frozen.
+Numbers stay numbers (with a number format), dates stay dates, text stays text (never a formula,
+``kehoach.domain.formulas``); the header row is frozen.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from openpyxl.utils import get_column_letter
 
 from kehoach.apps.reports.build import Report
 from kehoach.apps.reports.tables import INDICATOR_HEADERS, PROJECT_HEADERS, TASK_HEADERS, project_rows, task_rows
+from kehoach.domain.formulas import keep_as_text
 
 NUMBER = "#,##0.00"
 PERCENT = "0.00%"
@@ -46,6 +48,7 @@ def _sheet(wb, title: str, headers, widths, rows, formats: dict[int, str]) -> No
     for n, width in enumerate(widths, 1):
         ws.column_dimensions[get_column_letter(n)].width = width
     ws.freeze_panes = "A2"
+    keep_as_text(ws)
 
 
 def _indicator_rows(report: Report):

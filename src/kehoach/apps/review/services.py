@@ -26,6 +26,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _g
 from django.utils.translation import gettext_lazy as _
 
+from kehoach.apps.accounts import roles
 from kehoach.apps.review.models import Reviewed
 from kehoach.domain.assessment.explanation import missing_explanation, needs_explanation
 from kehoach.domain.assessment.model import TaskStatus
@@ -102,6 +103,7 @@ def approve(entry: Reviewed, user) -> Reviewed:
         row = locked(entry)
         if row.review_status != Reviewed.SUBMITTED:
             raise WorkflowError(_("Only a submitted entry can be approved."), code="not_submitted")
+        roles.check_maker_checker(row, user, "approve")  # who entered or submitted it may not approve it
         row.review_status = Reviewed.APPROVED
         row.approved_by = user
         row.approved_at = timezone.now()

@@ -24,9 +24,10 @@ from kehoach.apps.tasks import services as task_services
 from kehoach.apps.tasks.entry import tasks_of
 from kehoach.apps.tasks.models import Task, TaskProgress
 from kehoach.apps.workspace.dues import Workspace
-from kehoach.domain import tabular
+from kehoach.domain import sandbox, tabular
 from kehoach.domain.assessment import model as m
 from kehoach.domain.assessment.model import FigureStatus, TaskStatus
+from kehoach.domain.formulas import keep_as_text
 from kehoach.domain.text import fold
 
 FIGURE_SHEET = ("indicators", _("Indicators"))
@@ -105,6 +106,7 @@ def build_template(ws: Workspace) -> bytes:
                 if filled:
                     cell.fill = fill_in
         ws_.freeze_panes = "A2"
+        keep_as_text(ws_)  # an officer's or a document's text is never a formula
 
     figures = book.active
     figures.title = str(FIGURE_SHEET[1])
@@ -188,7 +190,11 @@ def _error(sheet, row: int, column, problem: str) -> str:
 def parse_upload(agency: Agency, data: bytes, as_of: date) -> ParsedUpload:
     """Check every row of a filled template (nothing is written): what would be recorded, and the errors."""
     try:
-        book = tabular.open_workbook(data, "upload")
+        # in a child process with a memory and CPU limit: one upload cannot take the server down
+        book = sandbox.run_limited(tabular.open_workbook, data, "upload")
+    except sandbox.LimitExceeded:
+        raise UploadFileError(_g("This workbook needs more memory or time to read than an upload may use: "
+                                 "check that it is the template, filled in.")) from None
     except tabular.TableError as exc:
         raise UploadFileError(_g("This is not an Excel workbook (.xlsx): %(error)s") % {"error": exc}) from None
     sheets = {fold(name).strip(): rows for name, rows in book.items()}

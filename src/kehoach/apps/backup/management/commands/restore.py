@@ -1,4 +1,5 @@
-"""``kehoach restore FILE [--force]``: put a backup back, all or nothing."""
+"""``kehoach restore FILE [--force] [--allow-unsigned]``: put a backup back, all or nothing; a backup
+whose signature does not match (``kehoach.apps.backup.signature``) is refused."""
 
 from __future__ import annotations
 
@@ -21,10 +22,14 @@ class Command(BaseCommand):
         parser.add_argument(
             "--force", action="store_true", help="replace everything in a database that already holds data"
         )
+        parser.add_argument(
+            "--allow-unsigned", action="store_true",
+            help="restore a backup without a signature (one made before backups were signed)",
+        )
 
-    def handle(self, *args, file: str, force: bool, **options):
+    def handle(self, *args, file: str, force: bool, allow_unsigned: bool = False, **options):
         try:
-            manifest = read_manifest(file)
+            manifest = read_manifest(file, allow_unsigned=allow_unsigned)
         except BackupError as exc:
             raise CommandError(f"nothing was restored: {exc}", returncode=EXIT_NOT_IMPORTABLE) from exc
         open_database()
