@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.apps.tasks.models import Task
+from kehoach.domain.assessment.rules import Rating
 
 pytestmark = pytest.mark.django_db
 
@@ -61,8 +62,10 @@ def test_the_portfolio_shows_the_lead_agencies_and_their_indicators_worst_first(
     agencies = html[html.index('id="agencies"'):html.index("</table>", html.index('id="agencies"'))]
     assert "Sở Công Thương" in agencies and "Sở Văn hóa, Thể thao và Du lịch" in agencies
     indicators = html[html.index('id="indicators"'):html.index("</table>", html.index('id="indicators"'))]
-    ratings = re.findall(r'data-rating="(\w+)"', indicators)
-    assert ratings[0] == "cham"  # chậm before đạt
+    ratings = [Rating(r) for r in re.findall(r'data-rating="(\w+)"', indicators)]
+    # worst first: FDI at risk on its quarter I figure (the latest comparable one), then the two chậm, then đạt
+    assert [r.severity for r in ratings] == sorted((r.severity for r in ratings), reverse=True)
+    assert ratings[:3] == [Rating.NGUY_CO, Rating.CHAM, Rating.CHAM]
     assert indicators.index("Chỉ số sản xuất công nghiệp (IIP)") < indicators.index("Kim ngạch xuất khẩu")
     assert "115,01" in indicators and "Chậm" in indicators
 

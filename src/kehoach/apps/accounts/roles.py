@@ -98,6 +98,11 @@ def is_finance(user) -> bool:
     return bool(roles_of(user) & {Role.ADMIN, Role.FINANCE})
 
 
+def may_revise_targets(user) -> bool:
+    """Sở Tài chính (and administrators) revise a target or scenario value on the indicator page."""
+    return is_finance(user)
+
+
 def sees_everything(user) -> bool:
     """Sở Tài chính, leaders and administrators see every agency's work, drafts included."""
     return bool(roles_of(user) & {Role.ADMIN, Role.FINANCE, Role.LEADER})

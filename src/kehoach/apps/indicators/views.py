@@ -112,7 +112,7 @@ class IndicatorView(ObjectView):
             "children": list(indicator.children.all()),
             "comments": [(c, KIND_LABELS.get(c.kind, c.kind)) for c in indicator.comments.all()],
             "comment_form": self.comment_form(indicator),
-            "may_revise": roles.is_finance(self.request.user),
+            "may_revise": roles.may_revise_targets(self.request.user),
         }
 
 

@@ -17,15 +17,11 @@ from kehoach.apps.indicators.revisions import revise_one
 FIELDS = ("period", "value", "unit", "scope", "basis", "document", "source", "issued", "set_by")
 
 
-def may_revise(user) -> bool:
-    return roles.is_finance(user)
-
-
 class ReviseTargetView(View):
     http_method_names = ["post"]
 
     def post(self, request, key: str):
-        roles.require(request.user.is_authenticated and may_revise(request.user))
+        roles.require(request.user.is_authenticated and roles.may_revise_targets(request.user))
         indicator = get_object_or_404(Indicator, key=key)
         action, problems = revise_one(indicator, {f: request.POST.get(f, "") for f in FIELDS})
         if problems:
