@@ -248,7 +248,7 @@ class Visitor:
                 "fig-qualifier": "ước", "fig-unit": "", "fig-comparison": "", "fig-scope": "",
                 "fig-source": marker, "fig-published": "", "fig-cause": "Mô phỏng tải",
                 "fig-difficulties": "Không có", "fig-proposals": "Không có"}
-        if self.request("submit figure", "POST", f"/agencies/{self.person.agency_pk}/workspace/", 302,
+        if self.request("submit figure", "POST", f"/agencies/{self.person.agency_pk}/workspace/figures/", 302,
                         data=data) is not None:
             with self.results.lock:
                 self.results.figures.append(marker)
@@ -264,7 +264,7 @@ class Visitor:
                 "prog-percent": str(self.sequence % 100), "prog-note": marker, "prog-evidence_reference": "",
                 "prog-cause": "Mô phỏng tải", "prog-difficulties": "Không có", "prog-proposals": "Không có",
                 "prog-draft": ""}
-        if self.request("submit progress", "POST", f"/agencies/{self.person.agency_pk}/workspace/", 302,
+        if self.request("submit progress", "POST", f"/agencies/{self.person.agency_pk}/workspace/progress/", 302,
                         data=data) is not None:
             with self.results.lock:
                 self.results.progress.append(marker)
