@@ -205,7 +205,7 @@ def approved_figure_changed(name, data):
     if name != "data/figures.actualfigure.jsonl":
         return data
     rows = _rows(data)
-    row = next(r for r in rows if r["fields"]["status"] == "approved")
+    row = next(r for r in rows if r["fields"]["review_status"] == "approved")
     row["fields"]["text"], row["fields"]["low"], row["fields"]["high"] = "999", "999", "999"
     return _lines(rows)
 

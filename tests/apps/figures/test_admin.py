@@ -100,7 +100,7 @@ def test_a_bad_period_is_refused_in_vietnamese(admin_client, iip):
     assert not ActualFigure.objects.exists()
 
 
-def test_the_actions_submit_and_approve(admin_client, figures):
+def test_the_actions_submit_and_approve(admin_client, figures, django_user_model, client):
     _, draft = figures
     url = admin_url(ActualFigure, "changelist")
 
@@ -109,7 +109,12 @@ def test_the_actions_submit_and_approve(admin_client, figures):
     assert draft.review_status == "draft"  # not submitted yet
 
     admin_client.post(url, {"action": "submit_selected", "_selected_action": [draft.pk]}, follow=True)
-    response = admin_client.post(url, {"action": "approve_selected", "_selected_action": [draft.pk]}, follow=True)
+    admin_client.post(url, {"action": "approve_selected", "_selected_action": [draft.pk]}, follow=True)
+    draft.refresh_from_db()
+    assert draft.review_status == "submitted"  # whoever submitted it may not approve it (maker-checker)
+
+    client.force_login(django_user_model.objects.create_superuser("checker", "checker@example.org", "x"))
+    response = client.post(url, {"action": "approve_selected", "_selected_action": [draft.pk]}, follow=True)
 
     draft.refresh_from_db()
     assert draft.review_status == "approved" and draft.approved_by is not None

@@ -64,10 +64,21 @@ def test_recording_the_same_value_again_changes_nothing(investment):
     rows = history_rows()
 
     again = services.record_figure(investment, "2025-Q1", "HP", low=Decimal("45390.700"), high=Decimal("45390.7"),
-                                   qualifier="ước", source="s", text="45.390,70")
+                                   qualifier="ước", source="s")
 
     assert again.action == services.UNCHANGED and again.figure.pk == first.figure.pk
     assert ActualFigure.objects.count() == 1 and history_rows() == rows
+
+
+def test_the_same_value_with_new_wording_completes_the_draft_in_place(investment):
+    first = services.record_figure(investment, "2025-Q1", "HP", low=Decimal("45390.7"), high=Decimal("45390.7"),
+                                   qualifier="ước", source="s")
+
+    worded = services.record_figure(investment, "2025-Q1", "HP", low=Decimal("45390.700"), high=Decimal("45390.7"),
+                                    qualifier="ước", source="s", text="45.390,70")
+
+    assert worded.action == services.UPDATED and worded.figure.pk == first.figure.pk
+    assert ActualFigure.objects.get().text == "45.390,70"  # no new version: a draft is the agency's own
 
 
 def test_the_same_period_may_be_recorded_for_two_scopes(investment):

@@ -32,7 +32,7 @@ def test_a_revision_is_a_new_version_and_the_old_one_is_kept(investment, clerk, 
     new = revised.figure
     assert (new.version, new.is_current, new.review_status) == (2, True, "draft")
     estimate.refresh_from_db()
-    assert (estimate.version, estimate.is_current, estimate.status) == (1, False, "approved")
+    assert (estimate.version, estimate.is_current, estimate.review_status) == (1, False, "approved")
     assert (estimate.low, estimate.qualifier, estimate.text) == (Decimal("45390.7"), "ước", "45.390,7")
     assert ActualFigure.objects.filter(indicator=investment, period="2025-Q1", scope=SCOPE).count() == 2
     # The history shows the estimate as current, then replaced; its value never changed.

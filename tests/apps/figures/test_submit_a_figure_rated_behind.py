@@ -40,7 +40,8 @@ def explain(figure: ActualFigure) -> None:
     figure.save()
 
 
-def test_a_figure_below_the_trajectory_is_rated_as_the_assessment_would_once_approved(grdp, admin_user):
+def test_a_figure_below_the_trajectory_is_rated_as_the_assessment_would_once_approved(grdp, admin_user,
+                                                                                      django_user_model):
     figure = q1(grdp, "10.4")  # 0,65 points below the 11,05% planned
 
     rating = services.rating_if_counted(figure, AS_OF)
@@ -48,7 +49,8 @@ def test_a_figure_below_the_trajectory_is_rated_as_the_assessment_would_once_app
     assert services.needs_explanation(rating)
     assert assess_all(AS_OF).indicators[0].rating == Rating.CHUA_CO_SO_LIEU  # a draft does not count yet
     explain(figure)
-    services.approve(services.submit(figure, admin_user, rating=rating), admin_user)
+    checker = django_user_model.objects.create_superuser("checker", "checker@example.org", "x")  # maker-checker
+    services.approve(services.submit(figure, admin_user, rating=rating), checker)
     assert {a.indicator: a.rating for a in assess_all(AS_OF).indicators}["grdp_growth"] == rating
 
 

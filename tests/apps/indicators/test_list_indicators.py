@@ -64,7 +64,8 @@ def test_each_row_shows_unit_kind_targets_latest_actual_and_rating(people, login
     revenue = revenue[:revenue.index("</tr>")]
     assert "118.079,279" in revenue and "129.519,3" in revenue
     assert "112.748" in revenue and "Hải Phòng (từ 01/07/2025)" in revenue  # the merged city's figure, with its scope
-    assert "Không so sánh được" in revenue
+    # rated on the old city's comparable 6-month figure; the newer merged-city figure is shown beside it
+    assert 'data-rating="dat"' in revenue and "nên không so sánh" in revenue
 
 
 def test_the_targets_shown_are_those_of_the_as_of_year_and_current(people, login):
@@ -90,8 +91,8 @@ def test_filter_by_group_kind_agency_and_rating(people, login):
     agency = Indicator.objects.get(key="tourists").monitoring_agencies.get(name="Sở Văn hóa, Thể thao và Du lịch")
     assert keys(listing(client, agency=agency.pk)) == ["tourists"]
     assert set(keys(listing(client, rating="cham"))) == {"grdp", "iip"}
-    assert set(keys(listing(client, group="kinh_te", rating="dat"))) == {"exports", "investment", "port_cargo",
-                                                                         "tourists"}
+    assert set(keys(listing(client, group="kinh_te", rating="dat"))) == {
+        "exports", "investment", "port_cargo", "tourists", "budget_revenue", "budget_domestic", "budget_trade"}
 
 
 def test_search_by_name_with_or_without_diacritics(people, login):

@@ -160,7 +160,7 @@ def test_the_document_carries_the_task_and_project_appendices(demo_plan, tmp_pat
     assert "Phụ lục: Tình hình thực hiện các dự án trọng điểm" in texts
     tasks, projects = doc.tables[-2], doc.tables[-1]
     result = assess_all(date(2025, 8, 6))
-    groups = {row.group_id for row in result.snapshot.task_rows.values()}
+    groups = {row.group.pk for row in result.snapshot.task_rows.values()}
     assert len(tasks.rows) == 1 + len(result.tasks) + len(groups)  # header, one row per task, one per group
     task_16 = next(r for r in tasks.rows if r.cells[0].text == "16")
     assert task_16.cells[4].text == "30/06/2025" and task_16.cells[5].text == "Quá hạn chưa hoàn thành"

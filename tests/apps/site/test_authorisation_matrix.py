@@ -416,6 +416,8 @@ def test_admin_pages(role: str, people):
         model = apps.get_model(label)
         # a user who is not the one signed in (the administrator deletes it)
         obj = people[rules.NOBODY] if label == "auth.user" else model._default_manager.order_by("pk").first()
+        if obj is not None and hasattr(obj, "history") and not obj.history.exists():
+            obj.save()  # rows a migration seeded (the territories) have no history row until they are saved
         version = obj.history.order_by("-history_id").values_list("history_id", flat=True).first() \
             if obj is not None and hasattr(obj, "history") else None
         for endpoint in group:

@@ -7,7 +7,9 @@ from kehoach.site.settings import database_config
 
 
 def test_sqlite_at_kehoach_db_by_default():
-    assert database_config({}) == {"ENGINE": "django.db.backends.sqlite3", "NAME": "kehoach.sqlite3"}
+    config = database_config({})
+    assert (config["ENGINE"], config["NAME"]) == ("django.db.backends.sqlite3", "kehoach.sqlite3")
+    assert "journal_mode=WAL" in config["OPTIONS"]["init_command"]  # readers never wait for a writer
     assert database_config({"KEHOACH_DB": "/srv/kehoach/db.sqlite3"})["NAME"] == "/srv/kehoach/db.sqlite3"
 
 

@@ -34,7 +34,7 @@ def test_adding_an_update_records_who_entered_it(admin_client, milestone_task, a
     assert TaskProgress.objects.get().entered_by == admin_user
 
 
-def test_the_submit_action_refuses_an_unexplained_overdue_update(admin_client, make_task):
+def test_the_submit_action_refuses_an_unexplained_overdue_update(admin_client, make_task, django_user_model, client):
     progress = record_progress(make_task(due=date(2020, 6, 30)), on=date(2020, 7, 1), status="in_progress")
     response = admin_client.post(admin_url(TaskProgress, "changelist"),
                                  {"action": "submit", "_selected_action": [progress.pk]}, follow=True)
@@ -45,6 +45,8 @@ def test_the_submit_action_refuses_an_unexplained_overdue_update(admin_client, m
     progress.cause, progress.difficulties, progress.proposals = "c", "d", "p"
     progress.save()
     admin_client.post(admin_url(TaskProgress, "changelist"), {"action": "submit", "_selected_action": [progress.pk]})
-    admin_client.post(admin_url(TaskProgress, "changelist"), {"action": "approve", "_selected_action": [progress.pk]})
+    # approved by another administrator: whoever submitted it may not approve it (maker-checker)
+    client.force_login(django_user_model.objects.create_superuser("checker", "checker@example.org", "x"))
+    client.post(admin_url(TaskProgress, "changelist"), {"action": "approve", "_selected_action": [progress.pk]})
     progress.refresh_from_db()
     assert progress.review_status == TaskProgress.APPROVED

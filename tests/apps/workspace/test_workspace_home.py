@@ -26,7 +26,9 @@ def test_finance_sees_every_agency_with_its_reporting_record(people, login, djan
                               submitted_at="2025-06-10T09:00:00+07:00")  # on time (due 18/06)
     client = login(people["finance"])
 
-    with django_assert_max_num_queries(40):
+    # a fixed number whatever the plan's size: the assessment reads each table once (one query per
+    # table and join table, the territories and plans in force included), the page its own few
+    with django_assert_max_num_queries(45):
         response = client.get(HOME + Q)
 
     html = response.content.decode()
