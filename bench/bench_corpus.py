@@ -18,7 +18,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.corpus import scoring  # noqa: E402
+try:
+    from tests.corpus import scoring  # noqa: E402
+except ModuleNotFoundError as exc:  # kehoach or one of its readers' libraries is not installed here
+    sys.exit(f"bench_corpus: {exc}. Run it with kehoach installed: python3 -m venv .venv && "
+             f".venv/bin/pip install -e '.[test]' && .venv/bin/python bench/bench_corpus.py")
 
 
 def main() -> int:
