@@ -27,6 +27,7 @@ class Row:
     line: int
     after_break: bool = False  # first row after a page break (repeated header or blank gap)
     lines: list[int] = field(default_factory=list)  # every source line merged into this row
+    merged: list[bool] = field(default_factory=list)  # per column, True where the text is merged from above
     mark: str = ""  # what a person said the row is (task, group), see importer.corrections
 
     def cell(self, index: int | None) -> str:
@@ -233,8 +234,10 @@ def _append_rows(table: Table, block: list[tuple[int, list[str], list[bool]]], a
             for r in table.rows:
                 r.cells = _pad(r.cells, table.width)
                 r.raw = _pad(r.raw, table.width)
+                r.merged = r.merged + [False] * (table.width - len(r.merged))
         cleaned = _pad([clean(c) for c in cells], table.width)
         raw = _pad(list(cells), table.width)
+        merged = list(merged) + [False] * (table.width - len(merged))
         if table.rows and any(merged):
             above = table.rows[-1]
             for c, is_merged in enumerate(merged):
@@ -244,7 +247,7 @@ def _append_rows(table: Table, block: list[tuple[int, list[str], list[bool]]], a
             continue
         table.rows.append(
             Row(cells=cleaned, raw=raw, line=line,
-                after_break=after_break and k == 0, lines=[line])
+                after_break=after_break and k == 0, lines=[line], merged=merged)
         )
 
 

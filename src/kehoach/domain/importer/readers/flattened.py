@@ -22,6 +22,7 @@ from kehoach.domain.importer.reader import follows, is_column_numbers
 from kehoach.domain.text import clean, fold
 
 _TASK_NUMBER = re.compile(r"^\d{1,3}(\.\d{1,3})*\.?$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _KEY = re.compile(r"^(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}(\.\d{1,3})*\.?|[A-HĐa-hđ][.)]?|[-+•–*])$")
 
 
@@ -43,7 +44,11 @@ class _Token:
 
     @property
     def prose(self) -> bool:
+        """Text that is no cell: paragraphs (a blank line inside), or a Markdown heading (the page's
+        own sections after the document, "## Văn bản liên quan")."""
         texts = [t for _, t in self.lines]
+        if any(_MD_HEADING.match(t) for t in texts):
+            return True
         return any(not t.strip() for t in texts) and any(t.strip() for t in texts)
 
     @property
@@ -104,10 +109,12 @@ def _tables(model: DocumentModel, tokens: list[_Token], previous_width: int) -> 
             for r, row in enumerate(rows):
                 cells = [Cell(t.text, t.line, table=table.number, row=r + 1, column=k + 1, merged=t.merged)
                          for k, t in enumerate(row)]
-                if r and (row[0].merged or _TASK_NUMBER.match(clean(row[0].text))) and len(row) < width and len(rows[r - 1]) > len(row):
-                    # a numbered row shorter than the row above: its last cells are merged from above
+                above = len(table.rows[r - 1]) if r else 0
+                if r and (row[0].merged or _TASK_NUMBER.match(clean(row[0].text))) and len(row) < width and above > len(row):
+                    # a numbered row shorter than the row above (as completed): its last cells are merged
+                    # from above, however many short rows the merged cells cover
                     cells += [Cell("", row[-1].line, merged=True, table=table.number, row=r + 1, column=k + 1)
-                              for k in range(len(row), min(width, len(rows[r - 1])))]
+                              for k in range(len(row), min(width, above))]
                 table.rows.append(cells)
             _header_spans(table)
             model.blocks.append(table)
