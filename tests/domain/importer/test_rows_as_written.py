@@ -99,3 +99,31 @@ def test_an_indicators_agency_cell_is_kept_as_written(tmp_path, cell):
                                "Kinh tế số", "", *flattened(rows), "", "Nơi nhận:"]) + "\n", encoding="utf-8")
     result = inspect_files([path])
     assert [(i.name, i.lead_text) for i in result.indicators] == [("Kinh tế số chiếm 45% GRDP tỉnh đến năm 2030.", cell)]
+
+
+def test_a_group_row_followed_by_a_deeper_group_row_on_a_web_page_are_two_groups(tmp_path):
+    rows = [["STT", "Nhiệm vụ, giải pháp", "Đơn vị thực hiện", "Đơn vị phối hợp", "Thời gian thực hiện",
+             "Sản phẩm đầu ra"],
+            ["**A**", "**PHÁT TRIỂN NỀN MÓNG**"], ["**I**", "**Hoàn thiện thể chế**"],
+            ["1.1", "Rà soát văn bản", "Sở Tư pháp", "Các sở", "2026 - 2030", "Văn bản"],
+            ["**5.1**", "** **", "**Thương mại**", "** **", "** **", "** **", "** **"],  # a blank cell after the label
+            ["5.1.1", "Sàn thương mại điện tử", "Sở Công Thương", "Các sở", "2026 - 2030", "Nền tảng"]]
+    result = inspect_files([web_page(tmp_path, rows)])
+    assert [(t.code, t.group.code, t.group.title, t.lead_text) for t in result.tasks] == [
+        ("1.1", "A.I", "Hoàn thiện thể chế", "Sở Tư pháp"),
+        ("5.1.1", "A.I.5.1", "Thương mại", "Sở Công Thương"),
+    ]
+
+
+def test_a_row_in_a_unit_the_catalogue_indicator_cannot_be_in_is_an_indicator_of_its_own(tmp_path):
+    rows = [["STT", "Nội dung", "Đơn vị tính", "Năm 2026", "Năm 2027"],
+            ["1", "Mức giảm tỷ lệ hộ nghèo", "%", "1-1,5", "1-1,6"],
+            ["2", "Tỷ lệ hộ nghèo", "%", "0,6", "0,6"]]
+    path = tmp_path / "mau-bieu.txt"
+    path.write_text("\n".join(["Số: 204/KH-UBND", "", "Cà Mau, ngày 24 tháng 11 năm 2025", "", "KẾ HOẠCH", "",
+                               "Tài chính 03 năm", "", *flattened(rows), "", "Nơi nhận:"]) + "\n", encoding="utf-8")
+    result = inspect_files([path])
+    names = {i.key: i.name for i in result.indicators}
+    assert sorted((names[t.indicator], t.year, t.value.text) for t in result.targets) == [
+        ("Mức giảm tỷ lệ hộ nghèo", 2026, "1-1,5"), ("Mức giảm tỷ lệ hộ nghèo", 2027, "1-1,6"),
+        ("Tỷ lệ hộ nghèo", 2026, "0,6"), ("Tỷ lệ hộ nghèo", 2027, "0,6")]

@@ -22,6 +22,7 @@ from kehoach.domain.importer.reader import follows, is_column_numbers
 from kehoach.domain.text import clean, fold
 
 _TASK_NUMBER = re.compile(r"^\d{1,3}(\.\d{1,3})*\.?$")
+_GROUP_KEY = re.compile(r"^([A-HĐ]|[IVXLC]{1,6})\.?$")
 _MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _KEY = re.compile(r"^(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}(\.\d{1,3})*\.?|[A-HĐa-hđ][.)]?|[-+•–*])$")
 
@@ -128,6 +129,20 @@ def _tables(model: DocumentModel, tokens: list[_Token], previous_width: int) -> 
 
 
 def _rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]], list[_Token]]:
+    """The rows of a table, each fitted to the table's width: a row written with a blank cell between
+    its number and its title ("5.1 | | Thương mại | | | |", a sub-group whose label spans two
+    columns in the Word original) loses the blank cell and the empty cells past the width."""
+    rows, rest, width, keyed = _split_rows(tokens, previous_width)
+    if keyed:
+        for row in rows[1:]:
+            while len(row) > width and len(row) > 2 and row[0].text and not clean(row[1].text):
+                del row[1]
+            while len(row) > width and not clean(row[-1].text):
+                row.pop()
+    return rows, rest
+
+
+def _split_rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]], list[_Token], int, bool]:
     runs = _runs(tokens)
     header = runs[0] if runs else []
     continued = bool(header) and key_like(header[0].text) and previous_width > 0
@@ -151,10 +166,10 @@ def _rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]]
                 # a number-column header starts another table; the text just before it is its caption
                 if j - 1 > i:
                     rows.append(tokens[i:j - 1])
-                return rows, tokens[j - 1:] if j > i else [_Token(bar=tokens[j].bar), *tokens[j:]]
+                return rows, tokens[j - 1:] if j > i else [_Token(bar=tokens[j].bar), *tokens[j:]], width, keyed
             rows.append(tokens[i:j])
             if j < n and not tokens[j].separator:  # a full row followed by text: the table ends
-                return rows, tokens[j:]
+                return rows, tokens[j:], width, keyed
             i = j + 1
             continue
         end = i + width
@@ -162,7 +177,7 @@ def _rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]]
             end += 1  # empty cells past the width (a blank cell between a sub-group's number and its title)
         if end >= n:
             rows.append(_trim(tokens[i:n]))
-            return rows, []
+            return rows, [], width, keyed
         if tokens[end].separator:
             start = end + 1
             extra = end
@@ -192,8 +207,8 @@ def _rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]]
             i = short + 1
             continue
         rows.append(tokens[i:end])
-        return rows, tokens[end:]
-    return rows, []
+        return rows, tokens[end:], width, keyed
+    return rows, [], width, keyed
 
 
 def _opens_table(token: _Token) -> bool:
@@ -247,6 +262,9 @@ def _short(tokens: list[_Token], i: int, end: int) -> int | None:
     following = [s for s in numbered if follows(current, clean(tokens[s + 1].text))]
     if following:  # the boundary before the number that comes next after this row's
         return following[0]
+    groups = [s for s in numbered if _GROUP_KEY.match(clean(tokens[s + 1].text))]
+    if groups and _GROUP_KEY.match(current) and groups[0] - i <= 3:
+        return groups[0]  # a group row (label and title) followed by a deeper group row: "A | …" then "I | …"
     if numbered:
         return numbered[-1]
     width = end - i
