@@ -299,6 +299,8 @@ class ParseResult:
     agencies: list[Agency] = field(default_factory=list)
     leaders: list[Leader] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
+    # what each table was read as, column by column and row by row (importer.corrections.TableReading)
+    readings: list = field(default_factory=list)
 
 
 def to_jsonable(obj):

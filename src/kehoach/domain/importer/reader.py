@@ -28,6 +28,7 @@ class Row:
     after_break: bool = False  # first row after a page break (repeated header or blank gap)
     lines: list[int] = field(default_factory=list)  # every source line merged into this row
     merged: list[bool] = field(default_factory=list)  # per column, True where the text is merged from above
+    mark: str = ""  # what a person said the row is (task, group), see importer.corrections
 
     def cell(self, index: int | None) -> str:
         if index is None or index >= len(self.cells):
@@ -260,7 +261,7 @@ def join_continuations(rows: list[Row], key_column: int) -> list[Row]:
     for row in rows:
         key = row.cell(key_column)
         lead_text = next((c for c in row.cells if c), "")
-        if out and row.after_break and not key and not is_bullet(lead_text):
+        if out and row.after_break and not key and not is_bullet(lead_text) and not row.mark:
             prev = out[-1]
             for c, text in enumerate(row.cells):
                 if text:

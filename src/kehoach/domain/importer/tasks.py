@@ -55,9 +55,9 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
     for row in rows:
         code = row.cell(key).strip()
         content = row.cell(roles["content"])
-        texts = [] if _TASK_NUMBER.match(code) else [fold(c) for c in row.cells if c]
+        texts = [] if _TASK_NUMBER.match(code) or row.mark else [fold(c) for c in row.cells if c]
         if len(texts) >= 2 and sum(1 for t in texts if t in header_words) >= len(texts) - 1:
-            ctx.read.update(row.lines)  # the header (or a section's sub-header) written again: not a row
+            ctx.took(row, "header")  # the header (or a section's sub-header) written again: not a row
             continue
         no_work = not row.cell(roles["lead"]) and not row.cell(roles.get("deadline"))
         level = _group_level(code, row, no_work, levels, headings)
@@ -68,19 +68,19 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
                 levels.pop(deeper, None)
             levels[level] = TaskGroup(code=code.rstrip("."), title=title)
             group = TaskGroup(code=".".join(levels[k].code for k in order if k in levels), title=title)
-            ctx.read.update(row.lines)
+            ctx.took(row, "group")
             continue
-        if _SUB.match(code) or not code:
+        if (_SUB.match(code) or not code) and row.mark != "task":
             if not (row.cell(roles["lead"]) or row.cell(roles.get("deadline"))) and tasks:
                 tasks[-1].content = f"{tasks[-1].content}\n{content}".strip()
-                ctx.read.update(row.lines)
+                ctx.took(row, "continuation")
                 continue
-        elif not _TASK_NUMBER.match(code):
+        elif not _TASK_NUMBER.match(code) and row.mark != "task":
             ctx.warn("task-row-unknown", f"row number {code!r} is neither a task number nor a group; row skipped",
                      row.line, key + 1)
             continue
         tasks.append(_task(row, code, group, roles, ctx, year, tasks, first_number + len(tasks)))
-        ctx.read.update(row.lines)
+        ctx.took(row, "task")
     _check_numbering(tasks, ctx)
     return tasks
 
@@ -188,6 +188,8 @@ def _group_level(code: str, row: Row, no_work: bool, levels: dict[str, TaskGroup
     """Which level of grouping a row opens, if any: a letter (A, B), a Roman numeral, or a number
     that heads other numbers ("1" above "1.1"); an unnumbered bold row without agency or deadline
     is a group too."""
+    if row.mark == "task":  # a person said so (importer.corrections)
+        return None
     bare = code.rstrip(".")
     if _is_letter(bare, levels.get("letter")):
         return "letter"
@@ -200,6 +202,8 @@ def _group_level(code: str, row: Row, no_work: bool, levels: dict[str, TaskGroup
         if deepest and not levels[deepest].code:  # a sibling of the unnumbered group before it
             return deepest
         return "roman" if "letter" in levels or not levels else "heading"
+    if row.mark == "group":
+        return "heading" if "roman" in levels else "roman"
     return None
 
 
