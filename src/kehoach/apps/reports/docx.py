@@ -244,7 +244,7 @@ def context(report: Report) -> dict:
     """The template's variables (word_template.VARIABLES) but the two markers."""
     content = report.content
     day, month, year = document_date(content.as_of)
-    return {"tieu_de": content.title, "ky": report.period_phrase, "ngay": day, "thang": month,
+    return {"tieu_de": content.title, "trich_yeu": content.subject, "ky": report.period_phrase, "ngay": day, "thang": month,
             "nam": year, "dia_danh": report.place, "ban_nhap": report.draft}
 
 

@@ -290,7 +290,8 @@ def to_json(result: ParseResult) -> dict:
 def _document_json(d: Document) -> dict:
     return {"key": d.key, "kind": d.kind, "number": d.number, "issuer": d.issuer,
             "date": d.date.isoformat() if d.date else None, "title": d.title, "signer": d.signer,
-            "signer_title": d.signer_title, "place": d.place, "scope": d.scope, "file": d.file}
+            "signer_title": d.signer_title, "place": d.place, "scope": d.scope, "file": d.file,
+            "parent": d.parent or None}
 
 
 def _where(location) -> dict:

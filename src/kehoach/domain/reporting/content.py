@@ -5,7 +5,7 @@ from __future__ import annotations
 from .model import IndicatorInput, IndicatorRow, ReportContent, ReportInput, Section
 from .narrative import narratives
 from .overview import OVERVIEW_HEADING, next_heading, next_parts, overview_parts, summary_line
-from .periods import report_period, title
+from .periods import report_period, subject, title
 from .prose import attention_paragraphs, indicator_paragraph, projects_paragraphs, tasks_paragraphs
 
 HEADINGS = (
@@ -50,5 +50,5 @@ def build(report: ReportInput) -> ReportContent:
         title=title(report.kind, period), period=period, as_of=report.as_of, sections=sections,
         indicator_rows=tuple(indicator_row(n, i) for n, i in enumerate(indicators, 1)),
         tasks=report.tasks, projects=report.projects,
-        narrative=narratives(report.progress_notes),
+        narrative=narratives(report.progress_notes), subject=subject(report.kind, period),
     )

@@ -133,3 +133,4 @@ class ReportContent:
     tasks: tuple[TaskInput, ...] = field(default=())
     projects: tuple[ProjectInput, ...] = field(default=())
     narrative: tuple[Narrative, ...] = field(default=())  # after the tasks section
+    subject: str = ""  # the title without "Báo cáo": the line under "BÁO CÁO"
