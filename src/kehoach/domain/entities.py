@@ -119,6 +119,7 @@ class Document:
     place: str = ""  # "Hải Phòng": the locality the document speaks for
     file: str = ""
     scope: str = ""  # territorial scope, see domain.territories
+    parent: str = ""  # a stand-alone appendix: the document it is attached to, as its "Kèm theo" line writes it
 
     @property
     def key(self) -> str:

@@ -142,3 +142,27 @@ def test_the_next_period_follows_the_reports_kind_across_the_year_end(kind, as_o
     next_part = section(content(kind=kind, as_of=as_of), "NHIỆM VỤ, GIẢI PHÁP")
     assert next_part.heading == f"V. {heading}"
     assert next_part.parts[0].heading == f"1. Các nhiệm vụ đến hạn trong {due_in}"
+
+
+def test_the_year_report_counts_verdicts_and_gives_each_row_its_verdict_with_the_gap():
+    from kehoach.domain.assessment.model import TargetComparison
+
+    revenue = IndicatorInput(
+        Indicator(key="revenue", name="Thu ngân sách nhà nước", unit="tỷ đồng", kind=MeasureKind.FLOW),
+        IndicatorAssessment(indicator="revenue", as_of=date(2026, 1, 15), rating=Rating.DAT, comparable=True,
+                            reason="Năm 2025 đạt 140.000 tỷ đồng", verdict=VERDICT_MET, targets=(
+                                TargetComparison(basis="stretch", basis_label="chỉ tiêu phấn đấu", scope="HP",
+                                                 value=Decimal("129519.3"), text="129.519,3", document="86/KH-UBND",
+                                                 pct=Decimal("108.09"), met=True),)))
+    grdp = replace(GRDP, assessment=replace(GRDP.assessment, verdict=VERDICT_MISSED, verdict_estimate=True, targets=(
+        TargetComparison(basis="stretch", basis_label="chỉ tiêu phấn đấu", scope="HP", value=Decimal("12.35"),
+                         text="12,35", document="", gap=Decimal("-0.54"), met=False),)))
+    report = content(kind="year", as_of=date(2026, 1, 15), indicators=(revenue, grdp, IIP))
+    assert report.sections[0].paragraphs[0] == (
+        "Kết quả chung: 1/3 chỉ tiêu đạt kế hoạch năm; 1 chỉ tiêu không đạt kế hoạch năm (trong đó 1 chỉ tiêu "
+        "theo số ước); 1 chỉ tiêu chưa có số liệu cả năm để kết luận.")
+    assert [row.rating for row in report.indicator_rows] == [
+        "Đạt kế hoạch năm: bằng 108,1% chỉ tiêu phấn đấu (129.519,3 tỷ đồng)",
+        "Không đạt kế hoạch năm (ước): thấp hơn 0,54 điểm % so với chỉ tiêu phấn đấu (12,35%)",
+        "Chưa có số liệu cả năm để kết luận"]  # IIP: rated on the trajectory, no full-year figure
+    assert report.sections[0].paragraphs[3].endswith("Đánh giá: Chưa có số liệu cả năm để kết luận.")

@@ -20,7 +20,7 @@ in a fixed number of statements:
 
 Call it inside a transaction (the importer's), with items whose keys (indicator, period, scope)
 are all different (``bulk.record_all`` splits a file that repeats a key into rounds) and whose
-values are already canonical (``services.canonical_value``).
+values are already canonical (``indicators.values.canonical_value``).
 """
 
 from __future__ import annotations

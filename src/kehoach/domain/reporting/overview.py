@@ -45,12 +45,30 @@ def _names(items: Iterable[IndicatorInput]) -> str:
     return "; ".join(i.indicator.name for i in items)
 
 
-def summary_line(indicators: tuple[IndicatorInput, ...]) -> str:
+def year_summary_line(indicators: tuple[IndicatorInput, ...]) -> str:
+    """The year report's: "Kết quả chung: 3/11 chỉ tiêu đạt kế hoạch năm; 1 chỉ tiêu không đạt kế hoạch năm
+    (trong đó 1 chỉ tiêu theo số ước); 7 chỉ tiêu chưa có số liệu cả năm để kết luận."."""
+    verdicts = Counter(i.assessment.verdict for i in indicators)
+    estimated = sum(1 for i in indicators if i.assessment.verdict and i.assessment.verdict_estimate)
+    pieces = [f"{verdicts[VERDICT_MET]}/{len(indicators)} chỉ tiêu đạt kế hoạch năm"]
+    if verdicts[VERDICT_MISSED]:
+        pieces.append(f"{verdicts[VERDICT_MISSED]} chỉ tiêu không đạt kế hoạch năm")
+    if estimated:
+        pieces[-1] += f" (trong đó {estimated} chỉ tiêu theo số ước)"
+    if verdicts[""]:
+        pieces.append(f"{verdicts['']} chỉ tiêu chưa có số liệu cả năm để kết luận")
+    return f"Kết quả chung: {'; '.join(pieces)}."
+
+
+def summary_line(indicators: tuple[IndicatorInput, ...], closing: bool = False) -> str:
     """ "Kết quả chung: 5/12 chỉ tiêu đạt và vượt kịch bản; 4 chỉ tiêu chậm so với kịch bản; 3 chỉ tiêu chưa
-    có số liệu." — and, once full-year figures are in, how many met the year's plan."""
+    có số liệu." — and, once full-year figures are in, how many met the year's plan; the year report
+    (``closing``) counts the year's verdicts only."""
     total = len(indicators)
     if not total:
         return "Chưa có chỉ tiêu nào được theo dõi."
+    if closing:
+        return year_summary_line(indicators)
     counts = Counter(i.assessment.rating for i in indicators)
     pieces = [f"{counts[Rating.DAT]}/{total} chỉ tiêu đạt và vượt kịch bản"]
     pieces += [f"{counts[r]} chỉ tiêu {phrase}" for r, phrase in RATING_PHRASES[1:] if counts[r]]
