@@ -51,7 +51,7 @@ def parse_assignment_table(table: Table, columns: list[Column], ctx: Context) ->
             for agency in ctx.directories.agencies.resolve_cell(row.cell(lead)):
                 if agency not in indicator.monitoring_agencies:
                     indicator.monitoring_agencies.append(agency)
-        ctx.took(row, "indicator")
+        ctx.took(row, "read")
         value, year = _target_in(text, horizon)
         if value is None or year is None:
             ctx.warn("target-not-found", f"indicator {code or '-'}: no target value found in {text[:80]!r}; "

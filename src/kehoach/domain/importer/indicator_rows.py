@@ -51,7 +51,7 @@ def indicator_rows(rows: list[Row], key: int, name: int, unit: int | None, ctx: 
             continue
         cleaned = clean_indicator_name(text)
         if not cleaned:  # "Trong đó:" alone labels the rows below
-            ctx.took(row, "label")
+            ctx.took(row, "read")  # the label of the rows below
             continue
         row_unit = row.cell(unit) if unit is not None else ""
         has_values = any(c for i, c in enumerate(row.cells) if i not in (key, name, unit) and c)
@@ -66,7 +66,7 @@ def indicator_rows(rows: list[Row], key: int, name: int, unit: int | None, ctx: 
             indicator = registry.match(text, row_unit or parent.unit, parent.key)
         if indicator.group == IndicatorGroup.OTHER and group != IndicatorGroup.OTHER:
             indicator.group = group
-        ctx.took(row, "indicator")  # an indicator row is read even when it gives no value
+        ctx.took(row, "read")  # an indicator row is read even when it gives no value
         yield IndicatorRow(row=row, indicator=indicator, name=cleaned, unit=row_unit)
 
 

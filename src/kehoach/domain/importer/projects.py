@@ -60,7 +60,7 @@ def parse_project_table(table: Table, columns: list[Column], ctx: Context) -> li
             continue
         projects.append(_project(row, int(code.rstrip(".")), roles, unit, ctx,
                                  group, group_title, funding, funding_title))
-        ctx.took(row, "project")
+        ctx.took(row, "read")
     _check_magnitudes(projects, ctx, roles["value"])
     return projects
 
