@@ -58,3 +58,13 @@ def test_a_document_whose_tables_are_all_unknown_is_refused_with_the_list(tmp_pa
         require_understood(result)
     assert "Cấp giấy phép xây dựng" in str(failure.value) and failure.value.location.line == 9
 
+
+
+def test_a_document_without_any_table_says_so(tmp_path):
+    path = tmp_path / "cong-van.txt"
+    path.write_text("Số: 12/KH-UBND\nHải Phòng, ngày 31 tháng 3 năm 2025\n\nKẾ HOẠCH\nChuyển đổi số\n\n"
+                    "Các sở, ngành triển khai các nhiệm vụ được giao.\n", encoding="utf-8")
+    result = inspect_files([path])
+    assert not result.tasks
+    assert [(w.code, w.location.line) for w in result.warnings] == [("no-table", 1)]
+    assert "no table of tasks, indicators or projects was found" in result.warnings[0].message

@@ -127,3 +127,15 @@ def test_a_row_in_a_unit_the_catalogue_indicator_cannot_be_in_is_an_indicator_of
     assert sorted((names[t.indicator], t.year, t.value.text) for t in result.targets) == [
         ("Mức giảm tỷ lệ hộ nghèo", 2026, "1-1,5"), ("Mức giảm tỷ lệ hộ nghèo", 2027, "1-1,6"),
         ("Tỷ lệ hộ nghèo", 2026, "0,6"), ("Tỷ lệ hộ nghèo", 2027, "0,6")]
+
+
+@pytest.mark.parametrize(("second", "warned"), [("II", False), ("I", True), ("III", True)])
+def test_a_roman_group_number_that_repeats_or_skips_is_kept_and_warned(tmp_path, second, warned):
+    rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+            ["**B**", "**NGÀNH, LĨNH VỰC**"], ["**I**", "**Nông nghiệp**"], ["1", "Số hóa đất đai", "Sở Nông nghiệp", "2026"],
+            [f"**{second}**", "**Thương mại**"], ["2", "Sàn thương mại điện tử", "Sở Công Thương", "2026"]]
+    result = inspect_files([web_page(tmp_path, rows)])
+    assert [t.group.code for t in result.tasks] == ["B.I", f"B.{second}"]
+    messages = [w.message for w in result.warnings if w.code == "group-numbering"]
+    assert messages == ([f"group {second} under B follows group I: the numbering skips or repeats (kept as written)"]
+                        if warned else [])

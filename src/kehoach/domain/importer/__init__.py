@@ -183,6 +183,9 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult, corr
             unknown.append((table, why if not kind else f"{_KIND_NAMES[kind]} table that gave nothing"))
     if unknown and not understood:
         report_nothing_understood(unknown, ctx)
+    elif not unknown and not understood:  # no table at all (a scan read by OCR loses its table's rules)
+        ctx.warn("no-table", "no table of tasks, indicators or projects was found; only the document itself "
+                 "(number, date, issuer) is read", 1)
     result.documents.append(document)
     result.warnings.extend(warnings)
 

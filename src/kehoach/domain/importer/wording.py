@@ -32,6 +32,8 @@ TITLES: dict[str, str] = {
     "lead-missing": "Nhiệm vụ không ghi cơ quan chủ trì",
     "row-packed": "Hai dòng viết chung một dòng",
     "task-numbering": "Số thứ tự nhiệm vụ không liên tục",
+    "group-numbering": "Số thứ tự nhóm lặp lại hoặc bỏ cách",
+    "no-table": "Văn bản không có bảng nào",
     "range-reversed": "Khoảng giá trị viết từ cao xuống thấp",
     "unit-mismatch": "Giá trị phần trăm trong dòng có đơn vị khác",
     "unit-incompatible": "Đơn vị không quy đổi được",
@@ -85,6 +87,13 @@ _SAYINGS: list[tuple[str, str, Say | str]] = [
      r"written in one\? kept as one task as written", lambda m: f"nhiệm vụ {m['task']}: cột {m['col']} ghi "
      f"{_quoted(m['next'])} rồi đến {_quoted(m['rest'])}: có phải hai dòng viết chung? giữ thành một nhiệm vụ như văn bản"),
     ("task-numbering", r"task number (?P<after>\S+) follows (?P<before>\S+)", "nhiệm vụ số {after} đứng sau số {before}"),
+    ("group-numbering", r"group (?P<code>\S+)(?: under (?P<letter>\S+))? follows group (?P<before>\S+): the numbering "
+     r"skips or repeats \(kept as written\)", lambda m: f"nhóm {m['code']}"
+     + (f" thuộc phần {m['letter']}" if m["letter"] else "") + f" đứng sau nhóm {m['before']}: số thứ tự nhóm lặp lại "
+     "hoặc bỏ cách (giữ nguyên như văn bản)"),
+    ("no-table", r"no table of tasks, indicators or projects was found; only the document itself \(number, date, "
+     r"issuer\) is read", "không tìm thấy bảng nhiệm vụ, chỉ tiêu hay dự án nào; chỉ đọc được thông tin của văn bản "
+     "(số, ngày, cơ quan ban hành)"),
     ("range-reversed", r"(?P<name>.*): range (?P<cell>.*) is written high to low; read as (?P<read>.*)",
      lambda m: f"{m['name']}: khoảng {_quoted(m['cell'])} viết từ cao xuống thấp; được đọc là {_number(m['read'])}"),
     ("unit-mismatch", r"(?P<name>.*): (?P<cell>.*) is a percentage in a row counted in (?P<unit>.*); kept as text, "
