@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -42,7 +43,7 @@ def fill(book, value="110", task_status="Hoàn thành", explanation=True):
     cols = columns(figures)
     line = next(r for r in range(2, figures.max_row + 1)
                 if figures.cell(row=r, column=cols["Mã chỉ tiêu"]).value == "iip"
-                and figures.cell(row=r, column=cols["Kỳ"]).value == "2025-07")
+                and figures.cell(row=r, column=cols["Kỳ"]).value == "Tháng 7/2025")
     figures.cell(row=line, column=cols["Giá trị"]).value = value
     figures.cell(row=line, column=cols["Phạm vi địa bàn"]).value = "HP cũ"
     if explanation:
@@ -83,7 +84,7 @@ def test_the_template_lists_what_the_agency_owes(people, login):
     assert figures.column_dimensions["B"].width == 40
     line = next(r for r in range(2, figures.max_row + 1)
                 if (figures.cell(row=r, column=1).value, figures.cell(row=r, column=cols["Kỳ"]).value)
-                == ("iip", "2025-07"))
+                == ("iip", "Tháng 7/2025"))
     assert figures.cell(row=line, column=cols["Kịch bản"]).value == "117,1"
     assert figures.cell(row=line, column=cols["Chỉ tiêu"]).value == "Chỉ số sản xuất công nghiệp (IIP)"
     assert {figures.cell(row=r, column=1).value for r in range(2, figures.max_row + 1)} == {"iip", "exports"}
@@ -93,6 +94,16 @@ def test_the_template_lists_what_the_agency_owes(people, login):
     line = row_of(tasks, cols["Mã nhiệm vụ (không sửa)"], task_of(number=16).pk)
     assert tasks.cell(row=line, column=cols["Hạn"]).value == "30/06/2025"
     assert tasks.cell(row=line, column=cols["Tình trạng hiện tại"]).value == "Quá hạn chưa hoàn thành"
+
+
+def test_the_template_shows_names_and_periods_in_words_and_hides_the_keys(people, login):
+    book = download(login(people["officer_a"]))
+
+    for sheet in book.worksheets:
+        assert sheet.column_dimensions["A"].hidden  # the key that reads the row back
+        shown = [str(cell.value) for row in sheet.iter_rows(min_col=2) for cell in row if cell.value is not None]
+        assert not [text for text in shown if re.search(r"\b20\d\d-(Q\d|H\d|9M|YTD-\d\d|\d\d)\b", text)]
+        assert not [text for text in shown if text in ("iip", "exports")]
 
 
 def test_a_filled_template_is_previewed_then_recorded(people, login):
@@ -221,7 +232,7 @@ def test_the_template_round_trips_in_english_too(people, login, english):
     cols = columns(figures)
     line = next(r for r in range(2, figures.max_row + 1)
                 if (figures.cell(row=r, column=1).value, figures.cell(row=r, column=cols["Period"]).value)
-                == ("exports", "2025-Q2"))
+                == ("exports", "Quý II/2025"))
     figures.cell(row=line, column=cols["Value"]).value = 9.5  # typed as a number in the spreadsheet
     out = io.BytesIO()
     book.save(out)

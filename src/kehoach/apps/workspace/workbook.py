@@ -53,6 +53,8 @@ FIGURE_COLUMNS = [
     ("difficulties", _("Difficulties and obstacles"), 30, True),
     ("proposals", _("Proposals"), 30, True),
 ]
+# Columns that carry a key for reading the file back: hidden, nobody reads them (the name beside says it).
+HIDDEN_COLUMNS = frozenset({"indicator", "task"})
 TASK_COLUMNS = [
     ("task", _("Task ID (do not change)"), 10, False),
     ("document", _("Document"), 16, False),
@@ -98,6 +100,7 @@ def build_template(ws: Workspace) -> bytes:
             cell.font, cell.fill = header_font, header_fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             ws_.column_dimensions[get_column_letter(i)].width = width
+            ws_.column_dimensions[get_column_letter(i)].hidden = _code in HIDDEN_COLUMNS
         for values in rows:
             ws_.append([values.get(code, "") for code, _l, _w, _f in columns])
         for r in range(2, len(rows) + 2):
@@ -116,7 +119,7 @@ def build_template(ws: Workspace) -> bytes:
         entered = due.figures[0] if due.figures else None
         rows.append({
             "indicator": due.indicator.key, "name": due.indicator.name, "indicator_unit": due.indicator.unit,
-            "period": due.period.code,
+            "period": due.period.label_vi,  # in words; read back with read_period
             "trajectory": due.trajectory_text,
             "entered": ", ".join(f"{f.get_review_status_display()}: {f.qualifier} {f.text}".replace(":  ", ": ")
                                  for f in due.figures),
@@ -237,6 +240,7 @@ def _parse_figures(agency: Agency, rows: list, parsed: ParsedUpload, as_of: date
         if not row.cells["value"]:
             continue  # nothing entered on this row
         values = {c: row.cells[c] for c in IMPORT_COLUMNS}
+        values["period"] = _period_code(values["period"])
         if not values["published"]:
             values["published"] = entry_day(as_of).isoformat()
         checked, problems = checker.check(row.line, values)
@@ -245,6 +249,15 @@ def _parse_figures(agency: Agency, rows: list, parsed: ParsedUpload, as_of: date
         if checked is not None:
             parsed.figures.append((row.line, FigureEntry(row.line, checked, row.cells["cause"],
                                                          row.cells["difficulties"], row.cells["proposals"])))
+
+
+def _period_code(text: str) -> str:
+    """The period as the template writes it (in words: "Tháng 7/2025") or as a code, as its code;
+    anything else as written, for the row's checks to report."""
+    try:
+        return m.read_period(text).code
+    except ValueError:
+        return text
 
 
 def _status_code(text: str) -> str | None:
