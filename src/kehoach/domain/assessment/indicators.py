@@ -67,7 +67,8 @@ from datetime import date, timedelta
 from decimal import ROUND_HALF_UP, Decimal
 
 from kehoach.domain.entities import Direction, Indicator, MeasureKind, ScenarioValue, Target, TargetBasis
-from kehoach.domain.numbers import format_number
+from kehoach.domain.numbers import format_number, value_in_unit
+from kehoach.domain.units import unit_label
 
 from .model import (
     VERDICT_MET,
@@ -332,7 +333,7 @@ def _plan(indicator: Indicator, scenario: list[ScenarioValue], targets: list[Tar
         scope=scope,
         pieces=tuple(pieces),
         target=number_of(target.value, indicator.direction) if target else None,
-        target_text=target.value.text if target else "",
+        target_text=value_in_unit(target.value) if target else "",
         targets=tuple(candidates),
     )
 
@@ -804,7 +805,7 @@ def _assess_level(indicator: Indicator, plan: _Plan, figures: list[ActualFigure]
     label = latest.period.label_vi
     reason = f"{label[0].upper() + label[1:]} {_reached(latest.qualifier)} {_amount(actual, unit)}, {compared}"
     if scenario is not None and target is not None:
-        reason += f"; chỉ tiêu năm {plan.target_text}{'' if unit == '%' else ' '}{_unit(unit)}"
+        reason += f"; chỉ tiêu năm {plan.target_text}{'' if unit == '%' else ' '}{unit_label(unit)}"
     if imprecise:
         reason += f"; {_WITHIN_PRECISION}"
     return IndicatorAssessment(
@@ -856,7 +857,7 @@ def _with_targets_and_verdict(indicator: Indicator, a: IndicatorAssessment, plan
         period.start == date(plan.year, 1, 1) or indicator.kind == MeasureKind.LEVEL)
     closed = full_year or (as_of > year_end and additive)
     rows = []
-    values = [(t.basis.value, BASIS_LABELS.get(t.basis, t.basis.value), t.value.text, t.document,
+    values = [(t.basis.value, BASIS_LABELS.get(t.basis, t.basis.value), value_in_unit(t.value), t.document,
                number_of(t.value, direction)) for t in plan.targets]
     annual_scenario = plan.exact(plan.year_span)
     if annual_scenario is not None:
@@ -935,15 +936,11 @@ def _pct(value: Decimal) -> str:
     return f"{format_number(value, 1)}%"
 
 
-def _unit(unit: str) -> str:
-    return "nghìn " + unit[len("1.000 ") :] if unit.startswith("1.000 ") else unit
-
-
 def _amount(value: Decimal | None, unit: str, qualifier: str = "") -> str:
     q = f"{qualifier} " if qualifier else ""
     if value is None:
         return "?"
-    return f"{q}{_num(value)}{unit}" if unit == "%" else f"{q}{_num(value)} {_unit(unit)}"
+    return f"{q}{_num(value)}{unit}" if unit == "%" else f"{q}{_num(value)} {unit_label(unit)}"
 
 
 def _reached(qualifier: str) -> str:
