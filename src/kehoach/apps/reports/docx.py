@@ -105,14 +105,22 @@ def _mark_every_page(doc) -> None:
             text(paragraph, DRAFT_MARK, bold=True, size=12)
 
 
+def _justified(doc, value: str, bold: bool = False, italic: bool = False) -> None:
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = Mm(10)
+    text(paragraph, value, bold=bold, italic=italic)
+
+
 def _body(doc, report: Report) -> None:
     for section in report.content.sections:
         text(doc.add_paragraph(), section.heading, bold=True)
         for value in section.paragraphs:
-            paragraph = doc.add_paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-            paragraph.paragraph_format.first_line_indent = Mm(10)
-            text(paragraph, value)
+            _justified(doc, value)
+        for part in section.parts:  # "1. Kết quả đạt được": a bold sub-heading, then its lines
+            _justified(doc, part.heading, bold=True)
+            for value in part.lines:
+                _justified(doc, value)
         if section.heading == TASKS_HEADING:  # the narrative parts follow the tasks section
             _narrative(doc, report)
 
@@ -127,10 +135,7 @@ def _narrative(doc, report: Report) -> None:
             lines.append((group.heading, True))
             lines.extend((line, False) for line in group.lines)
         for value, sub_heading in lines or [(part.empty, False)]:
-            paragraph = doc.add_paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-            paragraph.paragraph_format.first_line_indent = Mm(10)
-            text(paragraph, value, bold=sub_heading, italic=sub_heading)
+            _justified(doc, value, bold=sub_heading, italic=sub_heading)
 
 
 # The appendix is on an A4 landscape page: 262 mm of text between margins of 20 and 15 mm.
@@ -239,7 +244,7 @@ def context(report: Report) -> dict:
     """The template's variables (word_template.VARIABLES) but the two markers."""
     content = report.content
     day, month, year = document_date(content.as_of)
-    return {"tieu_de": content.title, "ky": report.period_phrase, "ngay": day, "thang": month,
+    return {"tieu_de": content.title, "trich_yeu": content.subject, "ky": report.period_phrase, "ngay": day, "thang": month,
             "nam": year, "dia_danh": report.place, "ban_nhap": report.draft}
 
 

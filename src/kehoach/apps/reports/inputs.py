@@ -20,24 +20,26 @@ from kehoach.domain.reporting import (
 )
 
 
-def _target_texts(assessment: Assessment) -> dict[tuple[str, str], str]:
-    """(indicator key, scope) -> the as-of year's target as written; scope "" for any scope."""
-    texts: dict[tuple[str, str], str] = {}
+def _target_texts(assessment: Assessment) -> dict[tuple[str, int, str], str]:
+    """(indicator key, year, scope) -> the year's target as written; scope "" for any scope."""
+    texts: dict[tuple[str, int, str], str] = {}
     for t in assessment.snapshot.targets:
-        if t.year == assessment.as_of.year:
-            texts.setdefault((t.indicator, t.scope), value_in_unit(t.value))
-            texts.setdefault((t.indicator, ""), value_in_unit(t.value))
+        texts.setdefault((t.indicator, t.year, t.scope), value_in_unit(t.value))
+        texts.setdefault((t.indicator, t.year, ""), value_in_unit(t.value))
     return texts
 
 
 def indicator_inputs(assessment: Assessment) -> tuple[IndicatorInput, ...]:
+    """Each assessed indicator with the target of the plan year it was assessed for (2025's in a report of
+    December 2025 written in January 2026, whatever 2026's plan says)."""
     indicators = {i.key: i for i in assessment.snapshot.indicators}
     texts = _target_texts(assessment)
-    return tuple(
-        IndicatorInput(indicators[a.indicator], a,
-                       a.annual_target_text or texts.get((a.indicator, a.scope)) or texts.get((a.indicator, ""), ""))
-        for a in assessment.indicators
-    )
+    items = []
+    for a in assessment.indicators:
+        year = a.year or assessment.as_of.year
+        text = a.annual_target_text or texts.get((a.indicator, year, a.scope)) or texts.get((a.indicator, year, ""), "")
+        items.append(IndicatorInput(indicators[a.indicator], a, text))
+    return tuple(items)
 
 
 def task_inputs(assessment: Assessment) -> tuple[TaskInput, ...]:

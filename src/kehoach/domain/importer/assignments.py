@@ -44,6 +44,7 @@ def parse_assignment_table(table: Table, columns: list[Column], ctx: Context) ->
             continue
         indicator = registry.match(text, "", None)
         if lead is not None and row.cell(lead):
+            indicator.lead_text = indicator.lead_text or row.cell(lead)  # as written; canonical names below
             for agency in ctx.directories.agencies.resolve_cell(row.cell(lead)):
                 if agency not in indicator.monitoring_agencies:
                     indicator.monitoring_agencies.append(agency)

@@ -82,17 +82,20 @@ class ReportInput:
 
 
 @dataclass(frozen=True)
-class Section:
-    heading: str
-    paragraphs: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class NarrativeGroup:
     """A sub-heading of a narrative section (a task group, an agency) and its "- ..." lines."""
 
     heading: str
     lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section: its paragraphs, then its sub-headed parts ("1. Kết quả đạt được" and its lines)."""
+
+    heading: str
+    paragraphs: tuple[str, ...]
+    parts: tuple[NarrativeGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -132,3 +135,4 @@ class ReportContent:
     tasks: tuple[TaskInput, ...] = field(default=())
     projects: tuple[ProjectInput, ...] = field(default=())
     narrative: tuple[Narrative, ...] = field(default=())  # after the tasks section
+    subject: str = ""  # the title without "Báo cáo": the line under "BÁO CÁO"

@@ -31,9 +31,9 @@ from kehoach.apps.api.common import Day, Id, RowVersion, Text, as_of_or_today
 from kehoach.apps.api.errors import CONFLICT, ERRORS, Stale
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.assessment.evaluate import current_assessment
+from kehoach.apps.monitoring.tasks.filtersets import STATUS_CHOICES, by_task, search_q
 from kehoach.apps.review.services import entry_day
 from kehoach.apps.tasks import entry, services
-from kehoach.apps.tasks.filtersets import STATUS_CHOICES, by_task, search_q
 from kehoach.apps.tasks.models import Task, TaskProgress
 
 router = Router(tags=["tasks"])
