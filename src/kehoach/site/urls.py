@@ -16,6 +16,7 @@ urlpatterns = [
     path("agencies/", include("kehoach.apps.approvals.urls")),
     path("agencies/", include("kehoach.apps.workspace.urls")),
     path("documents/", include("kehoach.apps.documents.urls")),
+    path("inbox/", include("kehoach.apps.inbox.urls")),
     path("history/", include("kehoach.apps.history.urls")),
     path("reports/", include("kehoach.apps.reports.urls")),
     path("accounts/tokens/", include("kehoach.apps.api.urls")),

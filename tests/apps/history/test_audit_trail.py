@@ -21,6 +21,7 @@ WITHOUT_HISTORY = {
     "accounts.preference": "a person's own choice of interface language, not plan data; only they change it",
     "assessment.dataversion": "a counter raised after every committed change, so that server processes know "
                               "when a kept assessment is out of date (assessment.freshness); no one's record",
+    "inbox.read": "which notice a user has read (the notices are what stands now, not stored); no plan data",
     "documents.stagedupload": "a pending web upload, deleted when confirmed or discarded; the import it "
                               "leads to is recorded in the history of every row it stores",
 }

@@ -127,3 +127,38 @@ def test_a_row_in_a_unit_the_catalogue_indicator_cannot_be_in_is_an_indicator_of
     assert sorted((names[t.indicator], t.year, t.value.text) for t in result.targets) == [
         ("Mức giảm tỷ lệ hộ nghèo", 2026, "1-1,5"), ("Mức giảm tỷ lệ hộ nghèo", 2027, "1-1,6"),
         ("Tỷ lệ hộ nghèo", 2026, "0,6"), ("Tỷ lệ hộ nghèo", 2027, "0,6")]
+
+
+@pytest.mark.parametrize(("second", "warned"), [("II", False), ("I", True), ("III", True)])
+def test_a_roman_group_number_that_repeats_or_skips_is_kept_and_warned(tmp_path, second, warned):
+    rows = [["STT", "Nhiệm vụ", "Cơ quan chủ trì", "Thời hạn"],
+            ["**B**", "**NGÀNH, LĨNH VỰC**"], ["**I**", "**Nông nghiệp**"], ["1", "Số hóa đất đai", "Sở Nông nghiệp", "2026"],
+            [f"**{second}**", "**Thương mại**"], ["2", "Sàn thương mại điện tử", "Sở Công Thương", "2026"]]
+    result = inspect_files([web_page(tmp_path, rows)])
+    assert [t.group.code for t in result.tasks] == ["B.I", f"B.{second}"]
+    messages = [w.message for w in result.warnings if w.code == "group-numbering"]
+    assert messages == ([f"group {second} under B follows group I: the numbering skips or repeats (kept as written)"]
+                        if warned else [])
+
+
+GROUP_AS_ONE_CELL = [["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+                     ["I. NÂNG CAO NHẬN THỨC VỀ CHUYỂN ĐỔI SỐ"],
+                     ["1", "Tuyên truyền chuyển đổi số", "Sở Văn hóa", "Các sở", "Quý I/2026"],
+                     ["II. HOÀN THIỆN THỂ CHẾ"],
+                     ["1", "Rà soát văn bản", "Sở Tư pháp", "Các sở", "Quý II/2026"]]
+
+
+@pytest.mark.parametrize("form", ["web page", "tab-separated"])
+def test_a_group_row_written_as_one_cell_holds_its_label_and_title(tmp_path, form):
+    if form == "web page":
+        path = web_page(tmp_path, GROUP_AS_ONE_CELL)
+    else:
+        path = tmp_path / "plan.txt"
+        path.write_text("\n".join([*PREAMBLE, *("\t".join(r) for r in GROUP_AS_ONE_CELL), "", "Nơi nhận:"]) + "\n",
+                        encoding="utf-8")
+    result = inspect_files([path])
+    assert [(t.code, t.group.code, t.group.title, t.content, t.lead_text) for t in result.tasks] == [
+        ("1", "I", "NÂNG CAO NHẬN THỨC VỀ CHUYỂN ĐỔI SỐ", "Tuyên truyền chuyển đổi số", "Sở Văn hóa"),
+        ("1", "II", "HOÀN THIỆN THỂ CHẾ", "Rà soát văn bản", "Sở Tư pháp"),
+    ]
+    assert not [w for w in result.warnings if w.code in ("rows-not-read", "task-row-unknown")]

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kehoach.domain.text import folded_text
+
 
 class Document(models.Model):
     """An official document. Natural key: ``number``, or ``file_name`` when it has no number."""
@@ -22,8 +24,10 @@ class Document(models.Model):
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True)
     imported_at = models.DateTimeField(_("imported at"))
+    search_text = models.TextField(_("search text"), blank=True, editable=False,
+                                   help_text=_("Folded text the documents list searches (kept up to date)."))
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["-date", "number"]
@@ -39,10 +43,24 @@ class Document(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} {self.number}".strip() if self.number else self.file_name
 
+    def save(self, *args, **kwargs):
+        """Keep ``search_text`` up to date."""
+        self.search_text = document_search_text(self.kind, self.number, self.issuer, self.title, self.file_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_text" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "search_text"]
+        super().save(*args, **kwargs)
+
     @property
     def key(self) -> str:
         """The key the importer's entities use to name this document."""
         return self.number or self.file_name
+
+
+def document_search_text(kind: str, number: str, issuer: str, title: str, file_name: str) -> str:
+    """What a document is found by in the documents list (kind, number, issuer, title, file name), folded
+    (``domain.text.folded_text``); the data migration of ``search_text`` calls it too."""
+    return folded_text(kind, number, issuer, title, file_name)
 
 
 class ImportWarning(models.Model):

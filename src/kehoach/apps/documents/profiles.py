@@ -9,8 +9,9 @@ what a person corrected when an import is confirmed: an ``ImportCorrection`` per
 from __future__ import annotations
 
 from collections.abc import Mapping
+from pathlib import Path
 
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.utils.translation import gettext as _
 
 from kehoach.apps.documents.models import Document, ImportCorrection, ReadingProfile
@@ -39,7 +40,10 @@ def profile_label(profile: ReadingProfile) -> str:
 
 def load_profiles() -> dict[tuple[str, str], Profile]:
     """Every reading profile, as the importer takes them; none when the database has no table for them yet
-    (``kehoach inspect`` runs without a migrated database)."""
+    (``kehoach inspect`` runs without a migrated database); a SQLite file that is not there is not made."""
+    if connection.vendor == "sqlite" and not connection.is_in_memory_db() and not Path(
+            str(connection.settings_dict["NAME"])).exists():
+        return {}
     try:
         rows = list(ReadingProfile.objects.select_related("updated_by"))
     except DatabaseError:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
@@ -17,6 +19,7 @@ from kehoach.apps.documents.models import Document, StagedUpload
 from kehoach.apps.documents.tables import DocumentTable
 from kehoach.apps.indicators.models import BASIS_CHOICES, Indicator
 from kehoach.domain.importer.corrections import COLUMN_ROLES, CorrectionError
+from kehoach.domain.importer.wording import vietnamese
 from kehoach.web.views.generic import ObjectListView, StaffMixin
 
 
@@ -105,13 +108,14 @@ class PreviewView(FinanceMixin, TemplateView):
         except uploads.ImportFailure as exc:
             context["failure"] = exc  # tables found, none understood: shown, for a person to correct
         known = set(Document.objects.values_list("number", flat=True))
+        names = {**dict(Indicator.objects.values_list("key", "name")), **{i.key: i.name for i in result.indicators}}
         context.update(
             result=result,
             replaces=[d for d in result.documents if d.number and d.number in known],
-            warnings=result.warnings,
+            # in Vietnamese, indicators by name: no code a person would have to decipher
+            warnings=[SimpleNamespace(location=w.location, text=vietnamese(w, names)) for w in result.warnings],
             # indicators by name, never by key: those the file defines, then those already stored
-            indicator_names={**dict(Indicator.objects.values_list("key", "name")),
-                             **{i.key: i.name for i in result.indicators}},
+            indicator_names=names,
             basis_labels={code: str(label) for code, label in BASIS_CHOICES},
             readings=result.readings, meanings=MEANINGS, row_kinds=ROW_KINDS, row_marks=ROW_MARKS,
             table_kinds=TABLE_KINDS, meaning_choices=[(role, MEANINGS[role]) for role in COLUMN_ROLES],

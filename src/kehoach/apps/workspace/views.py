@@ -290,10 +290,14 @@ class WorkspaceUploadView(AgencyMixin, TemplateView):
                                                "data": base64.b64encode(data).decode("ascii")}
         return self.preview(parsed, digest, form.cleaned_data["file"].name)
 
-    def preview(self, parsed, digest: str, name: str, errors=None):
+    def preview(self, parsed, digest: str, name: str, errors=None, recorded: bool = False):
+        """The rows the file would record, the rows in error (not recorded; to fix in the file), and
+        the rows that could be saved as drafts but not submitted (``workbook.submit_refusals``)."""
         confirm = ConfirmUploadForm(initial={"digest": digest})
+        refusals = workbook.submit_refusals(self.agency, parsed, self.request.user, self.as_of)
         return self.render_to_response(self.get_context_data(
-            parsed=parsed, confirm=confirm, file_name=name, errors=errors if errors is not None else parsed.errors))
+            parsed=parsed, confirm=confirm, file_name=name, errors=errors if errors is not None else parsed.errors,
+            not_submittable=list(refusals.values()), recorded=recorded))
 
 
 
@@ -311,15 +315,25 @@ class ConfirmUploadView(WorkspaceUploadView):
             return redirect("workspace:upload", pk=self.agency.pk)
         data = base64.b64decode(kept["data"])
         parsed = workbook.parse_upload(self.agency, data, self.as_of)
+        submit = form.cleaned_data["submit"]
+        left_out = workbook.submit_refusals(self.agency, parsed, request.user, self.as_of) if submit else {}
+        valid = workbook.without(parsed, left_out)
         try:
-            done = workbook.record_upload(self.agency, parsed, request.user, self.as_of,
-                                          submit=form.cleaned_data["submit"])
+            done = workbook.record_upload(self.agency, valid, request.user, self.as_of, submit=submit)
         except workbook.UploadRefused as exc:
             return self.preview(parsed, kept["digest"], kept.get("name", ""), errors=exc.errors)
+        errors = parsed.errors + list(left_out.values())
+        if errors:  # the valid rows are recorded; the others stay in the preview, to fix in the file
+            self.recorded_message(kept.get("name", ""), done, submit)
+            return self.preview(workbook.ParsedUpload(errors=errors), kept["digest"], kept.get("name", ""),
+                                errors=errors, recorded=True)
         del request.session[UPLOAD_SESSION_KEY]
-        figures = sum(n for k, n in done.items() if k.startswith("figures_") and k != "figures_submitted")
-        messages.success(request, _("Recorded from %(file)s: %(figures)d figure(s) and %(updates)d task update(s)"
-                                    "%(submitted)s.") % {
-            "file": kept.get("name", ""), "figures": figures, "updates": done["progress_created"],
-            "submitted": _(", submitted for approval") if form.cleaned_data["submit"] else ""})
+        self.recorded_message(kept.get("name", ""), done, submit)
         return redirect(self.workspace_url())
+
+    def recorded_message(self, name: str, done, submit: bool) -> None:
+        figures = sum(n for k, n in done.items() if k.startswith("figures_") and k != "figures_submitted")
+        messages.success(self.request, _("Recorded from %(file)s: %(figures)d figure(s) and %(updates)d task "
+                                         "update(s)%(submitted)s.") % {
+            "file": name, "figures": figures, "updates": done["progress_created"],
+            "submitted": _(", submitted for approval") if submit else ""})

@@ -39,6 +39,7 @@ from kehoach.domain.importer.scenarios import parse_scenario_table
 from kehoach.domain.importer.targets import parse_target_table
 from kehoach.domain.importer.tasks import parse_task_table
 from kehoach.domain.importer.unread import report_nothing_understood, report_unread, require_understood
+from kehoach.domain.importer.wording import vietnamese, why_vietnamese
 from kehoach.domain.text import fold
 
 __all__ = ["ImportFailure", "inspect_files", "require_understood", "table_kind", "to_json"]
@@ -162,19 +163,16 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult, corr
                      f"({header}); it was not imported", table.line)
         if kind == "layout":
             continue
-        _mark_read(result, before, ctx)
-        if kind in ("scenario", "targets", "projects") and _sizes(result) != before:
-            # these parsers do not yet say row by row what they read: a table that gave something is read
-            ctx.read.update(line for row in table.rows for line in (row.lines or [row.line]))
+        _mark_read(result, before, ctx)  # every parser also says row by row what it took each row as
         why = f"a {_KIND_NAMES[kind]} table" if kind else f"the header ({_short(table)}) names no known columns"
         report_unread(table, ctx, "rows of no known kind in " + why if kind else why)
         result.readings.append(TableReading(
             file=source.name, document=document.key, line=table.line, key=key, caption=" ".join(table.caption),
             kind=kind, columns=column_readings(detected, columns, fixes, kind),
             rows=row_readings(snapshot, skipped, ctx.kinds, ctx.read,
-                              {w.location.line: w.message for w in warnings[warned:]
+                              {w.location.line: vietnamese(w) for w in warnings[warned:]
                                if w.location and w.code != "rows-not-read"},
-                              "rows of no known kind in " + why if kind else why, fixes),
+                              why_vietnamese("rows of no known kind in " + why if kind else why), fixes),
             profile=profile.label if profile else ""))
         if _sizes(result) != before:
             understood += 1
@@ -182,6 +180,9 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult, corr
             unknown.append((table, why if not kind else f"{_KIND_NAMES[kind]} table that gave nothing"))
     if unknown and not understood:
         report_nothing_understood(unknown, ctx)
+    elif not unknown and not understood:  # no table at all (a scan read by OCR loses its table's rules)
+        ctx.warn("no-table", "no table of tasks, indicators or projects was found; only the document itself "
+                 "(number, date, issuer) is read", 1)
     result.documents.append(document)
     result.warnings.extend(warnings)
 
@@ -282,7 +283,7 @@ def to_json(result: ParseResult) -> dict:
         ],
         "agencies": [to_jsonable(a) for a in result.agencies],
         "leaders": [to_jsonable(leader) for leader in result.leaders],
-        "warnings": [w.to_dict() for w in result.warnings],
+        "warnings": [{**w.to_dict(), "message_vi": vietnamese(w)} for w in result.warnings],
     }
 
 

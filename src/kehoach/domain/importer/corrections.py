@@ -250,7 +250,7 @@ def row_readings(snapshot: list[tuple[Row, list[str]]], skipped: list[Row], kind
     for row, cells in snapshot:
         edited = sorted(col for (line, col) in corrections.cells if line == row.line)
         if row.line in skipped_lines:
-            out.append(RowReading(row.line, cells, "skipped", "marked by a person", "skip", edited))
+            out.append(RowReading(row.line, cells, "skipped", "Người dùng đánh dấu bỏ qua", "skip", edited))
             continue
         if row.line in kinds:
             kind, reason = kinds[row.line], ""

@@ -22,6 +22,7 @@ from kehoach.domain.text import fold
 _TASK_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
 _ROMAN = re.compile(r"^[IVXL]+\.?$")
 _LETTER = re.compile(r"^[A-HĐ]\.?$")
+_LABELLED_GROUP = re.compile(r"^([IVXL]{1,6}|[A-HĐ])\s*[.)]\s+(\S.*)$")
 _SUB = re.compile(r"^[-+*•–]$")
 TASK_ROLES = {"key", "content", "lead", "support", "deadline", "result", "leader"}
 
@@ -60,10 +61,18 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
             ctx.took(row, "header")  # the header (or a section's sub-header) written again: not a row
             continue
         no_work = not row.cell(roles["lead"]) and not row.cell(roles.get("deadline"))
-        level = _group_level(code, row, no_work, levels, headings)
+        written = [c for c in row.cells if c]
+        labelled = _LABELLED_GROUP.match(written[0]) if len(written) == 1 else None
+        if labelled:  # a group row written as one cell: "I. NÂNG CAO NHẬN THỨC…", in whichever column
+            code, content = labelled.group(1), labelled.group(2).strip()
+            level = "roman" if _ROMAN.match(code) and roman_value(code) else "letter"
+        else:
+            level = _group_level(code, row, no_work, levels, headings)
         if level:  # an unnumbered group row keeps its empty number: no code is made up
             title = content or next((c for c in row.cells if c and c != code), "")
             order = ("letter", "roman", "heading")
+            if level == "roman" and "roman" in levels:
+                _check_group_number(levels["roman"].code, code.rstrip("."), levels.get("letter"), row, key, ctx)
             for deeper in order[order.index(level):]:
                 levels.pop(deeper, None)
             levels[level] = TaskGroup(code=code.rstrip("."), title=title)
@@ -205,6 +214,15 @@ def _group_level(code: str, row: Row, no_work: bool, levels: dict[str, TaskGroup
     if row.mark == "group":
         return "heading" if "roman" in levels else "roman"
     return None
+
+
+def _check_group_number(before: str, code: str, letter: TaskGroup | None, row: Row, key: int, ctx: Context) -> None:
+    """Roman group numbers go up by one under their letter: "IV" again after "IV" is the document's slip."""
+    previous, current = roman_value(before), roman_value(code)
+    if previous and current and current != previous + 1:
+        under = f" under {letter.code}" if letter else ""
+        ctx.warn("group-numbering", f"group {code}{under} follows group {before}: the numbering skips or repeats "
+                 f"(kept as written)", row.line, key + 1)
 
 
 def _numbered_headings(rows: list[Row], key: int) -> set[str]:

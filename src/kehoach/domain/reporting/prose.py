@@ -7,7 +7,7 @@ from collections.abc import Iterable
 from decimal import Decimal
 
 from kehoach.domain.assessment.indicator_text import amount, compare_words, num, percent, unit_words
-from kehoach.domain.assessment.model import TaskStatus
+from kehoach.domain.assessment.model import ActualFigure, TaskStatus, number_of
 from kehoach.domain.assessment.rules import Rating
 from kehoach.domain.entities import Indicator, MeasureKind
 from kehoach.domain.units import unit_label
@@ -39,11 +39,43 @@ def figure_clause(item: IndicatorInput) -> str:
     return " ".join(w for w in words if w)
 
 
+def _said(item: IndicatorInput, figure: ActualFigure) -> str:
+    """A figure as published: "ước tăng 9,8%", "tăng 18,64% so với cùng kỳ" (an index), "ước 35.200 tỷ đồng"."""
+    value = number_of(figure.value, item.indicator.direction)
+    if value is None:
+        return " ".join(w for w in (figure.qualifier, figure.value.text) if w)
+    kind = item.indicator.kind
+    if kind in (MeasureKind.GROWTH, MeasureKind.INDEX):
+        growth = value - 100 if kind == MeasureKind.INDEX else value
+        words = f"{'giảm' if growth < 0 else 'tăng'} {vn(abs(growth))}%"
+        words += " so với cùng kỳ" if kind == MeasureKind.INDEX else ""
+    else:
+        words = f"{vn(value)} {item.indicator.unit}".strip()
+    return " ".join(w for w in (figure.qualifier, words) if w)
+
+
+def period_figures_sentence(item: IndicatorInput) -> str:
+    """ "Riêng quý III năm 2025: ước tăng 9,8%." — the report's own period alone ("Riêng quý III năm 2025 của
+    Hải Phòng (từ 01/07/2025): ..." when the figure is not of the assessed scope; every scope named when
+    several were published); "" when none was published."""
+    figures, a = item.period_figures, item.assessment
+    if not figures or (a.period is not None and a.period.same_span(figures[0].period)):
+        return ""  # none published, or the assessment's own figure already
+    words = figures[0].period.words
+    if len(figures) == 1:
+        scope = figures[0].scope
+        of = f" của {scope}" if scope and scope not in (a.figure_scope, a.scope) else ""
+        return f"Riêng {words}{of}: {_said(item, figures[0])}."
+    return f"Riêng {words}: " + "; ".join(f"{f.scope} {_said(item, f)}".strip() for f in figures) + "."
+
+
 def indicator_paragraph(item: IndicatorInput, closing: bool = False) -> str:
     """One main indicator: its figure and trajectory comparison (the assessment's reason), the
     share of the year's target, and the rating (the year's verdict in the year report, ``closing``)."""
     a = item.assessment
     parts = [f"{item.indicator.name}:"]
+    if own := period_figures_sentence(item):  # the period alone first, then the cumulative figures
+        parts.append(own)
     figure = vn(a.actual)
     if figure and figure not in a.reason:
         parts.append(_sentence(f"số liệu {figure_clause(item)}"))
