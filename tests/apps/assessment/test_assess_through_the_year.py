@@ -92,11 +92,11 @@ def test_the_merged_citys_first_target_judges_its_figures_before_the_source_that
 def test_a_revision_dated_by_month_is_not_in_force_before_the_month_ends(the_year, tmp_path):
     revision = write(tmp_path, "rev.csv", "indicator,year,value,unit,scope,basis,set_by,source,published\n"
                      'Tổng sản phẩm trên địa bàn (GRDP),2025,"12,2",% tăng so với cùng kỳ,HP mới,'
-                     "kế hoạch của thành phố sau hợp nhất,thành phố Hải Phòng,https://example.gov.vn/dieu-chinh,2025-11\n")
+                     "kế hoạch của thành phố sau hợp nhất,thành phố Hải Phòng,https://example.gov.vn/dieu-chinh,2026-02\n")
     call_command("targets", "import", revision, stdout=StringIO())
 
-    assert assess("2025-11-29")["grdp"]["annual_target"] == 12.35
-    assert assess("2025-11-30")["grdp"]["annual_target"] == 12.2
+    assert assess("2026-02-27")["grdp"]["annual_target"] == 12.35
+    assert assess("2026-02-28")["grdp"]["annual_target"] == 12.2
 
 
 def test_the_latest_version_of_a_revised_estimate_counts(the_year, tmp_path):
