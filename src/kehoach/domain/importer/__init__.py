@@ -163,10 +163,7 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult, corr
                      f"({header}); it was not imported", table.line)
         if kind == "layout":
             continue
-        _mark_read(result, before, ctx)
-        if kind in ("scenario", "targets", "projects") and _sizes(result) != before:
-            # these parsers do not yet say row by row what they read: a table that gave something is read
-            ctx.read.update(line for row in table.rows for line in (row.lines or [row.line]))
+        _mark_read(result, before, ctx)  # every parser also says row by row what it took each row as
         why = f"a {_KIND_NAMES[kind]} table" if kind else f"the header ({_short(table)}) names no known columns"
         report_unread(table, ctx, "rows of no known kind in " + why if kind else why)
         result.readings.append(TableReading(
