@@ -202,6 +202,8 @@ def ratings_if_counted(figures, as_of: date | None = None, snapshot=None) -> dic
     figure's own year. ``snapshot`` (``kehoach.apps.assessment.snapshot.load()``) saves the reads
     when many figures are rated at once.
     """
+    # A wrong-way import listed in pyproject's ignore_imports (the assessment sits above figures): the
+    # judgement belongs in the assessment and moves there with its callers (issue 11, not yet done).
     from kehoach.apps.assessment.models import AssessmentSettings
     from kehoach.apps.assessment.snapshot import indicator_plan
     from kehoach.domain.assessment import assess_indicator
