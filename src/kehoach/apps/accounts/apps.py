@@ -13,6 +13,8 @@ class AccountsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Imported here, not at the top: these modules import models, which Django loads only after
+        # every app config (AppRegistryNotReady otherwise); not to dodge an import cycle.
         from django.contrib import admin
         from django.contrib.auth.signals import user_logged_in, user_login_failed
 

@@ -38,7 +38,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps import locking
 from kehoach.apps.accounts import roles
-from kehoach.apps.documents.importing import to_decimal
+from kehoach.apps.documents.upsert import to_decimal
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.indicators.models import Indicator
 from kehoach.apps.review import services as review
@@ -202,6 +202,8 @@ def ratings_if_counted(figures, as_of: date | None = None, snapshot=None) -> dic
     figure's own year. ``snapshot`` (``kehoach.apps.assessment.snapshot.load()``) saves the reads
     when many figures are rated at once.
     """
+    # A wrong-way import listed in pyproject's ignore_imports (the assessment sits above figures): the
+    # judgement belongs in the assessment and moves there with its callers (issue 11, not yet done).
     from kehoach.apps.assessment.models import AssessmentSettings
     from kehoach.apps.assessment.snapshot import indicator_plan
     from kehoach.domain.assessment import assess_indicator

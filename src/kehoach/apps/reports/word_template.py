@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
+from kehoach.apps.reports.models import ReportTemplate
 from kehoach.domain import safezip
 
 DEFAULT_NAME = "mau-bao-cao.docx"
@@ -94,6 +95,8 @@ def open_template(template: WordTemplate):
     except safezip.ZipBombError as exc:
         raise TemplateBroken(_("Report template “%(name)s” is not a Word document (.docx): %(detail)s")
                              % {"name": template.name, "detail": str(exc)}) from exc
+    # python-docx, docxtpl and lxml load only when a template is opened: start-up time of every command
+    # and server process that never renders a report.
     from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
     from lxml.etree import XMLSyntaxError
@@ -178,3 +181,9 @@ def save(tpl, template: WordTemplate) -> bytes:
         raise TemplateBroken(_("Report template “%(name)s” gave no document: %(detail)s")
                              % {"name": template.name, "detail": exc}) from exc
     return out.getvalue()
+
+
+def active_template() -> WordTemplate:
+    """The template in force: the one an administrator uploaded (``ReportTemplate``), else the shipped default."""
+    row = ReportTemplate.objects.values_list("file_name", "content").first()
+    return WordTemplate(row[0], bytes(row[1])) if row else default()

@@ -216,6 +216,8 @@ class TaskProgress(Reviewed):
         return all(text.strip() for text in (self.cause, self.difficulties, self.proposals))
 
     def clean(self) -> None:
+        # services imports these models (the rules on stored rows live there): the rule is asked for here,
+        # at validation time, rather than the module importing its own services at load time.
         from kehoach.apps.tasks.services import occurrence_period
 
         errors = {}
