@@ -150,9 +150,8 @@ def status_of(task: Task, as_of: date, extra: Iterable[TaskProgress] = ()) -> m.
         [progress_to_domain(row) for row in rows],
         as_of,
         events,
-        soon_days=limits.soon_days,
+        thresholds=limits,
         task=task.pk,
-        condition_days=limits.condition_days,
     )
 
 
@@ -273,8 +272,7 @@ def items_of(task: Task, as_of: date) -> list[tuple[m.Occurrence, m.TaskAssessme
     limits = thresholds()
     deadline = deadline_of(task)
     assessed = assess_occurrences(
-        deadline, [progress_to_domain(row) for row in rows], as_of, events,
-        soon_days=limits.soon_days, task=task.pk, condition_days=limits.condition_days,
+        deadline, [progress_to_domain(row) for row in rows], as_of, events, thresholds=limits, task=task.pk,
     )
     found = []
     for occurrence, assessment in zip(occurrences(deadline, as_of), assessed, strict=True):
