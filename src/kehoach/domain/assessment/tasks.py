@@ -19,9 +19,11 @@ Which updates count: those dated on or before the as-of date; the latest one (by
 input order) says where the item stands. An update with a ``milestone`` index reports on that
 milestone; without one, on every milestone. An update with an ``occurrence`` code reports on
 that occurrence. Without one, a "completed" update closes the earliest occurrence not yet
-completed that had started by the update's date (and any other open one due the same day: the
-March report is also the first quarter's); any other update reports on the occurrences current
-on its date (whose period contains it; the last ones after the recurrence has ended).
+completed that had started by the update's date and is still reportable (the next occurrence of
+its kind has not ended: a report of 03/03 closes February, never a January left unreported), and
+any other open one due the same day (the March report is also the first quarter's); any other
+update reports on the occurrences current on its date (whose period contains it; the last ones
+after the recurrence has ended).
 
 Status of one item, in order:
 
@@ -237,7 +239,8 @@ def _assign(items: list[Occurrence], updates: list[ProgressUpdate], deadline: De
         elif u.status == ProgressStatus.COMPLETED:
             open_items = [i for i in range(len(items)) if not done[i]]
             started = [i for i in open_items if items[i].start is None or items[i].start <= u.on]
-            first = (started or open_items)[:1]
+            recent = [i for i in started if _still_reportable(items, i, u.on)]
+            first = (recent or started or open_items)[:1]
             targets = [i for i in open_items if first and items[i].due == items[first[0]].due]
         else:
             current = current_index(items, u.on) if items else None
@@ -250,6 +253,18 @@ def _assign(items: list[Occurrence], updates: list[ProgressUpdate], deadline: De
             if u.status == ProgressStatus.COMPLETED:
                 done[i] = True
     return per_item
+
+
+def _still_reportable(items: list[Occurrence], index: int, on: date) -> bool:
+    """An occurrence a report made on ``on`` can close: the next one of the same kind has not ended
+    (the report of 03/03 closes February, not January: January, never reported, stays missed)."""
+    kind = _kind(items[index].period)
+    later = [item for item in items[index + 1:] if _kind(item.period) == kind and item.due != items[index].due]
+    return not later or later[0].due is None or later[0].due >= on
+
+
+def _kind(code: str | None) -> str:
+    return Period.parse(code).kind if code else ""
 
 
 def _event_for(item: Occurrence, events: list[ConditionEvent]) -> ConditionEvent | None:
