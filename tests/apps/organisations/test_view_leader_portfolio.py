@@ -49,10 +49,10 @@ def test_the_leader_sees_their_overdue_tasks_first(people, login):
     assert "Hoàng Minh Cường" in html and "25 nhiệm vụ" in html
     overdue = html[html.index('id="overdue"'):html.index("</ul>", html.index('id="overdue"'))]
     assert re.findall(r'data-task="(\d+)"', overdue) == ["80", "14", "16"]  # the latest first
-    assert "Quá hạn 128 ngày (hạn 31/03/2025) chưa hoàn thành." in overdue
+    assert "Quá hạn 128 ngày (hạn 31/03/2025), chưa có báo cáo tiến độ." in overdue
     tasks = rows(html, "tasks")
     assert len(tasks) == 25
-    assert tasks[:3] == [(80, "qua_han"), (14, "qua_han"), (16, "qua_han")]
+    assert tasks[:3] == [(80, "qua_han_chua_bao_cao"), (14, "qua_han_chua_bao_cao"), (16, "qua_han_chua_bao_cao")]
     assert tasks[3] == (55, "cho_dieu_kien")
     assert {status for _, status in tasks[4:]} == {"chua_den_han"}
 
@@ -78,7 +78,7 @@ def test_others_see_every_leader_with_their_scorecard(people, login):
     assert leaders[:2] == [str(quan.pk), str(cuong().pk)]  # 4 overdue, then 3
     row = table[table.index(f'data-leader="{cuong().pk}"'):]
     row = row[:row.index("</tr>")]
-    assert '<td class="num">25</td>' in row and '<td class="num" data-status="qua_han"><strong>3</strong>' in row
+    assert '<td class="num">25</td>' in row and '<td class="num" data-status="qua_han_chua_bao_cao"><strong>3</strong>' in row
     assert "Phó Chủ tịch Ủy ban nhân dân thành phố" in row
 
 
