@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
+
+from kehoach.domain.importer.wording import vietnamese
 
 EXIT_NOT_IMPORTABLE = 2  # as the document commands: a file that is not such a document
 
@@ -32,10 +35,14 @@ def summary_lines(result) -> list[str]:
         lines.append("  " + ", ".join(f"{n} {what}" for what, n in counts.items()))
     lines.append(f"{len(result.indicators)} indicator(s), {len(result.agencies)} agency(ies), "
                  f"{len(result.leaders)} leader(s)")
+    for reading in result.readings:
+        if reading.profile:
+            state = "not applied" if reading.profile_declined else "applied"
+            lines.append(f"{reading.file}: table at line {reading.line}: reading profile {state}: {reading.profile}")
     lines.append(f"{len(result.warnings)} warning(s)")
-    for finding in result.warnings:
+    for finding in result.warnings:  # in Vietnamese, as people read them; --json keeps the code
         where = f"{finding.location}: " if finding.location else ""
-        lines.append(f"  {where}[{finding.code}] {finding.message}")
+        lines.append(f"  {where}{vietnamese(finding)}")
     return lines
 
 
@@ -44,11 +51,18 @@ def parser() -> argparse.ArgumentParser:
         "Parse documents and print what they contain, without storing anything (no database needed)."))
     p.add_argument("files", nargs="+", metavar="FILE", help="converted document text files")
     p.add_argument("--json", action="store_true", help="print the full result as JSON")
+    p.add_argument("--no-profile", action="store_true", help="do not apply the reading profiles kept in the database")
     return p
 
 
 def accepts(argv: list[str]) -> bool:
-    """Whether these arguments are this command's alone (Django's options go through Django)."""
+    """Whether these arguments are this command's alone (Django's options go through Django), and there is
+    no database whose reading profiles would apply (``--no-profile`` says not to apply them)."""
+    if "--no-profile" in argv:
+        argv = [a for a in argv if a != "--no-profile"]
+    elif os.environ.get("DATABASE_URL", "").strip() or Path(os.environ.get("KEHOACH_DB", "").strip()
+                                                            or "kehoach.sqlite3").exists():
+        return False
     return all(not a.startswith("-") or a in ("--json", "-h", "--help") for a in argv)
 
 

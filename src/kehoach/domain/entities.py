@@ -119,6 +119,7 @@ class Document:
     place: str = ""  # "Hải Phòng": the locality the document speaks for
     file: str = ""
     scope: str = ""  # territorial scope, see domain.territories
+    parent: str = ""  # a stand-alone appendix: the document it is attached to, as its "Kèm theo" line writes it
 
     @property
     def key(self) -> str:
@@ -154,6 +155,7 @@ class Indicator:
     publication: list[str] = field(default_factory=list)  # period kinds: month, quarter, h1, 9m, year
     publication_text: str = ""  # "Quý, 6 tháng, 9 tháng, năm" as written
     aliases: set[str] = field(default_factory=set)  # names seen in documents
+    lead_text: str = ""  # the agency cell ("Chủ trì", "Cơ quan theo dõi") as written where the indicator was read
 
 
 @dataclass
@@ -297,6 +299,8 @@ class ParseResult:
     agencies: list[Agency] = field(default_factory=list)
     leaders: list[Leader] = field(default_factory=list)
     warnings: list[Finding] = field(default_factory=list)
+    # what each table was read as, column by column and row by row (importer.corrections.TableReading)
+    readings: list = field(default_factory=list)
 
 
 def to_jsonable(obj):

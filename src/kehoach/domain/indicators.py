@@ -146,6 +146,9 @@ class IndicatorRegistry:
         cleaned = clean_indicator_name(name)
         folded = fold(_LABEL_PREFIX.sub("", cleaned))
         known = self._known(folded, parent)
+        if known is not None and unit and not compatible(known.unit, unit):
+            known = None  # a row in a unit the catalogue's indicator cannot be in names another indicator
+            # ("Tỷ lệ hộ nghèo" in % beside "Mức giảm tỷ lệ hộ nghèo" in điểm %)
         if known is not None:
             indicator = self.by_key.get(known.key)
             if indicator is None:

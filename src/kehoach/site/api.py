@@ -19,10 +19,10 @@ from kehoach.apps.documents.api import router as documents
 from kehoach.apps.figures.api import public_router
 from kehoach.apps.figures.api import router as figures
 from kehoach.apps.indicators.api import router as indicators
+from kehoach.apps.monitoring.tasks.api import router as tasks
 from kehoach.apps.organisations.api import router as organisations
 from kehoach.apps.projects.api import router as projects
 from kehoach.apps.reports.api import router as reports
-from kehoach.apps.tasks.api import router as tasks
 
 api = NinjaAPI(
     title="kehoach API",

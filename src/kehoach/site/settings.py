@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "kehoach.apps.review",
     "kehoach.apps.approvals",
     "kehoach.apps.workspace",
+    "kehoach.apps.inbox",
     "kehoach.apps.documents",
     "kehoach.apps.indicators",
     "kehoach.apps.tasks",
@@ -120,6 +121,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "kehoach.web.context_processors.kehoach",
+                "kehoach.apps.inbox.context.inbox",  # the header's badge of unread notices
             ],
         },
     },

@@ -9,13 +9,14 @@ admin.site.site_header = admin.site.site_title = "kehoach"
 
 urlpatterns = [
     path("", include("kehoach.apps.dashboard.urls")),
-    path("indicators/", include("kehoach.apps.indicators.urls")),
-    path("tasks/", include("kehoach.apps.tasks.urls")),
-    path("projects/", include("kehoach.apps.projects.urls")),
-    path("agencies/", include("kehoach.apps.organisations.urls")),
+    path("indicators/", include("kehoach.apps.monitoring.indicators.urls")),
+    path("tasks/", include("kehoach.apps.monitoring.tasks.urls")),
+    path("projects/", include("kehoach.apps.monitoring.projects.urls")),
+    path("agencies/", include("kehoach.apps.monitoring.leaders.urls")),
     path("agencies/", include("kehoach.apps.approvals.urls")),
     path("agencies/", include("kehoach.apps.workspace.urls")),
     path("documents/", include("kehoach.apps.documents.urls")),
+    path("inbox/", include("kehoach.apps.inbox.urls")),
     path("history/", include("kehoach.apps.history.urls")),
     path("reports/", include("kehoach.apps.reports.urls")),
     path("accounts/tokens/", include("kehoach.apps.api.urls")),

@@ -15,6 +15,8 @@ class WebConfig(AppConfig):
     verbose_name = _("Web interface")
 
     def ready(self) -> None:
+        # Imported here, not at the top: these modules import models, which Django loads only after
+        # every app config (AppRegistryNotReady otherwise); not to dodge an import cycle.
         from kehoach.web.navigation import MenuItem, register
 
         register(MenuItem("admin", _("Administration"), "admin:index", weight=95, visible=_opens_the_admin))

@@ -3,7 +3,7 @@
 A searchable model keeps a ``search_text`` column: its texts folded (``kehoach.domain.text.folded_text``,
 kept up to date on save). ``FoldedSearchFilter`` matches the folded query against it as a phrase,
 in the database, alike on SQLite and PostgreSQL: "giai ngan" and "GIẢI NGÂN" find "Giải ngân".
-Used by the tasks' and the indicators' list filters and the tasks API.
+Used by the tasks', the indicators' and the documents' list filters and the tasks API.
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
-from django.views.i18n import set_language
 
 from kehoach.apps.accounts.throttle import ThrottledLoginForm
+from kehoach.web.language import choose_language
 
 urlpatterns = [
     path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True,
@@ -16,5 +16,5 @@ urlpatterns = [
         name="password_change"),
     path("password/done/", auth_views.PasswordChangeDoneView.as_view(
         template_name="registration/kehoach_password_change_done.html"), name="password_change_done"),
-    path("language/", set_language, name="set_language"),
+    path("language/", choose_language, name="set_language"),
 ]

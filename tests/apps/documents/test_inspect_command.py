@@ -1,4 +1,5 @@
-"""``kehoach inspect``: what the importer reads, without any database."""
+"""``kehoach inspect``: what the importer reads, without any database (with one, it reads only the reading
+profiles it applies; ``--no-profile`` reads none: see test_reading_profile_applied)."""
 
 from __future__ import annotations
 
@@ -28,14 +29,14 @@ def test_inspect_json_runs_with_an_unreachable_database():
 
 def test_inspect_json_is_the_importers_object():
     out = StringIO()
-    call_command("inspect", str(BAO_CAO_619), "--json", stdout=out)  # no db fixture: any query would fail
+    call_command("inspect", str(BAO_CAO_619), "--json", "--no-profile", stdout=out)  # no db fixture: a query fails
 
     assert json.loads(out.getvalue()) == json.loads(json.dumps(to_json(inspect_files([BAO_CAO_619]))))
 
 
 def test_inspect_without_json_prints_a_summary():
     out = StringIO()
-    call_command("inspect", str(BAO_CAO_619), str(KE_HOACH_86), stdout=out)
+    call_command("inspect", str(BAO_CAO_619), str(KE_HOACH_86), "--no-profile", stdout=out)
 
     text = out.getvalue()
     assert f"{KE_HOACH_86.name}: " in text and "86/KH-UBND" in text and "619-BC/TU" in text
@@ -44,7 +45,7 @@ def test_inspect_without_json_prints_a_summary():
 
 def test_inspect_a_png_fails_with_status_2(png_file):
     with pytest.raises(CommandError) as failure:
-        call_command("inspect", str(png_file))
+        call_command("inspect", str(png_file), "--no-profile")
     assert failure.value.returncode == 2
     assert png_file.name in str(failure.value)
 
@@ -64,6 +65,6 @@ def test_inspect_exits_2_listing_the_rows_of_tables_none_understood(tmp_path):
     path.write_text("Số: 12/KH-UBND\n\nHải Phòng, ngày 02 tháng 4 năm 2025\n\n## KẾ HOẠCH\n\nThử\n\n"
                     "Mã\tTên thủ tục\tLệ phí\nTT01\tCấp giấy phép xây dựng\t75.000\n", encoding="utf-8")
     with pytest.raises(CommandError) as failure:
-        call_command("inspect", str(path))
+        call_command("inspect", str(path), "--no-profile")
     assert failure.value.returncode == 2
     assert "none understood" in str(failure.value) and "line 10: TT01 · Cấp giấy phép xây dựng" in str(failure.value)

@@ -15,6 +15,7 @@ from kehoach.apps.indicators.models import Indicator, ReportedFigure, ScenarioVa
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.apps.projects.models import Project
 from kehoach.apps.tasks.models import Task, TaskGroup, TaskMilestone
+from kehoach.domain import entities as e
 from kehoach.domain.entities import Finding, Location
 from tests.apps.conftest import history_rows
 from tests.apps.factories import PLAN_FILE, files_for, number, plan
@@ -112,6 +113,20 @@ def test_a_changed_version_updates_what_changed_and_history_keeps_the_old_values
     assert not Task.objects.filter(number=2).exists()
     assert Task.history.filter(number=2, history_type="-").exists()
     assert list(TaskGroup.objects.values_list("code", flat=True)) == ["I"]
+
+
+def test_unnumbered_groups_sharing_the_empty_code_are_stored_apart():
+    result = plan()
+    first, second = result.tasks[0], result.tasks[1]
+    first.group = e.TaskGroup(code="", title="Nhiệm vụ giao Bộ trưởng Bộ Công an chỉ đạo")
+    second.group = e.TaskGroup(code="", title="Nhiệm vụ giao Bộ trưởng Bộ Tư pháp chỉ đạo")
+    summary = store(result, files_for(result))
+
+    assert summary.created["TaskGroup"] == 2
+    assert [(t.group.code, t.group.title) for t in Task.objects.order_by("number")] == [
+        ("", "Nhiệm vụ giao Bộ trưởng Bộ Công an chỉ đạo"), ("", "Nhiệm vụ giao Bộ trưởng Bộ Tư pháp chỉ đạo")]
+    again = store(result, files_for(result, b"version 2"))
+    assert again.created["TaskGroup"] == 0 and again.deleted["TaskGroup"] == 0
 
 
 def test_rows_no_longer_in_the_document_are_deleted_only_for_that_document():

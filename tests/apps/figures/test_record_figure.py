@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from kehoach.apps.figures import services
 from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.indicators.values import canonical_value
 from kehoach.domain.assessment import model as m
 from kehoach.domain.assessment.model import FigurePeriod, FigureStatus
 from kehoach.domain.entities import Comparator
@@ -106,23 +107,23 @@ def test_the_database_allows_one_current_figure_per_indicator_period_and_scope(i
     ],
 )
 def test_growth_of_an_index_indicator_becomes_the_index(iip, comparison, low, expected):
-    comparator, lo, hi = services.canonical_value(iip, Comparator.EQ, Decimal(low), Decimal(low), "%", comparison)
+    comparator, lo, hi = canonical_value(iip, Comparator.EQ, Decimal(low), Decimal(low), "%", comparison)
 
     assert (comparator, lo, hi) == (Comparator.EQ, expected, expected)
 
 
 def test_a_bound_below_last_year_flips_its_direction(iip):
-    comparator, low, high = services.canonical_value(iip, Comparator.GT, Decimal(3), None, "%", "giảm hơn cùng kỳ")
+    comparator, low, high = canonical_value(iip, Comparator.GT, Decimal(3), None, "%", "giảm hơn cùng kỳ")
 
     assert (comparator, low, high) == (Comparator.LT, None, Decimal(97))
 
 
 def test_units_are_converted_to_the_indicators_unit(investment):
-    _, low, _ = services.canonical_value(investment, Comparator.EQ, Decimal(108), Decimal(108), "nghìn tỷ đồng")
+    _, low, _ = canonical_value(investment, Comparator.EQ, Decimal(108), Decimal(108), "nghìn tỷ đồng")
     assert low == Decimal(108000)
 
     with pytest.raises(IncompatibleUnits):
-        services.canonical_value(investment, Comparator.EQ, Decimal(1), Decimal(1), "triệu tấn")
+        canonical_value(investment, Comparator.EQ, Decimal(1), Decimal(1), "triệu tấn")
 
 
 def test_to_domain_gives_the_assessment_its_figure(iip):

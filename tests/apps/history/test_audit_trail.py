@@ -18,8 +18,10 @@ from tests.apps.workspace.workspace_support import act, agency, progress_post, t
 WITHOUT_HISTORY = {
     "accounts.loginfailure": "a security counter of failed sign-ins (the throttle), not plan data; deleted "
                              "at the next successful sign-in",
+    "accounts.preference": "a person's own choice of interface language, not plan data; only they change it",
     "assessment.dataversion": "a counter raised after every committed change, so that server processes know "
                               "when a kept assessment is out of date (assessment.freshness); no one's record",
+    "inbox.read": "which notice a user has read (the notices are what stands now, not stored); no plan data",
     "documents.stagedupload": "a pending web upload, deleted when confirmed or discarded; the import it "
                               "leads to is recorded in the history of every row it stores",
 }

@@ -57,8 +57,8 @@ BROKEN = {
     # kind: (template bytes, what the Vietnamese message must contain)
     "not a zip": (not_a_zip, "không phải văn bản Word (.docx)"),
     "a zip but not Word": (zip_not_docx, "không phải văn bản Word (.docx)"),
-    "Jinja syntax error": (lambda: edited({"{{ tieu_de }}": "{{ tieu_de | }}"}),
-                           "lỗi cú pháp Jinja ở thân văn bản, tại dòng “{{ tieu_de | }}”"),
+    "Jinja syntax error": (lambda: edited({"{{ trich_yeu }}": "{{ trich_yeu | }}"}),
+                           "lỗi cú pháp Jinja ở thân văn bản, tại dòng “{{ trich_yeu | }}”"),
     "unknown variable": (lambda: edited(signer="{{ nguoi_ky }}"),
                          "không có biến “nguoi_ky” tại dòng “{{ nguoi_ky }}”"),
     "missing body marker": (lambda: edited({"{{p noi_dung }}": "Nội dung báo cáo"}),
@@ -66,7 +66,8 @@ BROKEN = {
     "body marker inside a line": (lambda: edited({"{{p noi_dung }}": "Nội dung: {{ noi_dung }}"}),
                                   "thiếu dấu {{p noi_dung }}"),
     "missing appendix marker": (lambda: edited({"{{p phu_luc }}": ""}), "thiếu dấu {{p phu_luc }}"),
-    "missing title": (lambda: edited({"{{ tieu_de }}": "BÁO CÁO"}), "thiếu tiêu đề {{ tieu_de }}"),
-    "failing expression": (lambda: edited({"{{ tieu_de }}": "{{ tieu_de }} {{ nam / 2 }}"}),
+    "missing title": (lambda: edited({"{{ trich_yeu }}": "Tình hình kinh tế - xã hội"}),
+                      "thiếu tiêu đề {{ tieu_de }} (hoặc trích yếu {{ trich_yeu }})"),
+    "failing expression": (lambda: edited({"{{ trich_yeu }}": "{{ trich_yeu }} {{ nam / 2 }}"}),
                            "Không điền được mẫu báo cáo"),
 }

@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 pytestmark = pytest.mark.django_db
 
 URL = "/reports/"
-TITLE = "Báo cáo tình hình thực hiện kế hoạch phát triển kinh tế - xã hội tháng 7 năm 2025"
+SUBJECT = "Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội tháng 7 năm 2025"  # under "BÁO CÁO"
 MONTH = {"as_of": "06/08/2025", "kind": "month", "fmt": "docx"}
 
 
@@ -41,7 +41,7 @@ def test_finance_and_leaders_download_the_month_report_as_a_word_file(people, lo
     assert response["Content-Disposition"] == 'attachment; filename="bao-cao-thang-07-2025.docx"'
     assert response["Content-Type"].startswith("application/vnd.openxmlformats-officedocument.wordprocessingml")
     paragraphs = [p.text for p in Document(BytesIO(content_of(response))).paragraphs]
-    assert TITLE in paragraphs
+    assert SUBJECT in paragraphs
     assert "Kết quả thực hiện các nhiệm vụ" in paragraphs
 
 

@@ -18,7 +18,7 @@ from kehoach.domain.reporting.numbers import vn
 pytestmark = pytest.mark.django_db
 
 AS_OF = date(2025, 8, 6)
-TITLE = "Báo cáo tình hình thực hiện kế hoạch phát triển kinh tế - xã hội tháng 7 năm 2025"
+SUBJECT = "Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội tháng 7 năm 2025"  # under "BÁO CÁO"
 
 
 def report(tmp_path, fmt: str, name: str = "bao-cao"):
@@ -52,13 +52,13 @@ def test_the_word_report_is_an_a4_page_with_the_decree_30_margins_in_times_new_r
 def test_the_word_report_has_the_header_block_title_and_signature(demo_plan, tmp_path):
     doc = Document(str(report(tmp_path, "docx")))
     left, right = (c.text for c in doc.tables[0].rows[0].cells)
-    assert left.splitlines()[:2] == ["ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "SỞ TÀI CHÍNH"]
+    assert left.splitlines()[:3] == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG", "SỞ TÀI CHÍNH"]
     assert "Số: …/BC-STC" in left
     assert right.splitlines()[:2] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
     date_line = doc.tables[0].rows[0].cells[1].paragraphs[-1]
     assert date_line.text == "Hải Phòng, ngày 06 tháng 8 năm 2025"
     assert all(run.italic for run in date_line.runs)
-    title = next(p for p in doc.paragraphs if p.text == TITLE)
+    title = next(p for p in doc.paragraphs if p.text == SUBJECT)
     assert title.runs[0].bold and title.alignment == 1  # centred
     signature = doc.tables[1].rows[0].cells
     assert signature[0].text.startswith("Nơi nhận:")

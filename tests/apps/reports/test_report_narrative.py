@@ -1,5 +1,6 @@
 """The Word report compiles what the agencies wrote: the note of an approved progress update under its
-task group, and its causes, difficulties and proposals under its agency; drafts and other periods stay out."""
+task group, its causes and difficulties in "Đánh giá chung" and its proposals in the next month's tasks, each
+line naming the agency; drafts and other periods stay out."""
 
 from __future__ import annotations
 
@@ -56,17 +57,22 @@ def test_an_approved_update_of_the_month_is_written_under_its_task_group(people)
            proposals="Đề nghị UBND thành phố gia hạn đến quý IV")
     text = paragraphs(build_report(AS_OF, "month"))
     results = text.index("Kết quả thực hiện các nhiệm vụ")
-    causes = text.index("Nguyên nhân, khó khăn vướng mắc và đề xuất")
     projects = text.index("III. TÌNH HÌNH THỰC HIỆN CÁC DỰ ÁN TRỌNG ĐIỂM")
-    assert text.index("II. TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ") < results < causes < projects
+    overview = text.index("IV. ĐÁNH GIÁ CHUNG")
+    causes = text.index("3. Nguyên nhân")
+    next_month = text.index("V. NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THÁNG TỚI")
+    proposals = text.index("3. Đề xuất của các cơ quan")
+    assert text.index("II. TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ") < results < projects < overview < causes
+    assert causes < next_month < proposals < text.index("VI. MỘT SỐ VẤN ĐỀ ĐỀ NGHỊ LÃNH ĐẠO QUAN TÂM CHỈ ĐẠO")
     line = (f"- Nhiệm vụ số {task.number} ({AGENCY}): Đã hoàn thành dự thảo "
             "đề án phát triển thương mại điện tử (Báo cáo số 45/BC-SCT).")
-    assert line in text[results:causes]
+    assert line in text[results:projects]
     assert text[text.index(line) - 1] == group_heading(task)
-    explained = (f"- Nhiệm vụ số {task.number}: Nguyên nhân: Chờ ý kiến góp ý của các bộ, ngành; khó khăn, "
-                 "vướng mắc: Thiếu nhân lực chuyên môn; đề xuất: Đề nghị UBND thành phố gia hạn đến quý IV.")
-    assert explained in text[causes:projects]
-    assert AGENCY in text[causes:text.index(explained)]
+    explained = (f"- {AGENCY}, nhiệm vụ số {task.number}: Nguyên nhân: Chờ ý kiến góp ý của các bộ, ngành; khó khăn, "
+                 "vướng mắc: Thiếu nhân lực chuyên môn.")
+    assert explained in text[causes:next_month]
+    proposed = f"- {AGENCY}, nhiệm vụ số {task.number}: Đề nghị UBND thành phố gia hạn đến quý IV."
+    assert proposed in text[proposals:]
 
 
 def test_unapproved_updates_and_updates_of_another_month_are_left_out(people):
@@ -105,8 +111,7 @@ def test_the_causes_given_with_an_approved_figure_of_the_month_come_under_its_ag
     figures.submit(recorded.figure, people["officer_a"])
     figures.approve(recorded.figure, people["finance"])
     text = paragraphs(build_report(AS_OF, "month"))
-    causes = text.index("Nguyên nhân, khó khăn vướng mắc và đề xuất")
-    line = (f"- Chỉ tiêu {indicator.name} (Tháng 7/2025): Nguyên nhân: Thị trường xuất khẩu suy giảm; "
-            "đề xuất: Đẩy mạnh xúc tiến thương mại.")
-    assert line in text[causes:]
-    assert text[text.index(line) - 1] == AGENCY
+    causes, proposals = text.index("3. Nguyên nhân"), text.index("3. Đề xuất của các cơ quan")
+    line = f"- {AGENCY}, chỉ tiêu {indicator.name} (Tháng 7/2025): Nguyên nhân: Thị trường xuất khẩu suy giảm."
+    assert line in text[causes:proposals]
+    assert f"- {AGENCY}, chỉ tiêu {indicator.name} (Tháng 7/2025): Đẩy mạnh xúc tiến thương mại." in text[proposals:]

@@ -15,7 +15,7 @@ from kehoach.apps.reports import pdf
 
 pytestmark = pytest.mark.django_db
 
-TITLE = "Báo cáo tình hình thực hiện kế hoạch phát triển kinh tế - xã hội tháng 7 năm 2025"
+TITLE = "BÁO CÁO Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội tháng 7 năm 2025"
 MM = 72 / 25.4  # PDF points per millimetre
 
 
@@ -52,8 +52,8 @@ def month_pdf(demo_plan, tmp_path):
 
 def test_the_pdf_report_has_the_header_block_title_and_indicator_appendix(month_pdf):
     assert month_pdf.read_bytes().startswith(b"%PDF-")
-    # the right-hand column of the header block (left margin 30 mm + issuing body 62 mm, 103 mm wide)
-    motto = pdf_text(month_pdf, 92, 0, 103, 50)
+    # the right-hand column of the header block (left margin 30 mm + issuing bodies 70 mm, 95 mm wide)
+    motto = pdf_text(month_pdf, 100, 0, 95, 50)
     assert "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - Hạnh phúc" in motto
     assert "Hải Phòng, ngày 06 tháng 8 năm 2025" in motto
     text = pdf_text(month_pdf)

@@ -13,11 +13,11 @@ from docx import Document
 
 from kehoach.apps.reports import default_template
 from kehoach.apps.reports.models import ReportTemplate
-from kehoach.apps.reports.word_template import REQUIRED, VARIABLES, default_bytes
+from kehoach.apps.reports.word_template import REQUIRED, TITLES, VARIABLES, default_bytes
 
 from .templates import BROKEN, RECIPIENTS, SIGNER, edited
 
-TITLE = "Báo cáo tình hình thực hiện kế hoạch phát triển kinh tế - xã hội tháng 7 năm 2025"
+SUBJECT = "Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội tháng 7 năm 2025"
 
 
 def body_xml(data: bytes) -> bytes:
@@ -44,13 +44,13 @@ def test_the_shipped_template_is_what_the_builder_makes():
 def test_the_shipped_template_has_every_required_placeholder_and_the_city_wording_as_text():
     doc = Document(BytesIO(default_bytes()))
     text = all_text(doc)
-    for name in REQUIRED:
+    for name in (*REQUIRED, *TITLES):
         assert name in VARIABLES
-    assert "{{ tieu_de }}" in text
+    assert "BÁO CÁO\n{{ trich_yeu }}" in text
     assert "{{p noi_dung }}" in [p.text for p in doc.paragraphs]
     assert "{{p phu_luc }}" in [p.text for p in doc.paragraphs]
     left, right = (c.text.splitlines() for c in doc.tables[0].rows[0].cells)
-    assert left == ["ỦY BAN NHÂN DÂN THÀNH PHỐ HẢI PHÒNG", "SỞ TÀI CHÍNH", "", "Số: …/BC-STC"]
+    assert left == ["ỦY BAN NHÂN DÂN", "THÀNH PHỐ HẢI PHÒNG", "SỞ TÀI CHÍNH", "", "Số: …/BC-STC"]
     assert right[-1] == "Hải Phòng, ngày {{ ngay }} tháng {{ thang }} năm {{ nam }}"
     closing = doc.tables[1].rows[0].cells
     assert closing[0].text.splitlines()[:2] == ["Nơi nhận:", "- Thường trực Thành ủy;"]
@@ -71,7 +71,7 @@ def test_the_report_in_the_shipped_template_has_no_tag_left_and_its_charts(demo_
     data = report(tmp_path).read_bytes()
     doc = Document(BytesIO(data))
     assert "{{" not in body_xml(data).decode() and "{%" not in body_xml(data).decode()
-    assert [p.text for p in doc.paragraphs][0] == TITLE
+    assert [p.text for p in doc.paragraphs][:2] == ["BÁO CÁO", SUBJECT]
     assert len(doc.inline_shapes) >= 5
     assert [s.orientation for s in doc.sections] == [0, 1]  # the appendices on the landscape page
     assert doc.sections[1].start_type == 2  # a new page
@@ -84,11 +84,11 @@ def test_another_signer_and_other_recipients_edited_in_the_template_are_in_the_r
     template = tmp_path / "mau-moi.docx"
     template.write_bytes(edited({"SỞ TÀI CHÍNH": "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"}, signer=SIGNER, recipients=RECIPIENTS))
     doc = Document(str(report(tmp_path, "--template", str(template))))
-    assert doc.tables[0].rows[0].cells[0].text.splitlines()[1] == "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"
+    assert doc.tables[0].rows[0].cells[0].text.splitlines()[2] == "SỞ KẾ HOẠCH VÀ ĐẦU TƯ"
     recipients, signature = doc.tables[1].rows[0].cells
     assert recipients.text.splitlines() == ["Nơi nhận:", *(f"- {line}" for line in RECIPIENTS)]
     assert signature.text.splitlines()[-1] == SIGNER
-    assert TITLE in [p.text for p in doc.paragraphs]
+    assert SUBJECT in [p.text for p in doc.paragraphs]
 
 
 def test_the_template_may_use_the_period_the_place_and_the_draft_flag(demo_plan, tmp_path):

@@ -282,6 +282,10 @@ def _progress_body(_o: Objects) -> dict:
             "proposals": "Hỗ trợ kết nối đơn hàng"}
 
 
+def _return_body(_o: Objects) -> dict:
+    return {"return_reason": "Số liệu chưa khớp với báo cáo của Chi cục Thống kê"}
+
+
 API_RULES: dict[tuple[str, str], Rule] = {
     # The documentation: no data, for everyone. The root is django-ninja's marker of the API's path, no
     # operation: 404 to everyone.
@@ -309,6 +313,9 @@ API_RULES: dict[tuple[str, str], Rule] = {
         why="roles.may_report_any(the indicator's monitoring agencies); agency B does not see the draft: 404"),
     ("POST", API + "figures/{figure_id}/approve"): api(
         FINANCE_ROLES, args=lambda o: {"figure_id": o.submitted_figure_a.pk}, why="roles.is_finance"),
+    ("POST", API + "figures/{figure_id}/return"): api(
+        FINANCE_ROLES, args=lambda o: {"figure_id": o.submitted_figure_a.pk}, body=_return_body,
+        why="roles.is_finance"),
     ("POST", API + "figures/{figure_id}/publish"): api(
         FINANCE_ROLES, args=lambda o: {"figure_id": o.approved_figure_a.pk}, why="roles.is_finance"),
     ("GET", API + "public/figures"): api(EVERYONE, why="what /public/ shows"),
@@ -327,6 +334,9 @@ API_RULES: dict[tuple[str, str], Rule] = {
         why="roles.may_report_any(the task's lead agencies)"),
     ("POST", API + "tasks/progress/{progress_id}/approve"): api(
         FINANCE_ROLES, args=lambda o: {"progress_id": o.submitted_progress_a.pk}, why="roles.is_finance"),
+    ("POST", API + "tasks/progress/{progress_id}/return"): api(
+        FINANCE_ROLES, args=lambda o: {"progress_id": o.submitted_progress_a.pk}, body=_return_body,
+        why="roles.is_finance"),
     ("GET", API + "projects/"): api(STAFF),
     ("GET", API + "projects/{project_id}"): api(STAFF, args=lambda o: {"project_id": o.project_a.pk}),
     ("GET", API + "assessment/"): api(STAFF, query=Q),

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import translation
 from openpyxl import load_workbook
 
@@ -41,7 +43,7 @@ def fill(book, value="110", task_status="Hoàn thành", explanation=True):
     cols = columns(figures)
     line = next(r for r in range(2, figures.max_row + 1)
                 if figures.cell(row=r, column=cols["Mã chỉ tiêu"]).value == "iip"
-                and figures.cell(row=r, column=cols["Kỳ"]).value == "2025-07")
+                and figures.cell(row=r, column=cols["Kỳ"]).value == "Tháng 7/2025")
     figures.cell(row=line, column=cols["Giá trị"]).value = value
     figures.cell(row=line, column=cols["Phạm vi địa bàn"]).value = "HP cũ"
     if explanation:
@@ -82,7 +84,7 @@ def test_the_template_lists_what_the_agency_owes(people, login):
     assert figures.column_dimensions["B"].width == 40
     line = next(r for r in range(2, figures.max_row + 1)
                 if (figures.cell(row=r, column=1).value, figures.cell(row=r, column=cols["Kỳ"]).value)
-                == ("iip", "2025-07"))
+                == ("iip", "Tháng 7/2025"))
     assert figures.cell(row=line, column=cols["Kịch bản"]).value == "117,1"
     assert figures.cell(row=line, column=cols["Chỉ tiêu"]).value == "Chỉ số sản xuất công nghiệp (IIP)"
     assert {figures.cell(row=r, column=1).value for r in range(2, figures.max_row + 1)} == {"iip", "exports"}
@@ -92,6 +94,16 @@ def test_the_template_lists_what_the_agency_owes(people, login):
     line = row_of(tasks, cols["Mã nhiệm vụ (không sửa)"], task_of(number=16).pk)
     assert tasks.cell(row=line, column=cols["Hạn"]).value == "30/06/2025"
     assert tasks.cell(row=line, column=cols["Tình trạng hiện tại"]).value == "Quá hạn, chưa báo cáo"
+
+
+def test_the_template_shows_names_and_periods_in_words_and_hides_the_keys(people, login):
+    book = download(login(people["officer_a"]))
+
+    for sheet in book.worksheets:
+        assert sheet.column_dimensions["A"].hidden  # the key that reads the row back
+        shown = [str(cell.value) for row in sheet.iter_rows(min_col=2) for cell in row if cell.value is not None]
+        assert not [text for text in shown if re.search(r"\b20\d\d-(Q\d|H\d|9M|YTD-\d\d|\d\d)\b", text)]
+        assert not [text for text in shown if text in ("iip", "exports")]
 
 
 def test_a_filled_template_is_previewed_then_recorded(people, login):
@@ -128,17 +140,23 @@ def test_confirming_can_submit_everything_at_once(people, login):
     assert TaskProgress.objects.get(task=task_of(number=16)).review_status == "submitted"
 
 
-def test_submitting_without_the_explanation_records_nothing(people, login):
+def test_the_preview_says_which_rows_cannot_be_submitted_and_confirming_leaves_them_out(people, login):
+    """The preview runs the rules the recording runs: the July IIP, rated behind, needs its explanation."""
     client = login(people["officer_a"])
     data, line, _task_line = fill(download(client), explanation=False)
-    upload(client, data)
-    before = written()
+
+    preview = upload(client, data).content.decode()
+
+    warned = preview[preview.index('id="upload-not-submittable"'):]
+    assert f"Trang tính Chỉ tiêu, dòng {line}:" in warned[:warned.index("</div>")]
+    assert 'value="confirm"' in preview
 
     refused = confirm(client, data, submit=True)
 
     html = refused.content.decode()
-    assert f"Trang tính Chỉ tiêu, dòng {line}:" in html
-    assert written() == before
+    assert f"Trang tính Chỉ tiêu, dòng {line}:" in html and "Các dòng khác đã được ghi nhận" in html
+    assert not ActualFigure.objects.filter(indicator__key="iip", period="2025-07").exists()  # left out, to fix
+    assert TaskProgress.objects.get(task=task_of(number=16)).review_status == "submitted"  # the valid row went ahead
 
 
 def test_a_bad_cell_is_reported_by_row_and_column_and_nothing_is_recorded(people, login):
@@ -151,8 +169,23 @@ def test_a_bad_cell_is_reported_by_row_and_column_and_nothing_is_recorded(people
     html = response.content.decode()
     assert (f"Trang tính Chỉ tiêu, dòng {line}, cột Giá trị: &#x27;12,a&#x27; không phải là số") in html
     assert f"Trang tính Nhiệm vụ, dòng {task_line}, cột Tình hình thực hiện: &#x27;Xong rồi&#x27;" in html
-    assert 'value="confirm"' not in html
-    assert confirm(client, data).status_code == 200 and written() == before  # no confirmation of a bad file
+    assert 'value="confirm"' not in html  # no row is valid: nothing to confirm
+    assert confirm(client, data).status_code == 200 and written() == before
+
+
+def test_the_valid_rows_go_ahead_while_the_bad_one_stays_in_the_preview(people, login):
+    client = login(people["officer_a"])
+    data, line, task_line = fill(download(client), value="12,a")
+
+    preview = upload(client, data).content.decode()
+
+    assert "cột Giá trị: &#x27;12,a&#x27; không phải là số" in preview
+    assert f'data-line="{task_line}"' in preview and 'value="confirm"' in preview
+    done = confirm(client, data).content.decode()
+
+    assert TaskProgress.objects.get(task=task_of(number=16)).review_status == "draft"
+    assert not ActualFigure.objects.filter(indicator__key="iip", period="2025-07").exists()
+    assert "0 số liệu và 1 cập nhật nhiệm vụ" in done and f"Trang tính Chỉ tiêu, dòng {line}, cột Giá trị" in done
 
 
 def test_a_file_that_is_not_a_workbook_is_refused(people, login):
@@ -186,20 +219,20 @@ def test_finance_downloads_but_does_not_upload_and_other_officers_do_neither(peo
 @pytest.fixture
 def english(settings):
     """Requests in English; the language the requests activate does not outlive the test."""
-    yield settings.LANGUAGE_COOKIE_NAME
+    yield "en"
     translation.activate(settings.LANGUAGE_CODE)
 
 
 def test_the_template_round_trips_in_english_too(people, login, english):
     client = login(people["officer_a"])
-    client.cookies[english] = "en"
+    client.post(reverse("set_language"), {"language": english, "next": "/"})  # the officer's own choice
     book = download(client)
     assert book.sheetnames == ["Indicators", "Tasks"]
     figures = book["Indicators"]
     cols = columns(figures)
     line = next(r for r in range(2, figures.max_row + 1)
                 if (figures.cell(row=r, column=1).value, figures.cell(row=r, column=cols["Period"]).value)
-                == ("exports", "2025-Q2"))
+                == ("exports", "Quý II/2025"))
     figures.cell(row=line, column=cols["Value"]).value = 9.5  # typed as a number in the spreadsheet
     out = io.BytesIO()
     book.save(out)

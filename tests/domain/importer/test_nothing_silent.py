@@ -58,3 +58,28 @@ def test_a_document_whose_tables_are_all_unknown_is_refused_with_the_list(tmp_pa
         require_understood(result)
     assert "Cấp giấy phép xây dựng" in str(failure.value) and failure.value.location.line == 9
 
+
+
+def test_a_document_without_any_table_says_so(tmp_path):
+    path = tmp_path / "cong-van.txt"
+    path.write_text("Số: 12/KH-UBND\nHải Phòng, ngày 31 tháng 3 năm 2025\n\nKẾ HOẠCH\nChuyển đổi số\n\n"
+                    "Các sở, ngành triển khai các nhiệm vụ được giao.\n", encoding="utf-8")
+    result = inspect_files([path])
+    assert not result.tasks
+    assert [(w.code, w.location.line) for w in result.warnings] == [("no-table", 1)]
+    assert "no table of tasks, indicators or projects was found" in result.warnings[0].message
+
+
+@pytest.mark.parametrize(("rows", "unread"), [
+    # a target table: a row with values but no indicator name is listed, the others are read
+    (["STT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2025", "I\tKINH TẾ\t\t", "1\tTốc độ tăng trưởng GRDP\t%\t10",
+      "2\t\t%\t12"], ["line 12: 2 · % · 12"]),
+    # every row read: the group, the indicators, the "Trong đó:" label
+    (["STT\tChỉ tiêu\tĐơn vị tính\tKế hoạch năm 2025", "I\tKINH TẾ\t\t", "1\tThu ngân sách nhà nước\tTỷ đồng\t100",
+      "\tTrong đó:\t\t", "-\tThu nội địa\tTỷ đồng\t80"], []),
+])
+def test_a_target_table_lists_the_rows_it_did_not_read(tmp_path, rows, unread):
+    result = inspect_files([write(tmp_path, PREAMBLE + "\n".join(rows) + "\n")])
+    assert result.targets
+    listed = [w.message for w in warnings_of(result, "rows-not-read")]
+    assert [m.split(": ", 1)[1].split("): ", 1)[1] for m in listed] == unread

@@ -82,8 +82,9 @@ def test_numbers_are_printed_vi_vn_with_at_most_two_decimals():
 
 def test_each_main_indicator_gets_a_paragraph_with_its_figure_reason_and_rating():
     content = build(report(indicators=(grdp(), exports(), grdp(parent="grdp", key="grdp_sub"))))
-    paragraphs = content.sections[0].paragraphs
-    assert len(paragraphs) == 2  # the sub-indicator is left out
+    summary, *paragraphs = content.sections[0].paragraphs
+    assert summary.startswith("Kết quả chung: 1/2 chỉ tiêu")  # the sub-indicator is left out
+    assert len(paragraphs) == 2
     assert paragraphs[0].startswith("1. Tổng sản phẩm trên địa bàn (GRDP):")
     assert "11,04" in paragraphs[0] and "kịch bản (12,13%)" in paragraphs[0]
     assert paragraphs[0].endswith("Đánh giá: Chậm.")
@@ -133,7 +134,8 @@ def test_overdue_tasks_with_no_report_are_named_apart_and_listed_with_the_overdu
 def test_the_points_for_attention_name_the_slow_indicators_and_count_the_overdue_tasks():
     content = build(report(indicators=(grdp(Rating.NGUY_CO), exports()),
                            tasks=(task(2, TaskStatus.QUA_HAN), task(3, TaskStatus.QUA_HAN))))
-    attention = content.sections[3].paragraphs
+    attention = content.sections[-1].paragraphs
+    assert content.sections[-1].heading == "VI. MỘT SỐ VẤN ĐỀ ĐỀ NGHỊ LÃNH ĐẠO QUAN TÂM CHỈ ĐẠO"
     assert attention[0].startswith("Có 1 chỉ tiêu chậm hoặc có nguy cơ không đạt kế hoạch năm: "
                                    "Tổng sản phẩm trên địa bàn (GRDP) (nguy cơ không đạt kế hoạch năm)")
     assert "Kim ngạch" not in attention[0]
@@ -142,5 +144,6 @@ def test_the_points_for_attention_name_the_slow_indicators_and_count_the_overdue
 
 def test_an_empty_plan_still_makes_a_report():
     content = build(report())
-    assert [len(s.paragraphs) for s in content.sections] == [1, 1, 1, 2]
+    assert [len(s.paragraphs) for s in content.sections] == [1, 1, 1, 0, 0, 2]
+    assert [len(s.parts) for s in content.sections] == [0, 0, 0, 3, 3, 0]
     assert content.indicator_rows == ()

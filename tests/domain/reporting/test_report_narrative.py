@@ -1,12 +1,13 @@
 """The narrative parts compiled from what the agencies wrote: task results under their groups in the
-plan's order; causes, difficulties and proposals per agency."""
+plan's order; causes and difficulties in "Đánh giá chung", proposals in the next month's tasks, per agency."""
 
 from __future__ import annotations
 
 from datetime import date
 
 from kehoach.domain.reporting import Explanation, ProgressNote, ReportInput, build
-from kehoach.domain.reporting.narrative import CAUSES_HEADING, NO_CAUSES, NO_RESULTS, RESULTS_HEADING
+from kehoach.domain.reporting.narrative import NO_RESULTS, RESULTS_HEADING
+from kehoach.domain.reporting.overview import CAUSES, NO_CAUSES, NO_PROPOSALS
 
 AS_OF = date(2025, 8, 6)
 GENERAL, ECONOMY = "I. Nhiệm vụ chung", "II. Phát triển kinh tế"
@@ -45,32 +46,46 @@ def test_two_updates_of_a_task_are_listed_oldest_first_and_an_empty_note_is_left
     assert [line.split(": ")[1] for line in results.groups[0].lines] == ["Lần một.", "Lần hai."]
 
 
+def parts(**kwargs) -> dict[str, tuple[str, ...]]:
+    """Every sub-headed part of the report's sections: heading -> lines."""
+    content = build(ReportInput(as_of=AS_OF, kind="month", **kwargs))
+    return {part.heading: part.lines for section in content.sections for part in section.parts}
+
+
+PROPOSALS = "3. Đề xuất của các cơ quan"
+
+
 def test_without_approved_updates_the_results_say_so():
-    parts = narrative()
-    assert parts[RESULTS_HEADING].groups == () and parts[RESULTS_HEADING].empty == NO_RESULTS
-    assert parts[CAUSES_HEADING].groups == () and parts[CAUSES_HEADING].empty == NO_CAUSES
+    assert narrative()[RESULTS_HEADING].groups == () and narrative()[RESULTS_HEADING].empty == NO_RESULTS
+    assert parts()[CAUSES] == (NO_CAUSES,)
+    assert parts()[PROPOSALS] == (NO_PROPOSALS,)
 
 
-def test_causes_difficulties_and_proposals_are_compiled_per_agency():
-    causes = narrative(explanations=(
-        Explanation("Sở Xây dựng", "Nhiệm vụ số 7", cause="Vướng giải phóng mặt bằng."),
-        Explanation("Sở Công Thương", "Nhiệm vụ số 16", cause="Chờ ý kiến bộ ngành", difficulties="Thiếu vốn",
-                    proposals="Đề nghị UBND thành phố bố trí vốn"),
-        Explanation("Sở Công Thương", "Chỉ tiêu Kim ngạch xuất khẩu (Tháng 7/2025)", proposals="Hỗ trợ doanh nghiệp"),
-        Explanation("", "Chỉ tiêu Thu ngân sách (Tháng 7/2025)", difficulties="Nguồn thu giảm"),
-        Explanation("Sở Xây dựng", "Nhiệm vụ số 8"),  # nothing given: no line
-    ))[CAUSES_HEADING]
-    assert [g.heading for g in causes.groups] == ["Sở Công Thương", "Sở Xây dựng", "Chưa xác định cơ quan"]
-    assert causes.groups[0].lines == (
-        "- Nhiệm vụ số 16: Nguyên nhân: Chờ ý kiến bộ ngành; khó khăn, vướng mắc: Thiếu vốn; "
-        "đề xuất: Đề nghị UBND thành phố bố trí vốn.",
-        "- Chỉ tiêu Kim ngạch xuất khẩu (Tháng 7/2025): Đề xuất: Hỗ trợ doanh nghiệp.",
+EXPLANATIONS = (
+    Explanation("Sở Xây dựng", "Nhiệm vụ số 7", cause="Vướng giải phóng mặt bằng."),
+    Explanation("Sở Công Thương", "Nhiệm vụ số 16", cause="Chờ ý kiến bộ ngành", difficulties="Thiếu vốn",
+                proposals="Đề nghị UBND thành phố bố trí vốn"),
+    Explanation("Sở Công Thương", "Chỉ tiêu Kim ngạch xuất khẩu (Tháng 7/2025)", proposals="Hỗ trợ doanh nghiệp"),
+    Explanation("", "Chỉ tiêu Thu ngân sách (Tháng 7/2025)", difficulties="Nguồn thu giảm"),
+    Explanation("Sở Xây dựng", "Nhiệm vụ số 8"),  # nothing given: no line
+)
+
+
+def test_causes_and_difficulties_are_the_causes_of_the_overview_agency_by_agency():
+    assert parts(explanations=EXPLANATIONS)[CAUSES] == (
+        "- Sở Công Thương, nhiệm vụ số 16: Nguyên nhân: Chờ ý kiến bộ ngành; khó khăn, vướng mắc: Thiếu vốn.",
+        "- Sở Xây dựng, nhiệm vụ số 7: Nguyên nhân: Vướng giải phóng mặt bằng.",
+        "- Chỉ tiêu Thu ngân sách (Tháng 7/2025): Khó khăn, vướng mắc: Nguồn thu giảm.",
     )
-    assert causes.groups[1].lines == ("- Nhiệm vụ số 7: Nguyên nhân: Vướng giải phóng mặt bằng.",)
-    assert causes.groups[2].lines == ("- Chỉ tiêu Thu ngân sách (Tháng 7/2025): Khó khăn, vướng mắc: Nguồn thu giảm.",)
+
+
+def test_proposals_are_the_agencies_proposals_for_the_next_month():
+    assert parts(explanations=EXPLANATIONS)[PROPOSALS] == (
+        "- Sở Công Thương, nhiệm vụ số 16: Đề nghị UBND thành phố bố trí vốn.",
+        "- Sở Công Thương, chỉ tiêu Kim ngạch xuất khẩu (Tháng 7/2025): Hỗ trợ doanh nghiệp.",
+    )
 
 
 def test_the_same_explanation_given_twice_is_written_once():
     item = Explanation("Sở Công Thương", "Nhiệm vụ số 16", cause="Chờ ý kiến")
-    assert narrative(explanations=(item, item))[CAUSES_HEADING].groups[0].lines == (
-        "- Nhiệm vụ số 16: Nguyên nhân: Chờ ý kiến.",)
+    assert parts(explanations=(item, item))[CAUSES] == ("- Sở Công Thương, nhiệm vụ số 16: Nguyên nhân: Chờ ý kiến.",)

@@ -4,6 +4,7 @@ post_migrate, where the role groups are created."""
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -22,3 +23,20 @@ class LoginFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.username} {self.address or ''} {self.at:%d/%m/%Y %H:%M}"
+
+
+class Preference(models.Model):
+    """What a user chose for themselves, kept with the account (not the browser): the interface
+    language (``kehoach.web.language``; Vietnamese when they chose none)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference",
+                                verbose_name=_("user"))
+    language = models.CharField(_("interface language"), max_length=10, choices=settings.LANGUAGES,
+                                default=settings.LANGUAGE_CODE)
+
+    class Meta:
+        verbose_name = _("user preference")
+        verbose_name_plural = _("user preferences")
+
+    def __str__(self) -> str:
+        return f"{self.user}: {self.get_language_display()}"

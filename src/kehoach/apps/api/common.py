@@ -1,4 +1,5 @@
-"""What the domain apps' ``api.py`` share: the as-of date of a request, a user's agency checks."""
+"""What the domain apps' ``api.py`` share: the as-of date of a request, a user's agency checks, the body of
+a return (``ReturnIn``)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from datetime import date
 from typing import Annotated
 
 from django.utils import timezone
+from ninja import Schema
 from pydantic import Field
 
 
@@ -23,3 +25,10 @@ Year = Annotated[int, Field(ge=1, le=9999)]
 Text = Annotated[str, Field(pattern=r"^[^\x00]*$")]
 # A day to assess as of: years the calendar arithmetic can handle.
 Day = Annotated[date, Field(ge=date(1900, 1, 1), le=date(2999, 12, 31))]
+
+
+class ReturnIn(Schema):
+    """The body of returning a submitted entry (a figure, a progress update) to its agency."""
+
+    return_reason: Text = Field(description="Why the entry is returned: the agency reads it to correct the entry "
+                                            "and submits it again. Required.")

@@ -13,3 +13,7 @@ urlpatterns: list = [
     path("approvals/progress/<int:pk>/approve/", views.ApproveProgressView.as_view(), name="approve-progress"),
     path("approvals/progress/<int:pk>/return/", views.ReturnProgressView.as_view(), name="return-progress"),
 ]
+urlpatterns += [
+    path("approvals/figures/approve/", views.ApproveFiguresView.as_view(), name="approve-figures"),
+    path("approvals/progress/approve/", views.ApproveProgressManyView.as_view(), name="approve-progress-many"),
+]

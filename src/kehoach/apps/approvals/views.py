@@ -11,16 +11,19 @@ from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.generic import TemplateView
+from django.utils.translation import ngettext
+from django.views.generic import TemplateView, View
 
 from kehoach.apps.accounts import roles
-from kehoach.apps.approvals import tables
+from kehoach.apps.approvals import bulk, tables
 from kehoach.apps.approvals.forms import ReturnForm
 from kehoach.apps.approvals.queue import approval_queue
 from kehoach.apps.figures import services as figure_services
 from kehoach.apps.figures.models import ActualFigure
+from kehoach.apps.review.services import pk_of
 from kehoach.apps.tasks import services as task_services
 from kehoach.apps.tasks.models import TaskProgress
+from kehoach.domain.assessment.model import period_label
 from kehoach.web.export import ExportMixin
 from kehoach.web.views.edit import ObjectActionView
 from kehoach.web.views.generic import StaffMixin
@@ -28,7 +31,7 @@ from kehoach.web.views.generic import StaffMixin
 
 def figure_label(figure: ActualFigure) -> str:
     value = " ".join(x for x in (figure.qualifier, figure.text, figure.unit_text) if x)
-    return f"{figure.indicator.name}, {figure.period}: {value}"
+    return f"{figure.indicator.name}, {period_label(figure.period)}: {value}"
 
 
 class FinanceOnly:
@@ -125,3 +128,59 @@ class ReturnProgressView(ProgressAction):
 
     def done_message(self, progress) -> str:
         return _("Returned to the agency: the update of task %(number)s.") % {"number": progress.task.number}
+
+
+class BulkApproveView(FinanceOnly, StaffMixin, View):
+    """Approve every entry ticked in one of the queue's lists at once (``bulk.approve_all``): each
+    is approved on its own, maker-checker and the workflow's rules kept; what is refused is named
+    with its reason and stays in the queue."""
+
+    http_method_names = ["post"]
+    model = None
+    field = ""  # the POST field of the ticked ids
+    approve = None  # the app's approve service
+    related: tuple[str, ...] = ()
+    anchor = ""
+
+    def label(self, entry) -> str:
+        raise NotImplementedError
+
+    def done_message(self, count: int) -> str:
+        raise NotImplementedError
+
+    def post(self, request, *args, **kwargs):
+        ids = [pk for pk in (pk_of(v) for v in request.POST.getlist(self.field)) if pk is not None]
+        url = reverse("approvals:queue") + (f"?{request.GET.urlencode()}" if request.GET else "") + f"#{self.anchor}"
+        if not ids:
+            messages.error(request, _("Tick the entries to approve first."))
+            return HttpResponseRedirect(url)
+        result = bulk.approve_all(self.model, ids, request.user, type(self).approve, self.related)
+        if result.approved:
+            messages.success(request, self.done_message(len(result.approved)))
+        for entry, reason in result.refused:
+            messages.error(request, _("Not approved: %(entry)s. %(reason)s") % {"entry": self.label(entry),
+                                                                                "reason": reason})
+        return HttpResponseRedirect(url)
+
+
+class ApproveFiguresView(BulkApproveView):
+    model, field, anchor, related = ActualFigure, "figure", "h-figures", ("indicator",)
+    approve = staticmethod(figure_services.approve)
+
+    def label(self, figure) -> str:
+        return figure_label(figure)
+
+    def done_message(self, count: int) -> str:
+        return ngettext("Approved: %(count)d figure.", "Approved: %(count)d figures.", count) % {"count": count}
+
+
+class ApproveProgressManyView(BulkApproveView):
+    model, field, anchor, related = TaskProgress, "progress", "h-progress", ("task",)
+    approve = staticmethod(task_services.approve_progress)
+
+    def label(self, progress) -> str:
+        return _("the update of task %(number)s") % {"number": progress.task.number}
+
+    def done_message(self, count: int) -> str:
+        return ngettext("Approved: %(count)d task update.", "Approved: %(count)d task updates.", count) % {
+            "count": count}

@@ -10,11 +10,14 @@ from django.core.management.base import CommandError, OutputWrapper
 from kehoach.apps.commands import EXIT_NOT_IMPORTABLE
 from kehoach.apps.documents.importing import ImportSummary
 from kehoach.domain.entities import Finding, ParseResult
+from kehoach.domain.importer.wording import vietnamese
 
 
-def parse_files(names: list[str]) -> tuple[ParseResult, dict[str, bytes]]:
-    """Parse the files with the importer; a file that cannot be imported ends the command with status 2."""
+def parse_files(names: list[str], use_profiles: bool = True) -> tuple[ParseResult, dict[str, bytes]]:
+    """Parse the files with the importer, applying the reading profiles kept for their layouts unless told
+    not to; a file that cannot be imported ends the command with status 2."""
     # imported here for start-up time: the importer (and its readers) loads only when files are parsed
+    from kehoach.apps.documents.profiles import load_profiles
     from kehoach.domain.importer import ImportFailure, inspect_files, require_understood
 
     paths = [Path(name) for name in names]
@@ -22,7 +25,7 @@ def parse_files(names: list[str]) -> tuple[ParseResult, dict[str, bytes]]:
         if not path.is_file():
             raise CommandError(f"{path}: no such file", returncode=EXIT_NOT_IMPORTABLE)
     try:
-        result = inspect_files(paths)
+        result = inspect_files(paths, profiles=load_profiles() if use_profiles else None)  # --no-profile: no query
         require_understood(result)  # tables found and none understood: status 2, with the list
     except ImportFailure as exc:
         raise CommandError(str(exc), returncode=EXIT_NOT_IMPORTABLE) from exc
@@ -30,8 +33,16 @@ def parse_files(names: list[str]) -> tuple[ParseResult, dict[str, bytes]]:
 
 
 def describe_finding(finding: Finding) -> str:
+    """A warning as people read it: in Vietnamese, without its code (``inspect --json`` keeps the code)."""
     where = f"{finding.location}: " if finding.location else ""
-    return f"{where}[{finding.code}] {finding.message}"
+    return f"{where}{vietnamese(finding)}"
+
+
+def write_profiles(out: OutputWrapper, result: ParseResult) -> None:
+    """Which reading profile each table was read with."""
+    for reading in result.readings:
+        if reading.profile:
+            out.write(f"{reading.file}: table at line {reading.line}: reading profile applied: {reading.profile}")
 
 
 def write_warnings(out: OutputWrapper, findings: list[Finding]) -> None:

@@ -367,12 +367,14 @@ class _Store:
 
     def store_tasks(self, key: str, document: Document) -> None:
         tasks = self.unique(key, "task", ((t.number, t) for t in self.of_document(self.result.tasks, key)))
-        groups: dict[str, e.TaskGroup] = {}
+        # a group is its code and title: unnumbered groups ("Nhiệm vụ giao Bộ trưởng …") share the empty code
+        groups: dict[tuple[str, str], e.TaskGroup] = {}
         for task in tasks.values():
-            groups[task.group.code] = task.group
-        existing_groups = {g.code: g for g in TaskGroup.objects.filter(document=document)}
-        for code, group in groups.items():
-            self.put(TaskGroup, existing_groups, code, {"document": document, "code": code}, {"title": group.title})
+            groups[(task.group.code, task.group.title)] = task.group
+        existing_groups = {(g.code, g.title): g for g in TaskGroup.objects.filter(document=document)}
+        for natural in groups:
+            code, title = natural
+            self.put(TaskGroup, existing_groups, natural, {"document": document, "code": code, "title": title}, {})
         existing_tasks = {t.number: t for t in Task.objects.filter(document=document)}
         stored: list[Task] = []
         for number, task in tasks.items():
@@ -383,7 +385,7 @@ class _Store:
                 recurrence = {"every": list(deadline.recurrence.every), "until": until.isoformat() if until else None}
             values = {
                 "code": task.code,
-                "group_id": existing_groups[task.group.code].pk,
+                "group_id": existing_groups[(task.group.code, task.group.title)].pk,
                 "content": task.content,
                 "result": task.result,
                 "leader_id": self.leaders[task.leader].pk if task.leader else None,

@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from kehoach.domain.text import folded_text
+
 
 class Document(models.Model):
     """An official document. Natural key: ``number``, or ``file_name`` when it has no number."""
@@ -22,8 +24,10 @@ class Document(models.Model):
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True)
     imported_at = models.DateTimeField(_("imported at"))
+    search_text = models.TextField(_("search text"), blank=True, editable=False,
+                                   help_text=_("Folded text the documents list searches (kept up to date)."))
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["search_text"])
 
     class Meta:
         ordering = ["-date", "number"]
@@ -39,10 +43,24 @@ class Document(models.Model):
     def __str__(self) -> str:
         return f"{self.kind} {self.number}".strip() if self.number else self.file_name
 
+    def save(self, *args, **kwargs):
+        """Keep ``search_text`` up to date."""
+        self.search_text = document_search_text(self.kind, self.number, self.issuer, self.title, self.file_name)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None and "search_text" not in update_fields:
+            kwargs["update_fields"] = [*update_fields, "search_text"]
+        super().save(*args, **kwargs)
+
     @property
     def key(self) -> str:
         """The key the importer's entities use to name this document."""
         return self.number or self.file_name
+
+
+def document_search_text(kind: str, number: str, issuer: str, title: str, file_name: str) -> str:
+    """What a document is found by in the documents list (kind, number, issuer, title, file name), folded
+    (``domain.text.folded_text``); the data migration of ``search_text`` calls it too."""
+    return folded_text(kind, number, issuer, title, file_name)
 
 
 class ImportWarning(models.Model):
@@ -80,6 +98,9 @@ class StagedUpload(models.Model):
     content = models.BinaryField(_("content"))
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64)
     uploaded_at = models.DateTimeField(_("uploaded at"), auto_now_add=True)
+    # a person's corrections of how its tables are read (TableCorrections.to_dict() by header key)
+    corrections = models.JSONField(_("corrections"), default=dict, blank=True)
+    use_profiles = models.BooleanField(_("apply reading profiles"), default=True)
 
     class Meta:
         ordering = ["-uploaded_at"]
@@ -88,3 +109,55 @@ class StagedUpload(models.Model):
 
     def __str__(self) -> str:
         return self.file_name
+
+
+class ReadingProfile(models.Model):
+    """How a person said an issuer's table layout is read: column meanings and row marks, kept to be
+    applied (and shown as applied) the next time a document of that issuer with that header arrives.
+
+    ``corrections`` is ``kehoach.domain.importer.corrections.TableCorrections.to_dict()`` without cell
+    edits (those belong to one document).
+    """
+
+    issuer = models.CharField(_("issuer (folded)"), max_length=300, blank=True)
+    issuer_name = models.CharField(_("issuer"), max_length=300, blank=True)
+    header_key = models.CharField(_("header key"), max_length=40)
+    header_text = models.TextField(_("table header"), blank=True)
+    corrections = models.JSONField(_("corrections"), default=dict)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                   related_name="+", verbose_name=_("updated by"))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["issuer", "header_key"]
+        verbose_name = _("reading profile")
+        verbose_name_plural = _("reading profiles")
+        constraints = [models.UniqueConstraint(fields=["issuer", "header_key"], name="reading_profile_unique_layout")]
+
+    def __str__(self) -> str:
+        return f"{self.issuer_name or self.issuer}: {self.header_text[:80]}"
+
+
+class ImportCorrection(models.Model):
+    """What a person corrected in how a table of a document was read, kept with the import: who, when, what."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="corrections",
+                                 verbose_name=_("document"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                             related_name="+", verbose_name=_("user"))
+    made_at = models.DateTimeField(_("made at"), auto_now_add=True)
+    file_name = models.CharField(_("file name"), max_length=255)
+    header_key = models.CharField(_("header key"), max_length=40)
+    header_text = models.TextField(_("table header"), blank=True)
+    corrections = models.JSONField(_("corrections"), default=dict)
+    profile = models.CharField(_("reading profile applied"), max_length=400, blank=True)
+
+    class Meta:
+        ordering = ["-made_at", "id"]
+        verbose_name = _("import correction")
+        verbose_name_plural = _("import corrections")
+
+    def __str__(self) -> str:
+        return f"{self.file_name} ({self.made_at:%d/%m/%Y})"

@@ -1,5 +1,5 @@
 """API: actual figures. Reading (with the drafts only for those the web shows them to), the bulk
-upsert of an agency's figures for a period, submitting, approving and publishing, and the
+upsert of an agency's figures for a period, submitting, approving (or returning with a reason) and publishing, and the
 published figures for everyone.
 
 Rights, as on the web pages (:mod:`kehoach.apps.accounts.roles`):
@@ -10,7 +10,8 @@ Rights, as on the web pages (:mod:`kehoach.apps.accounts.roles`):
 * bulk upsert and submit: the agency's own officers (``may_report_for``), and only figures of the
   indicators the agency monitors (``figures.entry.FigureChecker``), through the one bulk loop
   (``figures.bulk.record_all`` → ``figures.services.record_figure``) and ``figures.entry.submit_figure``.
-* approve and publish: Sở Tài chính (``is_finance``), through ``figures.services``.
+* approve, return with a reason (``return_reason``) and publish: Sở Tài chính (``is_finance``), through
+  ``figures.services``.
 
 Concurrent edits: a figure shows its ``row_version``; a bulk item and a submit may send the one the
 client read, and get 409 (``errors.Stale``) when someone saved the key's figure since
@@ -31,7 +32,7 @@ from ninja import Field, FilterLookup, FilterSchema, Query, Router, Schema
 from ninja.pagination import paginate
 
 from kehoach.apps.accounts import roles
-from kehoach.apps.api.common import Day, Id, RowVersion, Text, as_of_or_today
+from kehoach.apps.api.common import Day, Id, ReturnIn, RowVersion, Text, as_of_or_today
 from kehoach.apps.api.errors import CONFLICT, ERRORS, Invalid, Stale
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.figures import bulk, entry, services
@@ -71,6 +72,8 @@ class FigureOut(Schema):
     entered_at: datetime
     submitted_at: datetime | None
     approved_at: datetime | None
+    returned_at: datetime | None
+    return_reason: str = Field(description="Why Sở Tài chính returned it (the latest return), to correct it.")
     cause: str
     difficulties: str
     proposals: str
@@ -305,6 +308,14 @@ def approve_figure(request, figure_id: Id):
     roles.require(roles.is_finance(request.user))
     figure = get_object_or_404(ActualFigure.objects.select_related("indicator"), pk=figure_id)
     return services.approve(figure, request.user)
+
+
+@router.post("{int:figure_id}/return", response={200: FigureOut, **ERRORS},
+             summary="Return a submitted figure to its agency with a reason (Sở Tài chính)")
+def return_figure(request, figure_id: Id, payload: ReturnIn):
+    roles.require(roles.is_finance(request.user))
+    figure = get_object_or_404(ActualFigure.objects.select_related("indicator"), pk=figure_id)
+    return services.send_back(figure, request.user, payload.return_reason)
 
 
 @router.post("{int:figure_id}/publish", response={200: FigureOut, **ERRORS},

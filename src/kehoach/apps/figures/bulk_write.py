@@ -13,7 +13,7 @@ submitted/approved stamps and outcome), but in a fixed number of statements:
    no ``post_save``; the assessment's data version is raised after the commit).
 
 Call it inside a transaction (the importer's), with items whose keys (indicator, period, scope)
-are all different and whose values are already canonical (``services.canonical_value``).
+are all different and whose values are already canonical (``indicators.values.canonical_value``).
 """
 
 from __future__ import annotations

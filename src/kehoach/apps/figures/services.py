@@ -17,16 +17,14 @@
   the review workflow's (:mod:`kehoach.apps.review.services`), the same for progress updates.
 * ``publish`` shows an approved figure on the public page (Sở Tài chính only); a revision is a
   new version and is not public until it is approved and published in its turn.
-* ``canonical_value`` puts a published value in the indicator's unit and form: units are
-  converted (``nghìn tỷ đồng`` → ``tỷ đồng``) and a growth rate of an index indicator becomes the
-  index (IIP "tăng 15,16%" → 115,16).
+* a value is put in the indicator's unit and form before it is recorded
+  (``kehoach.apps.indicators.values.canonical_value``).
 * ``to_domain`` gives the assessment the same figure as a plain ``domain.assessment.model.ActualFigure``.
 """
 
 from __future__ import annotations
 
 import copy
-import re
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -50,8 +48,6 @@ from kehoach.domain.assessment import explanation
 from kehoach.domain.assessment import model as m
 from kehoach.domain.assessment.explanation import EXPLANATION_FIELDS
 from kehoach.domain.assessment.rules import Rating
-from kehoach.domain.text import fold
-from kehoach.domain.units import convert
 
 APPROVE_PERMISSION = ActualFigure.approve_permission
 CREATED, REVISED, UPDATED, UNCHANGED = "created", "revised", "updated", "unchanged"
@@ -60,9 +56,6 @@ SAME_FIGURE_FIELDS = ("comparator", "low", "high", "qualifier", "source")
 # What a draft's agency may still complete in place when the figure itself is the same.
 WORDING_FIELDS = ("text", "unit_text", "comparison", "published", "reporting_agency", "entered_by", "cause",
                   "difficulties", "proposals")
-_GROWTH = re.compile(r"\b(tang|giam)\b")
-_FLIP = {e.Comparator.GT: e.Comparator.LT, e.Comparator.LT: e.Comparator.GT,
-         e.Comparator.GE: e.Comparator.LE, e.Comparator.LE: e.Comparator.GE}
 
 
 @dataclass(frozen=True)
@@ -111,7 +104,7 @@ def record_figure(
     form; default: the key's current figure); ``Conflict`` when it has changed since (or a figure
     was recorded for a key that had none).
 
-    ``low``/``high`` must already be in the indicator's unit and canonical form (``canonical_value``).
+    ``low``/``high`` must already be in the indicator's unit and canonical form (``indicators.values.canonical_value``).
     ``status`` is ``draft`` for an entry, ``approved`` for a figure already published officially.
     """
     try:
@@ -183,40 +176,6 @@ def claim(figure: ActualFigure, expected_version: int | None) -> None:
         raise locking.Conflict(newer or exc.current) from None
 
 
-def canonical_value(
-    indicator: Indicator,
-    comparator: e.Comparator,
-    low: Decimal | None,
-    high: Decimal | None,
-    unit: str,
-    comparison: str = "",
-) -> tuple[e.Comparator, Decimal | None, Decimal | None]:
-    """A published value in the indicator's unit and canonical form.
-
-    * ``unit`` (empty: the indicator's own) is converted to the indicator's unit; incompatible
-      units raise ``kehoach.domain.units.IncompatibleUnits``.
-    * Growth ("tăng"/"giảm" in ``comparison``) of an index indicator becomes the index:
-      tăng 15,16 → 115,16, giảm 2 → 98. Of a growth indicator, "giảm 2" becomes -2.
-      Without those words an index indicator's value is taken as the index itself.
-    """
-    source_unit = unit.strip() or indicator.unit
-    bounds = [convert(x, source_unit, indicator.unit) if x is not None else None for x in (low, high)]
-    kind = e.MeasureKind(indicator.kind)
-    words = _GROWTH.findall(fold(comparison))
-    decrease = bool(words) and words[0] == "giam"
-    if kind == e.MeasureKind.INDEX and words:
-        bounds = [(Decimal(100) - x if decrease else Decimal(100) + x) if x is not None else None for x in bounds]
-    elif kind == e.MeasureKind.GROWTH and decrease:
-        bounds = [-x if x is not None else None for x in bounds]
-    else:
-        return comparator, bounds[0], bounds[1]
-    if not decrease:
-        return comparator, bounds[0], bounds[1]
-    # Subtracting reverses the order: a lower bound becomes an upper one, a range swaps its ends.
-    low, high = bounds[1], bounds[0]
-    return _FLIP.get(comparator, comparator), low, high
-
-
 # Workflow: the review service's steps, with a figure's judgement -----------------------------------
 
 
@@ -243,6 +202,8 @@ def ratings_if_counted(figures, as_of: date | None = None, snapshot=None) -> dic
     figure's own year. ``snapshot`` (``kehoach.apps.assessment.snapshot.load()``) saves the reads
     when many figures are rated at once.
     """
+    # A wrong-way import listed in pyproject's ignore_imports (the assessment sits above figures): the
+    # judgement belongs in the assessment and moves there with its callers (issue 11, not yet done).
     from kehoach.apps.assessment.models import AssessmentSettings
     from kehoach.apps.assessment.snapshot import indicator_plan
     from kehoach.domain.assessment import assess_indicator

@@ -1,6 +1,7 @@
 """Indicators and their values. Every value keeps the text as written next to its parsed meaning."""
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -84,8 +85,6 @@ class Indicator(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        from django.urls import reverse
-
         return reverse("indicators:detail", args=[self.key])
 
 

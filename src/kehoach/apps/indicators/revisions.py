@@ -27,9 +27,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from kehoach.apps.documents.models import Document
-from kehoach.apps.figures import services as figure_services
-from kehoach.apps.figures.importing import IndicatorMatcher, resolve_scope
+from kehoach.apps.indicators.matching import IndicatorMatcher, resolve_scope
 from kehoach.apps.indicators.models import Indicator, ScenarioValue, Target, Territory
+from kehoach.apps.indicators.values import canonical_value
 from kehoach.domain import entities as e
 from kehoach.domain import tabular
 from kehoach.domain.assessment.model import FigurePeriod
@@ -204,7 +204,7 @@ class _Checker:
                              f"a unit of the same quantity as the indicator's unit {indicator.unit!r}")
             else:
                 try:
-                    bounds = figure_services.canonical_value(
+                    bounds = canonical_value(
                         indicator, value.comparator, value.low, value.high, unit, comparison)
                 except IncompatibleUnits:
                     self.problem(line, "unit", repr(cells["unit"]), f"a unit convertible to {indicator.unit!r}")

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 def leader_table(rows: list[dict], statuses):
-    """The leaders' list (``views_leaders.scoreboard`` rows): name, task count, one column per status."""
+    """The leaders' list (``monitoring.leaders.views.scoreboard`` rows): name, task count, one column per status."""
     extra = [(status.value, tables.Column(verbose_name=status.label, accessor=f"by_status__{status.value}"))
              for status in statuses]
     data = [{"leader": row["leader"].name, "total": row["total"],

@@ -9,6 +9,8 @@ class ReportsConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
+        # Imported here, not at the top: these modules import models, which Django loads only after
+        # every app config (AppRegistryNotReady otherwise); not to dodge an import cycle.
         from kehoach.apps.accounts.roles import may_download_reports
         from kehoach.web.navigation import MenuItem, register
 

@@ -6,13 +6,14 @@ What a city chooses (issuing bodies, symbol, recipients, signer) is in the Word 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
-from kehoach.apps.assessment.evaluate import current_assessment
+from kehoach.apps.assessment.evaluate import assess_all, current_assessment
+from kehoach.apps.documents.models import Document
 from kehoach.apps.reports.draft import has_unapproved_figures
 from kehoach.apps.reports.inputs import report_input
-from kehoach.domain.reporting import ReportContent, build
+from kehoach.domain.reporting import ReportContent, build, report_period
 from kehoach.domain.reporting.periods import period_phrase
 
 
@@ -26,8 +27,6 @@ class Report:
 
 def plan_place() -> str:
     """The place of the stored plan documents (``Document.place``), or ""."""
-    from kehoach.apps.documents.models import Document
-
     return Document.objects.exclude(place="").order_by("kind", "-date").values_list("place", flat=True).first() or ""
 
 
@@ -35,11 +34,6 @@ def report_assessment(as_of: date, kind: str):
     """The assessment a report of ``kind`` as of ``as_of`` rests on: figures of periods after the
     report's own period are left out (the November report does not use the year's estimate published
     on 09/12, nor a December month)."""
-    from dataclasses import replace
-
-    from kehoach.apps.assessment.evaluate import assess_all
-    from kehoach.domain.reporting import report_period
-
     assessment = current_assessment(as_of)
     end = report_period(as_of, kind).end
     figures = assessment.snapshot.figures

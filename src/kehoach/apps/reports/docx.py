@@ -12,12 +12,16 @@ from __future__ import annotations
 from io import BytesIO
 from typing import TYPE_CHECKING
 
+from django.utils import translation
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt
 
+from kehoach.apps.assessment.charts import indicator_trend_chart
+from kehoach.apps.assessment.evaluate import current_assessment
+from kehoach.apps.reports.draft import DRAFT_MARK
 from kehoach.apps.reports.tables import (
     INDICATOR_HEADERS,
     INDICATOR_TITLE,
@@ -30,7 +34,8 @@ from kehoach.apps.reports.tables import (
     project_rows,
     task_rows,
 )
-from kehoach.apps.reports.word_template import APPENDIX, BODY, WordTemplate, fill, open_template, save
+from kehoach.apps.reports.word_template import APPENDIX, BODY, WordTemplate, active_template, fill, open_template, save
+from kehoach.charts import to_png
 from kehoach.domain.reporting.content import HEADINGS
 from kehoach.domain.reporting.periods import document_date
 
@@ -87,8 +92,6 @@ def _grid_lines(table) -> None:
 def _mark_every_page(doc) -> None:
     """The draft mark first in the page header of every section that has its own (the others show the one
     before them), first and even pages included."""
-    from kehoach.apps.reports.draft import DRAFT_MARK
-
     for n, section in enumerate(doc.sections):
         headers = [section.header]
         if section.different_first_page_header_footer:
@@ -105,14 +108,22 @@ def _mark_every_page(doc) -> None:
             text(paragraph, DRAFT_MARK, bold=True, size=12)
 
 
+def _justified(doc, value: str, bold: bool = False, italic: bool = False) -> None:
+    paragraph = doc.add_paragraph()
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    paragraph.paragraph_format.first_line_indent = Mm(10)
+    text(paragraph, value, bold=bold, italic=italic)
+
+
 def _body(doc, report: Report) -> None:
     for section in report.content.sections:
         text(doc.add_paragraph(), section.heading, bold=True)
         for value in section.paragraphs:
-            paragraph = doc.add_paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-            paragraph.paragraph_format.first_line_indent = Mm(10)
-            text(paragraph, value)
+            _justified(doc, value)
+        for part in section.parts:  # "1. Kết quả đạt được": a bold sub-heading, then its lines
+            _justified(doc, part.heading, bold=True)
+            for value in part.lines:
+                _justified(doc, value)
         if section.heading == TASKS_HEADING:  # the narrative parts follow the tasks section
             _narrative(doc, report)
 
@@ -127,10 +138,7 @@ def _narrative(doc, report: Report) -> None:
             lines.append((group.heading, True))
             lines.extend((line, False) for line in group.lines)
         for value, sub_heading in lines or [(part.empty, False)]:
-            paragraph = doc.add_paragraph()
-            paragraph.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
-            paragraph.paragraph_format.first_line_indent = Mm(10)
-            text(paragraph, value, bold=sub_heading, italic=sub_heading)
+            _justified(doc, value, bold=sub_heading, italic=sub_heading)
 
 
 # The appendix is on an A4 landscape page: 262 mm of text between margins of 20 and 15 mm.
@@ -177,11 +185,6 @@ CHART_WIDTH = Mm(160)
 def indicator_charts(as_of):
     """The trajectory chart (``kehoach.charts.Chart``) of every main indicator that has a trajectory,
     as the indicator pages define it, in Vietnamese, in the assessment's order."""
-    from django.utils import translation
-
-    from kehoach.apps.assessment.charts import indicator_trend_chart
-    from kehoach.apps.assessment.evaluate import current_assessment
-
     assessment = current_assessment(as_of)
     snap = assessment.snapshot
     indicators = {i.key: i for i in snap.indicators}
@@ -200,8 +203,6 @@ def indicator_charts(as_of):
 
 def _charts(doc, report: Report) -> None:
     """The chart section, moved in front of section II's heading (or left at the end of the body)."""
-    from kehoach.charts import to_png
-
     charts = indicator_charts(report.content.as_of)
     if not charts:
         return
@@ -239,16 +240,14 @@ def context(report: Report) -> dict:
     """The template's variables (word_template.VARIABLES) but the two markers."""
     content = report.content
     day, month, year = document_date(content.as_of)
-    return {"tieu_de": content.title, "ky": report.period_phrase, "ngay": day, "thang": month,
+    return {"tieu_de": content.title, "trich_yeu": content.subject, "ky": report.period_phrase, "ngay": day, "thang": month,
             "nam": year, "dia_danh": report.place, "ban_nhap": report.draft}
 
 
 def render(report: Report, template: WordTemplate | None = None) -> bytes:
-    """The Word document of the report in ``template`` (default: the active one, ``services.active_template``).
+    """The Word document of the report in ``template`` (default: the active one, ``word_template.active_template``).
     Raises ``word_template.TemplateBroken`` when the template cannot give a whole report."""
     if template is None:
-        from kehoach.apps.reports.services import active_template
-
         template = active_template()
     tpl = open_template(template)
     body = tpl.new_subdoc()

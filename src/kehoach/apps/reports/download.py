@@ -5,6 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from kehoach.apps.reports import docx, xlsx
+from kehoach.apps.reports.build import build_report
+from kehoach.apps.reports.pdf import docx_to_pdf
 from kehoach.domain.periods import Period
 from kehoach.domain.report_kinds import BY_CODE
 
@@ -29,14 +32,7 @@ def file_name(kind: str, period: Period, fmt: str) -> str:
 
 
 def report_file(as_of: date, kind: str, fmt: str) -> ReportFile:
-    from kehoach.apps.reports import docx, xlsx
-    from kehoach.apps.reports.build import build_report
-
     report = build_report(as_of, kind)
-    if fmt == "pdf":  # raises pdf.PdfUnavailable / PdfFailed with what is missing
-        from kehoach.apps.reports.pdf import docx_to_pdf
-
-        data = docx_to_pdf(docx.render(report))
-    else:
-        data = (docx if fmt == "docx" else xlsx).render(report)
+    # a PDF: docx_to_pdf raises pdf.PdfUnavailable / PdfFailed with what is missing
+    data = docx_to_pdf(docx.render(report)) if fmt == "pdf" else (docx if fmt == "docx" else xlsx).render(report)
     return ReportFile(data, file_name(kind, report.content.period, fmt), CONTENT_TYPES[fmt])

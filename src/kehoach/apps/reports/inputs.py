@@ -17,24 +17,47 @@ from kehoach.domain.reporting import (
 )
 
 
-def _target_texts(assessment: Assessment) -> dict[tuple[str, str], str]:
-    """(indicator key, scope) -> the as-of year's target as written; scope "" for any scope."""
-    texts: dict[tuple[str, str], str] = {}
+def _target_texts(assessment: Assessment) -> dict[tuple[str, int, str], str]:
+    """(indicator key, year, scope) -> the year's target as written; scope "" for any scope."""
+    texts: dict[tuple[str, int, str], str] = {}
     for t in assessment.snapshot.targets:
-        if t.year == assessment.as_of.year:
-            texts.setdefault((t.indicator, t.scope), t.value.text)
-            texts.setdefault((t.indicator, ""), t.value.text)
+        texts.setdefault((t.indicator, t.year, t.scope), t.value.text)
+        texts.setdefault((t.indicator, t.year, ""), t.value.text)
     return texts
 
 
-def indicator_inputs(assessment: Assessment) -> tuple[IndicatorInput, ...]:
+def _period_figures(assessment: Assessment, kind: str) -> dict[str, tuple]:
+    """indicator key -> the approved figures published by the as-of date for exactly the report's period,
+    when that period is not cumulative (quarter III, July): the latest version per scope, scopes sorted."""
+    period = report_period(assessment.as_of, kind)
+    if period.start.month == 1:
+        return {}  # January, quarter I, 6 or 9 months, the year: the cumulative figures are the period's
+    latest: dict[tuple[str, str], object] = {}
+    for f in assessment.snapshot.figures:
+        if (f.status == FigureStatus.APPROVED and f.published <= assessment.as_of
+                and f.period.start == period.start and f.period.end == period.end):
+            kept = latest.get((f.indicator, f.scope))
+            if kept is None or f.version > kept.version:
+                latest[(f.indicator, f.scope)] = f
+    found: dict[str, list] = {}
+    for (key, _scope), f in sorted(latest.items()):
+        found.setdefault(key, []).append(f)
+    return {key: tuple(figures) for key, figures in found.items()}
+
+
+def indicator_inputs(assessment: Assessment, kind: str = "month") -> tuple[IndicatorInput, ...]:
+    """Each assessed indicator with the target of the plan year it was assessed for (2025's in a report of
+    December 2025 written in January 2026, whatever 2026's plan says), and the figures of the report's own
+    period when it is not cumulative."""
     indicators = {i.key: i for i in assessment.snapshot.indicators}
     texts = _target_texts(assessment)
-    return tuple(
-        IndicatorInput(indicators[a.indicator], a,
-                       a.annual_target_text or texts.get((a.indicator, a.scope)) or texts.get((a.indicator, ""), ""))
-        for a in assessment.indicators
-    )
+    own = _period_figures(assessment, kind)
+    items = []
+    for a in assessment.indicators:
+        year = a.year or assessment.as_of.year
+        text = a.annual_target_text or texts.get((a.indicator, year, a.scope)) or texts.get((a.indicator, year, ""), "")
+        items.append(IndicatorInput(indicators[a.indicator], a, text, own.get(a.indicator, ())))
+    return tuple(items)
 
 
 def task_inputs(assessment: Assessment) -> tuple[TaskInput, ...]:
@@ -123,7 +146,7 @@ def explanations(updates, as_of, kind: str) -> tuple[Explanation, ...]:
 
 def report_input(assessment: Assessment, kind: str) -> ReportInput:
     updates = list(_approved_progress(assessment.as_of, kind))
-    return ReportInput(as_of=assessment.as_of, kind=kind, indicators=indicator_inputs(assessment),
+    return ReportInput(as_of=assessment.as_of, kind=kind, indicators=indicator_inputs(assessment, kind),
                        tasks=task_inputs(assessment), projects=project_inputs(assessment),
                        progress_notes=progress_notes(updates),
                        explanations=explanations(updates, assessment.as_of, kind))

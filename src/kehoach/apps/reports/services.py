@@ -1,4 +1,4 @@
-"""The active Word template of the report: the one an administrator uploaded, else the shipped default.
+"""Replacing the report's Word template (the one in force is ``word_template.active_template``).
 
 ``replace_template`` renders a real month report with the new file before it stores anything, so a
 template that cannot give a whole report is refused (``TemplateBroken``) and the old one stays.
@@ -14,8 +14,10 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone
 
+from kehoach.apps.reports import docx
+from kehoach.apps.reports.build import build_report
 from kehoach.apps.reports.models import ReportTemplate
-from kehoach.apps.reports.word_template import WordTemplate, default
+from kehoach.apps.reports.word_template import WordTemplate
 
 MAX_BYTES = 5 * 1024 * 1024
 
@@ -25,16 +27,8 @@ def stored() -> ReportTemplate | None:
     return ReportTemplate.objects.select_related("uploaded_by").defer("content").first()
 
 
-def active_template() -> WordTemplate:
-    row = ReportTemplate.objects.values_list("file_name", "content").first()
-    return WordTemplate(row[0], bytes(row[1])) if row else default()
-
-
 def check_template(template: WordTemplate, as_of: date) -> None:
     """Render the month report as of ``as_of`` with ``template``; raises ``TemplateBroken``."""
-    from kehoach.apps.reports import docx
-    from kehoach.apps.reports.build import build_report
-
     docx.render(build_report(as_of, "month"), template)
 
 

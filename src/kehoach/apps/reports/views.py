@@ -17,7 +17,7 @@ from kehoach.apps.reports import services
 from kehoach.apps.reports.download import CONTENT_TYPES, report_file
 from kehoach.apps.reports.forms import ReportForm, TemplateUploadForm
 from kehoach.apps.reports.pdf import PdfFailed, PdfUnavailable
-from kehoach.apps.reports.word_template import TemplateBroken, default
+from kehoach.apps.reports.word_template import VARIABLES, TemplateBroken, active_template, default
 from kehoach.web.views.generic import StaffMixin
 
 
@@ -69,7 +69,7 @@ class ReportTemplateView(StaffMixin, TemplateView):
     def get(self, request, *args, **kwargs):
         which = request.GET.get("file")
         if which in ("current", "default"):
-            template = services.active_template() if which == "current" else default()
+            template = active_template() if which == "current" else default()
             return FileResponse(BytesIO(template.data), as_attachment=True, filename=template.name,
                                 content_type=CONTENT_TYPES["docx"])
         return self.render_to_response(self.get_context_data(form=TemplateUploadForm()))
@@ -93,8 +93,6 @@ class ReportTemplateView(StaffMixin, TemplateView):
         return self.render_to_response(self.get_context_data(form=form), status=400)
 
     def get_context_data(self, **kwargs):
-        from kehoach.apps.reports.word_template import VARIABLES
-
         return super().get_context_data(
             active="reports", stored=services.stored(), variables=VARIABLES,
             may_manage=roles.may_manage_report_template(self.request.user), **kwargs)

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy
 from jinja2 import StrictUndefined, TemplateError, TemplateSyntaxError, meta
 from jinja2.sandbox import SandboxedEnvironment
 
+from kehoach.apps.reports.models import ReportTemplate
 from kehoach.domain import safezip
 
 DEFAULT_NAME = "mau-bao-cao.docx"
@@ -35,6 +36,8 @@ MARKERS = (BODY, APPENDIX)
 VARIABLES = {
     "tieu_de": gettext_lazy("the report's title, e.g. “Báo cáo tình hình thực hiện kế hoạch phát triển kinh tế - xã "
                             "hội tháng 7 năm 2025”"),
+    "trich_yeu": gettext_lazy("the subject under “BÁO CÁO” (Nghị định 30/2020), e.g. “Tình hình thực hiện kế hoạch "
+                              "phát triển kinh tế - xã hội tháng 7 năm 2025”"),
     "ky": gettext_lazy("the period the report covers, e.g. “tháng 7 năm 2025”, “quý II năm 2025”, “năm 2024”"),
     "ngay": gettext_lazy("day of the as-of date, two digits (“06”)"),
     "thang": gettext_lazy("month of the as-of date, a leading zero for January and February only (“8”, “02”)"),
@@ -44,7 +47,8 @@ VARIABLES = {
     BODY: gettext_lazy("marker, alone on its line as {{p noi_dung }}: the sections, charts and narrative"),
     APPENDIX: gettext_lazy("marker, alone on its line as {{p phu_luc }}: the appendix tables"),
 }
-REQUIRED = ("tieu_de", *MARKERS)
+TITLES = ("tieu_de", "trich_yeu")  # a template uses at least one: the title, or "BÁO CÁO" and the subject
+REQUIRED = MARKERS
 
 _MARKER = {name: re.compile(r"^\s*\{\{p\s+" + name + r"\s*\}\}\s*$") for name in MARKERS}
 _INLINE = {name: re.compile(r"\{\{-?\s*" + name + r"\b") for name in MARKERS}  # {{ noi_dung }} inside a line
@@ -91,6 +95,8 @@ def open_template(template: WordTemplate):
     except safezip.ZipBombError as exc:
         raise TemplateBroken(_("Report template “%(name)s” is not a Word document (.docx): %(detail)s")
                              % {"name": template.name, "detail": str(exc)}) from exc
+    # python-docx, docxtpl and lxml load only when a template is opened: start-up time of every command
+    # and server process that never renders a report.
     from docx.opc.exceptions import PackageNotFoundError
     from docxtpl import DocxTemplate
     from lxml.etree import XMLSyntaxError
@@ -119,9 +125,9 @@ def open_template(template: WordTemplate):
                   "line in the body; it must stand where the %(what)s go.")
                 % {"name": template.name, "marker": marker,
                    "what": _("sections, charts and narrative") if marker == BODY else _("appendix tables")})
-    if "tieu_de" not in used:
-        raise TemplateBroken(_("Report template “%(name)s”: the title {{ tieu_de }} is missing.")
-                             % {"name": template.name})
+    if not used & set(TITLES):
+        raise TemplateBroken(_("Report template “%(name)s”: the title {{ tieu_de }} (or the subject "
+                               "{{ trich_yeu }}) is missing.") % {"name": template.name})
     return tpl
 
 
@@ -175,3 +181,9 @@ def save(tpl, template: WordTemplate) -> bytes:
         raise TemplateBroken(_("Report template “%(name)s” gave no document: %(detail)s")
                              % {"name": template.name, "detail": exc}) from exc
     return out.getvalue()
+
+
+def active_template() -> WordTemplate:
+    """The template in force: the one an administrator uploaded (``ReportTemplate``), else the shipped default."""
+    row = ReportTemplate.objects.values_list("file_name", "content").first()
+    return WordTemplate(row[0], bytes(row[1])) if row else default()

@@ -13,9 +13,12 @@ from collections.abc import Iterable
 from datetime import date
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps.accounts import roles
+from kehoach.apps.review.services import pk_of
 from kehoach.apps.steering.models import Comment
 
 
@@ -50,8 +53,6 @@ def responsible_agency_ids(comment: Comment) -> list[int]:
 
 def directives_for(agency):
     """The directives addressed to the agency (on the tasks it leads, the indicators it monitors), newest first."""
-    from django.db.models import Q
-
     return (Comment.objects.filter(kind=Comment.DIRECTIVE)
             .filter(Q(task__lead=agency) | Q(indicator__monitoring_agencies=agency))
             .select_related("task", "indicator", "author", "acknowledged_by").distinct()
@@ -63,8 +64,6 @@ def acknowledge(comment: Comment, user) -> Comment:
     if comment.kind != Comment.DIRECTIVE or not roles.may_report_any(user, responsible_agency_ids(comment)):
         raise PermissionDenied(_("Only the agencies the directive is addressed to acknowledge it."))
     if comment.acknowledged_at is None:
-        from django.utils import timezone
-
         comment.acknowledged_at = timezone.now()
         comment.acknowledged_by = user
         comment.save()
@@ -73,6 +72,4 @@ def acknowledge(comment: Comment, user) -> Comment:
 
 def owns_directive(agency, pk) -> bool:
     """Whether ``pk`` names a directive addressed to the agency (``directives_for``)."""
-    from kehoach.apps.review.services import pk_of
-
     return pk_of(pk) is not None and directives_for(agency).filter(pk=pk_of(pk)).exists()

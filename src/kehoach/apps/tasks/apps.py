@@ -8,6 +8,8 @@ class TasksConfig(AppConfig):
     verbose_name = _("Tasks")
 
     def ready(self) -> None:
+        # Imported here, not at the top: these modules import models, which Django loads only after
+        # every app config (AppRegistryNotReady otherwise); not to dodge an import cycle.
         from django.db.models.signals import m2m_changed, post_save
 
         from kehoach.apps.accounts import roles

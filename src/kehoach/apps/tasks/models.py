@@ -21,7 +21,8 @@ from kehoach.domain.text import folded_text
 
 
 class TaskGroup(models.Model):
-    """A heading of the task table ("I", "II", "A.I"). Natural key: (document, code)."""
+    """A heading of the task table ("I", "II", "A.I"). Natural key: (document, code, title): an
+    unnumbered group row keeps its empty code, so several groups of a document may share one."""
 
     document = models.ForeignKey(
         Document, on_delete=models.CASCADE, related_name="task_groups", verbose_name=_("document")
@@ -35,7 +36,7 @@ class TaskGroup(models.Model):
         ordering = ["document", "id"]
         verbose_name = _("task group")
         verbose_name_plural = _("task groups")
-        constraints = [models.UniqueConstraint(fields=["document", "code"], name="task_group_natural_key")]
+        constraints = [models.UniqueConstraint(fields=["document", "code", "title"], name="task_group_natural_key")]
 
     def __str__(self) -> str:
         return f"{self.code}. {self.title}" if self.code else self.title
@@ -215,6 +216,8 @@ class TaskProgress(Reviewed):
         return all(text.strip() for text in (self.cause, self.difficulties, self.proposals))
 
     def clean(self) -> None:
+        # services imports these models (the rules on stored rows live there): the rule is asked for here,
+        # at validation time, rather than the module importing its own services at load time.
         from kehoach.apps.tasks.services import occurrence_period
 
         errors = {}

@@ -10,6 +10,8 @@ class WorkspaceConfig(AppConfig):
     verbose_name = _("Agency workspace")
 
     def ready(self) -> None:
+        # Imported here, not at the top: these modules import models, which Django loads only after
+        # every app config (AppRegistryNotReady otherwise); not to dodge an import cycle.
         from kehoach.apps.accounts import roles
         from kehoach.web.navigation import MenuItem, register
 

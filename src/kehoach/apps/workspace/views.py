@@ -39,7 +39,7 @@ from kehoach.apps.workspace.forms import (
     ProgressForm,
     UploadForm,
 )
-from kehoach.domain.assessment.model import FigureStatus
+from kehoach.domain.assessment.model import FigurePeriod, FigureStatus, period_label
 from kehoach.domain.text import fold
 from kehoach.web.export import ExportMixin
 from kehoach.web.views.generic import StaffMixin
@@ -115,9 +115,28 @@ class WorkspaceView(AgencyMixin, TemplateView):
             "disbursement_form": DisbursementForm(prefix="disb", agency=agency),
         }
         if self.writable and self.request.method == "GET":
+            forms.update(self._enter_forms())
             forms.update(self._edit_forms())
         forms.update(bound)
         return forms
+
+    def _enter_forms(self) -> dict:
+        """"Nhập" on a row of what is owed: the form of that row, pre-filled (``entry_initial``).
+
+        ``?enter=<indicator key>&period=<code>``: a figure owed; ``?enter_task=<pk>``: a task's update.
+        Anything that is not the agency's is ignored (the empty forms stay)."""
+        out = {}
+        key, code = self.request.GET.get("enter", ""), self.request.GET.get("period", "")
+        if key and code and figure_entry.owns_indicator(self.agency, key):
+            initial = figure_entry_initial(self.agency, key, code)
+            if initial is not None:
+                out["figure_form"] = FigureForm(prefix="fig", agency=self.agency, as_of=self.as_of,
+                                                initial={"published": entry_day(self.as_of), **initial})
+        task_pk = self.request.GET.get("enter_task", "")
+        if task_pk and task_entry.owns_task(self.agency, task_pk):
+            out["progress_form"] = ProgressForm(prefix="prog", agency=self.agency, as_of=self.as_of,
+                                                initial=progress_entry_initial(int(task_pk)))
+        return out
 
     def _edit_forms(self) -> dict:
         """``?edit_figure=pk`` / ``?edit_progress=pk``: a draft of the agency back in its form."""
@@ -151,6 +170,55 @@ def figure_initial(figure: ActualFigure, prefix: str = "") -> dict:
     return {f"{prefix}-{k}" if prefix else k: v for k, v in data.items()}
 
 
+def figure_entry_initial(agency, key: str, code: str) -> dict | None:
+    """The figure form of an owed figure (indicator ``key``, period ``code``): the agency's draft or
+    returned figure of that period when there is one; else the indicator, the period in words and,
+    from the latest figure of a period as long (the month before ...), its value, unit, scope and
+    source to start from. None: ``code`` is not a period."""
+    try:
+        owed = FigurePeriod.parse(code)
+    except ValueError:
+        return None
+    figures = [(f, FigurePeriod.parse(f.period)) for f in ActualFigure.objects.filter(
+        indicator__key=key, indicator__monitoring_agencies=agency, is_current=True).select_related("indicator")
+        if _is_code(f.period)]
+    for figure, period in figures:
+        if period.same_span(owed) and figure.editable:
+            return figure_initial(figure)
+    length = (owed.end - owed.start).days
+    earlier = [(period.end, figure) for figure, period in figures
+               if period.end < owed.end and abs((period.end - period.start).days - length) <= 3]
+    initial = {"indicator": key, "period": owed.label_vi}
+    if earlier:
+        last = max(earlier, key=lambda pair: pair[0])[1]
+        cells = figure_entry.figure_cells(last)
+        initial.update({name: cells[name] for name in ("value", "qualifier", "unit", "comparison", "scope",
+                                                        "source")})
+    return initial
+
+
+def _is_code(code: str) -> bool:
+    try:
+        FigurePeriod.parse(code)
+    except ValueError:
+        return False
+    return True
+
+
+def progress_entry_initial(task_pk: int) -> dict:
+    """The progress form of a task: its draft or returned update when there is one, else the task
+    with its latest update's status and percentage to start from."""
+    updates = TaskProgress.objects.filter(task_id=task_pk).order_by("-on", "-entered_at", "-pk")
+    for update in updates:
+        if update.editable:
+            return progress_initial(update)
+    latest = updates.first()
+    initial = {"task": task_pk}
+    if latest is not None:
+        initial.update(status=latest.status, percent=latest.percent)
+    return initial
+
+
 def progress_initial(progress: TaskProgress, prefix: str = "") -> dict:
     data = {name: getattr(progress, name) for name in task_entry.PROGRESS_FIELDS}
     data.update(task=progress.task_id, draft=progress.pk, version=progress.row_version)
@@ -168,7 +236,7 @@ def explanation_errors(form, exc: figure_services.ExplanationRequired) -> None:
 
 def figure_label(figure: ActualFigure) -> str:
     value = " ".join(x for x in (figure.qualifier, figure.text, figure.unit_text) if x)
-    return f"{figure.indicator.name}, {figure.period}: {value}"
+    return f"{figure.indicator.name}, {period_label(figure.period)}: {value}"
 
 
 def figure_message(figure: ActualFigure, action: str) -> str:
@@ -222,10 +290,14 @@ class WorkspaceUploadView(AgencyMixin, TemplateView):
                                                "data": base64.b64encode(data).decode("ascii")}
         return self.preview(parsed, digest, form.cleaned_data["file"].name)
 
-    def preview(self, parsed, digest: str, name: str, errors=None):
+    def preview(self, parsed, digest: str, name: str, errors=None, recorded: bool = False):
+        """The rows the file would record, the rows in error (not recorded; to fix in the file), and
+        the rows that could be saved as drafts but not submitted (``workbook.submit_refusals``)."""
         confirm = ConfirmUploadForm(initial={"digest": digest})
+        refusals = workbook.submit_refusals(self.agency, parsed, self.request.user, self.as_of)
         return self.render_to_response(self.get_context_data(
-            parsed=parsed, confirm=confirm, file_name=name, errors=errors if errors is not None else parsed.errors))
+            parsed=parsed, confirm=confirm, file_name=name, errors=errors if errors is not None else parsed.errors,
+            not_submittable=list(refusals.values()), recorded=recorded))
 
 
 
@@ -243,15 +315,25 @@ class ConfirmUploadView(WorkspaceUploadView):
             return redirect("workspace:upload", pk=self.agency.pk)
         data = base64.b64decode(kept["data"])
         parsed = workbook.parse_upload(self.agency, data, self.as_of)
+        submit = form.cleaned_data["submit"]
+        left_out = workbook.submit_refusals(self.agency, parsed, request.user, self.as_of) if submit else {}
+        valid = workbook.without(parsed, left_out)
         try:
-            done = workbook.record_upload(self.agency, parsed, request.user, self.as_of,
-                                          submit=form.cleaned_data["submit"])
+            done = workbook.record_upload(self.agency, valid, request.user, self.as_of, submit=submit)
         except workbook.UploadRefused as exc:
             return self.preview(parsed, kept["digest"], kept.get("name", ""), errors=exc.errors)
+        errors = parsed.errors + list(left_out.values())
+        if errors:  # the valid rows are recorded; the others stay in the preview, to fix in the file
+            self.recorded_message(kept.get("name", ""), done, submit)
+            return self.preview(workbook.ParsedUpload(errors=errors), kept["digest"], kept.get("name", ""),
+                                errors=errors, recorded=True)
         del request.session[UPLOAD_SESSION_KEY]
-        figures = sum(n for k, n in done.items() if k.startswith("figures_") and k != "figures_submitted")
-        messages.success(request, _("Recorded from %(file)s: %(figures)d figure(s) and %(updates)d task update(s)"
-                                    "%(submitted)s.") % {
-            "file": kept.get("name", ""), "figures": figures, "updates": done["progress_created"],
-            "submitted": _(", submitted for approval") if form.cleaned_data["submit"] else ""})
+        self.recorded_message(kept.get("name", ""), done, submit)
         return redirect(self.workspace_url())
+
+    def recorded_message(self, name: str, done, submit: bool) -> None:
+        figures = sum(n for k, n in done.items() if k.startswith("figures_") and k != "figures_submitted")
+        messages.success(self.request, _("Recorded from %(file)s: %(figures)d figure(s) and %(updates)d task "
+                                         "update(s)%(submitted)s.") % {
+            "file": name, "figures": figures, "updates": done["progress_created"],
+            "submitted": _(", submitted for approval") if submit else ""})

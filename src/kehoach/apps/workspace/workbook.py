@@ -1,6 +1,7 @@
 """The agency's Excel workbook, both ways: ``build_template`` (what the agency owes, to fill in) and
 ``parse_upload``/``record_upload`` (a filled template: every row checked first as the importers
-check theirs, then everything recorded in one transaction, or nothing)."""
+check theirs, and by the preview with every rule the recording runs, ``submit_refusals``; then the
+valid rows recorded in one transaction, while the rows in error stay in the preview to fix)."""
 
 from __future__ import annotations
 
@@ -52,6 +53,8 @@ FIGURE_COLUMNS = [
     ("difficulties", _("Difficulties and obstacles"), 30, True),
     ("proposals", _("Proposals"), 30, True),
 ]
+# Columns that carry a key for reading the file back: hidden, nobody reads them (the name beside says it).
+HIDDEN_COLUMNS = frozenset({"indicator", "task"})
 TASK_COLUMNS = [
     ("task", _("Task ID (do not change)"), 10, False),
     ("document", _("Document"), 16, False),
@@ -97,6 +100,7 @@ def build_template(ws: Workspace) -> bytes:
             cell.font, cell.fill = header_font, header_fill
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             ws_.column_dimensions[get_column_letter(i)].width = width
+            ws_.column_dimensions[get_column_letter(i)].hidden = _code in HIDDEN_COLUMNS
         for values in rows:
             ws_.append([values.get(code, "") for code, _l, _w, _f in columns])
         for r in range(2, len(rows) + 2):
@@ -115,7 +119,7 @@ def build_template(ws: Workspace) -> bytes:
         entered = due.figures[0] if due.figures else None
         rows.append({
             "indicator": due.indicator.key, "name": due.indicator.name, "indicator_unit": due.indicator.unit,
-            "period": due.period.code,
+            "period": due.period.label_vi,  # in words; read back with read_period
             "trajectory": due.trajectory_text,
             "entered": ", ".join(f"{f.get_review_status_display()}: {f.qualifier} {f.text}".replace(":  ", ": ")
                                  for f in due.figures),
@@ -236,6 +240,7 @@ def _parse_figures(agency: Agency, rows: list, parsed: ParsedUpload, as_of: date
         if not row.cells["value"]:
             continue  # nothing entered on this row
         values = {c: row.cells[c] for c in IMPORT_COLUMNS}
+        values["period"] = _period_code(values["period"])
         if not values["published"]:
             values["published"] = entry_day(as_of).isoformat()
         checked, problems = checker.check(row.line, values)
@@ -244,6 +249,15 @@ def _parse_figures(agency: Agency, rows: list, parsed: ParsedUpload, as_of: date
         if checked is not None:
             parsed.figures.append((row.line, FigureEntry(row.line, checked, row.cells["cause"],
                                                          row.cells["difficulties"], row.cells["proposals"])))
+
+
+def _period_code(text: str) -> str:
+    """The period as the template writes it (in words: "Tháng 7/2025") or as a code, as its code;
+    anything else as written, for the row's checks to report."""
+    try:
+        return m.read_period(text).code
+    except ValueError:
+        return text
 
 
 def _status_code(text: str) -> str | None:
@@ -309,11 +323,41 @@ class UploadRefused(Exception):
         super().__init__("; ".join(errors))
 
 
+def submit_refusals(agency: Agency, parsed: ParsedUpload, user, as_of: date) -> dict[tuple[str, int], str]:
+    """What submitting the valid rows would refuse, row by row ((sheet, line) -> the message): the
+    recording's own rules (an explanation for a figure rated chậm or worse, for an overdue task),
+    run on a trial recording that is rolled back. Those rows can still be saved as drafts."""
+    found: dict[tuple[str, int], str] = {}
+    with transaction.atomic():
+        try:
+            bulk.record_all([entry for _line, entry in parsed.figures], user=user, agency=agency,
+                            submit_as_of=as_of, dry_run=True)
+        except bulk.Refused as exc:
+            for entry, error in exc.refusals:
+                found[(FIGURE_SHEET[0], entry.position)] = _row_refusal(FIGURE_SHEET[1], entry.position, error)
+        for line, entry in parsed.progress:
+            progress = task_entry.enter_progress(entry.task, entry.values, user)
+            try:
+                task_entry.submit_progress(progress, user, as_of)
+            except task_services.ExplanationRequired as exc:
+                found[(TASK_SHEET[0], line)] = _row_refusal(TASK_SHEET[1], line, exc)
+        transaction.set_rollback(True)
+    return found
+
+
+def without(parsed: ParsedUpload, refused) -> ParsedUpload:
+    """The upload without the rows ``refused`` ((sheet, line) pairs)."""
+    return ParsedUpload([(line, e) for line, e in parsed.figures if (FIGURE_SHEET[0], line) not in refused],
+                        [(line, e) for line, e in parsed.progress if (TASK_SHEET[0], line) not in refused],
+                        list(parsed.errors))
+
+
 def record_upload(agency: Agency, parsed: ParsedUpload, user, as_of: date, submit: bool = False) -> Counter:
-    """Record every row of a checked upload as drafts (and submit them), all or nothing: the figures
-    through the one bulk loop (``figures.bulk.record_all``), the task updates through ``tasks.entry``."""
-    if parsed.errors:
-        raise UploadRefused(parsed.errors)
+    """Record the valid rows of a checked upload as drafts (and submit them) in one transaction: the
+    figures through the one bulk loop (``figures.bulk.record_all``), the task updates through
+    ``tasks.entry``. The rows in error are not in ``parsed`` (nor, when submitting, those
+    ``submit_refusals`` names: the caller leaves them out with ``without``); a refusal met anyway
+    (the data changed since the preview) is ``UploadRefused`` and nothing is kept."""
     done: Counter = Counter()
     refused: list[str] = []
     with transaction.atomic():

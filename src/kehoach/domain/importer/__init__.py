@@ -18,6 +18,19 @@ from kehoach.domain.importer.assignments import parse_assignment_table
 from kehoach.domain.importer.checks import check_scenario_sums, check_target_history
 from kehoach.domain.importer.columns import Column, by_role, classify_columns
 from kehoach.domain.importer.context import Context, Directories
+from kehoach.domain.importer.corrections import (
+    CorrectionError,
+    Corrections,
+    Profiles,
+    TableCorrections,
+    TableReading,
+    apply_to_columns,
+    apply_to_rows,
+    column_readings,
+    header_key,
+    profile_issuer,
+    row_readings,
+)
 from kehoach.domain.importer.errors import ImportFailure
 from kehoach.domain.importer.metadata import read_metadata
 from kehoach.domain.importer.projects import parse_project_table
@@ -26,6 +39,7 @@ from kehoach.domain.importer.scenarios import parse_scenario_table
 from kehoach.domain.importer.targets import parse_target_table
 from kehoach.domain.importer.tasks import parse_task_table
 from kehoach.domain.importer.unread import report_nothing_understood, report_unread, require_understood
+from kehoach.domain.importer.wording import vietnamese, why_vietnamese
 from kehoach.domain.text import fold
 
 __all__ = ["ImportFailure", "inspect_files", "require_understood", "table_kind", "to_json"]
@@ -73,12 +87,17 @@ def _forecast_columns(columns: list[Column], roles: dict[str, int]) -> bool:
     return True
 
 
-def inspect_files(paths: list[Path]) -> ParseResult:
-    """Parse documents without storing anything. Raises ImportFailure naming file and line."""
+def inspect_files(paths: list[Path], corrections: Corrections | None = None,
+                  profiles: Profiles | None = None) -> ParseResult:
+    """Parse documents without storing anything. Raises ImportFailure naming file and line.
+
+    `corrections` (by header key) are a person's word on how tables are read, `profiles` the reading
+    profiles kept for issuers' layouts (see :mod:`kehoach.domain.importer.corrections`); each table's
+    reading is in ``result.readings``."""
     result = ParseResult()
     directories = Directories()
     for path in paths:
-        _inspect_one(Path(path), directories, result)
+        _inspect_one(Path(path), directories, result, corrections or {}, profiles or {})
     indicators = {i.key: i for i in directories.indicators.indicators()}
     result.warnings.extend(check_scenario_sums(result.scenarios, indicators))
     result.warnings.extend(check_target_history(result.targets, result.documents))
@@ -89,7 +108,8 @@ def inspect_files(paths: list[Path]) -> ParseResult:
     return result
 
 
-def _inspect_one(path: Path, directories: Directories, result: ParseResult) -> None:
+def _inspect_one(path: Path, directories: Directories, result: ParseResult, corrections: Corrections,
+                 profiles: Profiles) -> None:
     source = read_source(path)
     document = read_metadata(source)
     if any(d.key == document.key for d in result.documents):
@@ -105,10 +125,24 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult) -> N
         directories.leaders.add_known(document.signer, _office(document))
     unknown: list[tuple[Table, str]] = []
     understood = 0
+    issuer = profile_issuer(document.issuer)
     for table in tables:
-        columns = classify_columns(table.labels())
+        key = header_key(table)
+        profile = profiles.get((issuer, key))
+        fixes = corrections.get(key, TableCorrections()).over(profile.corrections if profile else None)
+        all_rows = list(table.rows)
+        try:
+            skipped = apply_to_rows(table, fixes)
+            detected = classify_columns(table.labels())
+            columns = apply_to_columns(detected, fixes)
+        except CorrectionError as exc:
+            raise ImportFailure(str(exc), source.location(table.line),
+                                expected="corrections made on this document's preview") from exc
+        snapshot = [(r, list(r.cells)) for r in all_rows]
+        ctx.read.update(line for r in skipped for line in (r.lines or [r.line]))
         kind = table_kind(table, columns)
         before = _sizes(result)
+        warned = len(warnings)
         if kind == "tasks":
             result.tasks.extend(parse_task_table(table, columns, ctx, first_number=_next_number(result, document)))
         elif kind == "scenario":
@@ -129,18 +163,26 @@ def _inspect_one(path: Path, directories: Directories, result: ParseResult) -> N
                      f"({header}); it was not imported", table.line)
         if kind == "layout":
             continue
-        _mark_read(result, before, ctx)
-        if kind in ("scenario", "targets", "projects") and _sizes(result) != before:
-            # these parsers do not yet say row by row what they read: a table that gave something is read
-            ctx.read.update(line for row in table.rows for line in (row.lines or [row.line]))
+        _mark_read(result, before, ctx)  # every parser also says row by row what it took each row as
         why = f"a {_KIND_NAMES[kind]} table" if kind else f"the header ({_short(table)}) names no known columns"
         report_unread(table, ctx, "rows of no known kind in " + why if kind else why)
+        result.readings.append(TableReading(
+            file=source.name, document=document.key, line=table.line, key=key, caption=" ".join(table.caption),
+            kind=kind, columns=column_readings(detected, columns, fixes, kind),
+            rows=row_readings(snapshot, skipped, ctx.kinds, ctx.read,
+                              {w.location.line: vietnamese(w) for w in warnings[warned:]
+                               if w.location and w.code != "rows-not-read"},
+                              why_vietnamese("rows of no known kind in " + why if kind else why), fixes),
+            profile=profile.label if profile else ""))
         if _sizes(result) != before:
             understood += 1
         else:
             unknown.append((table, why if not kind else f"{_KIND_NAMES[kind]} table that gave nothing"))
     if unknown and not understood:
         report_nothing_understood(unknown, ctx)
+    elif not unknown and not understood:  # no table at all (a scan read by OCR loses its table's rules)
+        ctx.warn("no-table", "no table of tasks, indicators or projects was found; only the document itself "
+                 "(number, date, issuer) is read", 1)
     result.documents.append(document)
     result.warnings.extend(warnings)
 
@@ -241,14 +283,15 @@ def to_json(result: ParseResult) -> dict:
         ],
         "agencies": [to_jsonable(a) for a in result.agencies],
         "leaders": [to_jsonable(leader) for leader in result.leaders],
-        "warnings": [w.to_dict() for w in result.warnings],
+        "warnings": [{**w.to_dict(), "message_vi": vietnamese(w)} for w in result.warnings],
     }
 
 
 def _document_json(d: Document) -> dict:
     return {"key": d.key, "kind": d.kind, "number": d.number, "issuer": d.issuer,
             "date": d.date.isoformat() if d.date else None, "title": d.title, "signer": d.signer,
-            "signer_title": d.signer_title, "place": d.place, "scope": d.scope, "file": d.file}
+            "signer_title": d.signer_title, "place": d.place, "scope": d.scope, "file": d.file,
+            "parent": d.parent or None}
 
 
 def _where(location) -> dict:

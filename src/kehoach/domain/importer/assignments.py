@@ -37,17 +37,21 @@ def parse_assignment_table(table: Table, columns: list[Column], ctx: Context) ->
     basis = default_basis(ctx.document)
     for row in join_continuations(table.rows, key):
         code, text = row.cell(key).strip(), row.cell(name)
+        if not text and _GROUP_IN_TITLE.match(code):  # a group row written as one cell, in the number column
+            ctx.took(row, "group")
+            continue
         if not text:
             continue
         if (code and roman_value(code) and re.fullmatch(r"[IVXL]+\.?", code)) or (not code and _GROUP_IN_TITLE.match(text)):
-            ctx.read.update(row.lines)
+            ctx.took(row, "group")
             continue
         indicator = registry.match(text, "", None)
         if lead is not None and row.cell(lead):
+            indicator.lead_text = indicator.lead_text or row.cell(lead)  # as written; canonical names below
             for agency in ctx.directories.agencies.resolve_cell(row.cell(lead)):
                 if agency not in indicator.monitoring_agencies:
                     indicator.monitoring_agencies.append(agency)
-        ctx.read.update(row.lines)
+        ctx.took(row, "read")
         value, year = _target_in(text, horizon)
         if value is None or year is None:
             ctx.warn("target-not-found", f"indicator {code or '-'}: no target value found in {text[:80]!r}; "

@@ -27,6 +27,16 @@ class Context:
     warnings: list[Finding]
     read: set[int] = field(default_factory=set)  # the table rows (by line) a parser has read
     extra_columns: list = field(default_factory=list)  # of the task table being read: kept as task attributes
+    kinds: dict[int, str] = field(default_factory=dict)  # row line -> what a parser took it as (task, group...)
+
+    def took(self, row, kind: str) -> None:
+        """A parser read this row as `kind` (task, group, continuation, header); lines joined into it are
+        continuations."""
+        lines = row.lines or [row.line]
+        self.read.update(lines)
+        self.kinds.setdefault(lines[0], kind)
+        for line in lines[1:]:
+            self.kinds.setdefault(line, "continuation")
 
     def warn(self, code: str, message: str, line: int | None = None, column: int | None = None) -> None:
         location = Location(self.source.name, line, column) if line else None

@@ -47,9 +47,11 @@ def indicator_rows(rows: list[Row], key: int, name: int, unit: int | None, ctx: 
             continue
         if code and re.fullmatch(r"[IVX]+\.?", code) and roman_value(code):
             group = next((g for pattern, g in _GROUPS if re.search(pattern, fold(text))), IndicatorGroup.OTHER)
+            ctx.took(row, "group")
             continue
         cleaned = clean_indicator_name(text)
         if not cleaned:  # "Trong đó:" alone labels the rows below
+            ctx.took(row, "read")  # the label of the rows below
             continue
         row_unit = row.cell(unit) if unit is not None else ""
         has_values = any(c for i, c in enumerate(row.cells) if i not in (key, name, unit) and c)
@@ -64,6 +66,7 @@ def indicator_rows(rows: list[Row], key: int, name: int, unit: int | None, ctx: 
             indicator = registry.match(text, row_unit or parent.unit, parent.key)
         if indicator.group == IndicatorGroup.OTHER and group != IndicatorGroup.OTHER:
             indicator.group = group
+        ctx.took(row, "read")  # an indicator row is read even when it gives no value
         yield IndicatorRow(row=row, indicator=indicator, name=cleaned, unit=row_unit)
 
 

@@ -37,9 +37,9 @@ ISSUERS: dict[str, str] = {
 
 _NUMBER = re.compile(r"^\s*S[ốo]\s*:?\s*([0-9][0-9.\s]*)\s*/\s*([A-Za-zĐđ0-9\-/]+)", re.IGNORECASE)
 _ATTACHED = re.compile(
-    r"k[eè]m theo\s+(?P<kind>[^\d]+?)\s+s[ốo]\s*[.\s]*(?P<num>\d+)[.\s]*(?P<sym>[/-][A-Za-zĐđ\-/0-9]+)"
+    r"k[eè]m theo\s+(?P<kind>[^\d(]+?)\s+s[ốo]\s*[.:\s…_]*(?P<num>\d*)[.\s…_]*(?P<sym>[/-][A-Za-zĐđ\-/0-9]+)"
     r"[,\s]*(?:ng[àa]y\s*(?P<d>\d{1,2})\s*[./]+\s*(?P<m>\d{1,2})\s*/\s*(?P<y>\d{4}))?"
-    r"(?:\s*của\s+(?P<issuer>[^)*]+))?",
+    r"(?:[^()]*?\s*của\s+(?P<issuer>[^)*]+))?",
     re.IGNORECASE,
 )
 _PLACE_DATE = re.compile(
@@ -52,9 +52,18 @@ _NAME = re.compile(r"^[A-ZĐÀ-Ỵ][a-zà-ỹđ]+(?: [A-ZĐÀ-Ỵ][a-zà-ỹđ]+
 
 _HEADER_BODY = re.compile(
     r"^(ỦY BAN NHÂN DÂN|UỶ BAN NHÂN DÂN|UBND|HỘI ĐỒNG NHÂN DÂN|HĐND|THÀNH ỦY|THÀNH UỶ|TỈNH ỦY|TỈNH UỶ|"
-    r"BAN CHẤP HÀNH ĐẢNG BỘ|BỘ [A-ZĐÀ-Ỹ ,]+|SỞ [A-ZĐÀ-Ỹ ,]+)\s*(.*)$"
+    r"BAN CHẤP HÀNH ĐẢNG BỘ|VĂN PHÒNG CHÍNH PHỦ|THỦ TƯỚNG CHÍNH PHỦ|CHÍNH PHỦ|QUỐC HỘI|BỘ [A-ZĐÀ-Ỹ ,]+|"
+    r"SỞ [A-ZĐÀ-Ỹ ,]+)\s*(.*)$"
 )
 _HEADER_PLACE = re.compile(r"^(TỈNH|THÀNH PHỐ|TP\.?)\s+(.+)$")
+# bodies that speak for the whole country: their name takes no place
+_NATIONAL = re.compile(r"^(văn phòng chính phủ|thủ tướng|chính phủ|quốc hội|bộ )", re.IGNORECASE)
+# the rule drawn under a letterhead ("-------", "________", "***")
+_RULE = re.compile(r"\s*[-–—_=─*]{3,}\s*")
+
+
+def _national(issuer: str) -> bool:
+    return bool(_NATIONAL.match(issuer.strip()))
 
 
 def read_metadata(source: DocumentModel) -> Document:
@@ -63,9 +72,14 @@ def read_metadata(source: DocumentModel) -> Document:
              for cell in re.split(r"(?<!\S)\|(?!\S)", part)]
     number, symbol_kind, issuer_code = _number(lines)
     place, when = _place_date(lines)
-    attached = _attached(lines)
+    attached = _attached(lines, number)
+    parent = ""
     kind = symbol_kind or _kind_from_title(lines) or (attached.get("kind") if attached else "")
-    if not number and attached:
+    if not number and attached and attached["blank"]:
+        # a stand-alone appendix of a document not yet numbered ("Kèm theo Nghị quyết số    /NQ-CP"):
+        # the appendix is the document, linked to its parent as written
+        parent, kind = attached["written"], _kind_from_title(lines) if _kind_from_title(lines) else "Phụ lục"
+    elif not number and attached:
         number = attached["number"]
         issuer_code = issuer_code or _issuer_code(number)
         kind = kind or KINDS.get(_kind_code(number), "")
@@ -80,18 +94,18 @@ def read_metadata(source: DocumentModel) -> Document:
     issuer = attached.get("issuer", "") if attached else ""
     if not place and issuer:
         place = _place_of(issuer)
-    if issuer and place and fold(place) not in fold(issuer):
+    header_issuer, header_place, national = _header_block(lines)
+    if issuer and place and fold(place) not in fold(issuer) and not national and not _national(issuer):
         issuer = f"{issuer} {place}"
-    header_issuer, header_place = _header_block(lines)
     place = place or header_place
-    if not issuer and header_issuer:
-        issuer = header_issuer
+    if header_issuer and (header_place or national or not issuer):
+        issuer = header_issuer  # the letterhead names the issuer; an attached line may name another body
     if not issuer and issuer_code:
         issuer = _issuer_name(issuer_code, place, lines)
     signer, signer_title = _signature(lines)
     return Document(
         kind=kind, number=number, issuer=issuer, date=when, title=_title(lines, kind), signer=signer,
-        signer_title=signer_title, place=place, file=source.name, scope=scope_for(place, when),
+        signer_title=signer_title, place=place, file=source.name, scope=scope_for(place, when), parent=parent,
     )
 
 
@@ -115,21 +129,33 @@ def basis_from_words(text: str) -> TargetBasis | None:
     return None
 
 
-def _header_block(lines: list[str]) -> tuple[str, str]:
-    """ "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NINH" at the top left -> ("Ủy ban nhân dân tỉnh Quảng Ninh", "Quảng Ninh")."""
-    for i, text in enumerate(lines[:15]):
+def _header_block(lines: list[str]) -> tuple[str, str, bool]:
+    """ "ỦY BAN NHÂN DÂN / TỈNH QUẢNG NINH" at the top left -> ("Ủy ban nhân dân tỉnh Quảng Ninh", "Quảng Ninh",
+    False); "BỘ NỘI VỤ -------" -> ("Bộ Nội vụ", "", True). The rule under the letterhead is not part of it."""
+    for i, text in enumerate(lines[:_TOP]):
+        text = _RULE.sub(" ", text).strip()
         m = _HEADER_BODY.match(text)
         if not m or not text.isupper():
             continue
-        following = [m.group(2).strip()] if m.group(2).strip() else lines[i + 1 : i + 4]
-        where = next((w for w in (_HEADER_PLACE.match(t.strip()) for t in following) if w), None)
-        body = m.group(1).capitalize().replace("Uỷ", "Ủy")
+        following = [m.group(2).strip()] if m.group(2).strip() else [_RULE.sub(" ", t).strip() for t in lines[i + 1 : i + 4]]
+        where = next((w for w in (_HEADER_PLACE.match(t) for t in following) if w), None)
+        body = _as_name(m.group(1).strip())
         if where:
             level = "tỉnh" if where.group(1).startswith("TỈNH") else "thành phố"
             place = where.group(2).title()
-            return f"{body} {level} {place}", place
-        return body, ""
-    return "", ""
+            return f"{body} {level} {place}", place, False
+        return body, "", _national(body)
+    return "", "", False
+
+
+def _as_name(capitals: str) -> str:
+    """ "BỘ NỘI VỤ" -> "Bộ Nội vụ", "ỦY BAN NHÂN DÂN" -> "Ủy ban nhân dân": a body's word, then its name."""
+    words = capitals.replace("UỶ", "ỦY").lower().split()
+    if words[0] in ("bộ", "sở") and len(words) > 1:
+        return " ".join([words[0].capitalize(), words[1].capitalize(), *words[2:]])
+    if words[:3] == ["văn", "phòng", "chính"]:
+        return "Văn phòng Chính phủ"
+    return " ".join([words[0].capitalize(), *words[1:]]).replace("chính phủ", "Chính phủ").replace("quốc hội", "Quốc hội")
 
 
 # how far from the top the number and the place and date line are looked for: a web page's text may
@@ -164,6 +190,8 @@ def _issuer_name(code: str, place: str, lines: list[str]) -> str:
     body = ISSUERS.get(code, code)
     if code == "TU":
         return f"{body} {place}".strip()
+    if _national(body):
+        return body  # "Văn phòng Chính phủ", not "… thành phố Hà Nội" where it sits
     level = "tỉnh" if any("ủy ban nhân dân tỉnh" in t.casefold() for t in lines) else "thành phố"
     return f"{body} {level} {place}".strip() if place else body
 
@@ -183,24 +211,29 @@ def _place_date(lines: list[str]) -> tuple[str, date | None]:
     return "", None
 
 
-def _attached(lines: list[str]) -> dict | None:
-    for text in lines:
-        m = _ATTACHED.search(text)
-        if not m:
-            continue
-        number = f"{m.group('num')}{m.group('sym')}".replace("-", "-")
-        out: dict = {"number": number, "kind": clean(m.group("kind")).capitalize()}
-        if m.group("y"):
-            with contextlib.suppress(ValueError):
-                out["date"] = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
-        if m.group("issuer"):
-            out["issuer"] = m.group("issuer").strip(" .)")
-        return out
-    return None
+def _attached(lines: list[str], own_number: str = "") -> dict | None:
+    """The "Kèm theo …" line naming the document an appendix belongs to: the one naming the document's
+    own number when it has one, else the first written as a caption "(Kèm theo …)", else the first
+    (a "kèm theo Thông tư số 69/2017/TT-BTC" inside a sentence is a reference, not a parent)."""
+    found: list[tuple[str, re.Match]] = [(text, m) for text in lines if (m := _ATTACHED.search(text))]
+    if not found:
+        return None
+    own = [(t, m) for t, m in found if own_number and f"{m.group('num')}{m.group('sym')}" == own_number]
+    captions = [(t, m) for t, m in found if re.search(r"\(\s*\**\s*k[eè]m theo", t, re.IGNORECASE)]
+    text, m = (own or captions or found)[0]
+    number = f"{m.group('num')}{m.group('sym')}"
+    out: dict = {"number": number, "kind": clean(m.group("kind")).capitalize(), "blank": not m.group("num"),
+                 "written": clean(m.group(0)).removeprefix(m.group(0)[: len("kèm theo")]).strip(" .)*")}
+    if m.group("y"):
+        with contextlib.suppress(ValueError):
+            out["date"] = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    if m.group("issuer"):
+        out["issuer"] = m.group("issuer").strip(" .)")
+    return out
 
 
 def _kind_from_title(lines: list[str]) -> str:
-    for text in lines[:40]:
+    for text in lines[:_TOP]:
         head = text.lstrip("# ").strip()
         for word in _KIND_WORDS:
             if fold(head).startswith(fold(word)) and head[: len(word)].isupper():
@@ -209,7 +242,10 @@ def _kind_from_title(lines: list[str]) -> str:
 
 
 def _title(lines: list[str], kind: str) -> str:
-    for i, text in enumerate(lines[:40]):
+    """The subject under the kind ("KẾ HOẠCH" / "Phát triển kinh tế số…"): the rest of the kind's line or
+    the next line; a subject written in capitals ends where the capitals end (a Word paragraph may go on
+    with the opening sentence)."""
+    for i, text in enumerate(lines[:_TOP]):
         head = text.lstrip("# ").strip()
         if not kind or not fold(head).startswith(fold(kind)) or not head[: len(kind)].isupper():
             continue
@@ -217,7 +253,15 @@ def _title(lines: list[str], kind: str) -> str:
         if not rest:
             rest = next((t.lstrip("# ").strip() for t in lines[i + 1 : i + 4] if t.strip()), "")
         rest = re.split(r"Phần thứ|PHẦN THỨ", rest)[0].strip()
-        return f"{kind} {rest[:1].lower() + rest[1:]}".strip() if rest else kind
+        words = rest.split()
+        capitals = 0
+        while capitals < len(words) and not any(c.islower() for c in words[capitals]):
+            capitals += 1
+        if capitals >= 2 and any(w.isupper() for w in words[:capitals]):
+            rest = " ".join(words[:capitals])
+        if rest and not rest[1:2].isupper():
+            rest = rest[:1].lower() + rest[1:]  # "Kế hoạch phát triển…"; a subject in capitals stays as written
+        return f"{kind} {rest}".strip() if rest else kind
     return kind
 
 

@@ -43,6 +43,7 @@ def parse_project_table(table: Table, columns: list[Column], ctx: Context) -> li
         if _FUNDING_CODE.match(code):
             funding_title = name
             funding = "ngoai_ngan_sach" if "ngoai ngan sach" in fold(name) else "ngan_sach"
+            ctx.took(row, "group")
             continue
         if _GROUP_CODE.match(code):
             group_title = name
@@ -51,6 +52,7 @@ def parse_project_table(table: Table, columns: list[Column], ctx: Context) -> li
                 ctx.warn("project-group-unknown", f"project group {name!r} is not one of khánh thành / khởi công / "
                          "chuyển tiếp", row.line, roles["project"] + 1)
             funding = funding_title = ""
+            ctx.took(row, "group")
             continue
         if not _NUMBER.match(code):
             ctx.warn("project-row-unknown", f"row {code!r} is neither a group nor a numbered project; skipped",
@@ -58,6 +60,7 @@ def parse_project_table(table: Table, columns: list[Column], ctx: Context) -> li
             continue
         projects.append(_project(row, int(code.rstrip(".")), roles, unit, ctx,
                                  group, group_title, funding, funding_title))
+        ctx.took(row, "read")
     _check_magnitudes(projects, ctx, roles["value"])
     return projects
 

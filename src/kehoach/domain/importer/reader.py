@@ -27,6 +27,8 @@ class Row:
     line: int
     after_break: bool = False  # first row after a page break (repeated header or blank gap)
     lines: list[int] = field(default_factory=list)  # every source line merged into this row
+    merged: list[bool] = field(default_factory=list)  # per column, True where the text is merged from above
+    mark: str = ""  # what a person said the row is (task, group), see importer.corrections
 
     def cell(self, index: int | None) -> str:
         if index is None or index >= len(self.cells):
@@ -232,8 +234,10 @@ def _append_rows(table: Table, block: list[tuple[int, list[str], list[bool]]], a
             for r in table.rows:
                 r.cells = _pad(r.cells, table.width)
                 r.raw = _pad(r.raw, table.width)
+                r.merged = r.merged + [False] * (table.width - len(r.merged))
         cleaned = _pad([clean(c) for c in cells], table.width)
         raw = _pad(list(cells), table.width)
+        merged = list(merged) + [False] * (table.width - len(merged))
         if table.rows and any(merged):
             above = table.rows[-1]
             for c, is_merged in enumerate(merged):
@@ -243,7 +247,7 @@ def _append_rows(table: Table, block: list[tuple[int, list[str], list[bool]]], a
             continue
         table.rows.append(
             Row(cells=cleaned, raw=raw, line=line,
-                after_break=after_break and k == 0, lines=[line])
+                after_break=after_break and k == 0, lines=[line], merged=merged)
         )
 
 
@@ -257,7 +261,7 @@ def join_continuations(rows: list[Row], key_column: int) -> list[Row]:
     for row in rows:
         key = row.cell(key_column)
         lead_text = next((c for c in row.cells if c), "")
-        if out and row.after_break and not key and not is_bullet(lead_text):
+        if out and row.after_break and not key and not is_bullet(lead_text) and not row.mark:
             prev = out[-1]
             for c, text in enumerate(row.cells):
                 if text:

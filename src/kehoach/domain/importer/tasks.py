@@ -40,7 +40,7 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
     key = roles.get("key", 0)
     # columns a task does not name (funding, the assigning document, status...) are kept as its attributes
     ctx.extra_columns = [c for c in columns if c.labels and c.role not in TASK_ROLES and c.index != key]
-    rows = join_continuations(table.rows, key)
+    rows = _split_packed(join_continuations(table.rows, key), key, ctx)
     if not rows:
         raise ImportFailure("the task table ends after its header", ctx.at(table.line),
                             expected="task rows under the header")
@@ -50,42 +50,39 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
     levels: dict[str, TaskGroup] = {}  # letter -> Roman numeral -> numbered heading
     group = _caption_group(table)
     headings = _numbered_headings(rows, key)
-    untitled = 0
     year = ctx.document.date.year if ctx.document.date else None
     header_words = {fold(x) for labels in table.labels() for x in labels if x}
     for row in rows:
         code = row.cell(key).strip()
         content = row.cell(roles["content"])
-        texts = [] if _TASK_NUMBER.match(code) else [fold(c) for c in row.cells if c]
+        texts = [] if _TASK_NUMBER.match(code) or row.mark else [fold(c) for c in row.cells if c]
         if len(texts) >= 2 and sum(1 for t in texts if t in header_words) >= len(texts) - 1:
-            ctx.read.update(row.lines)  # the header (or a section's sub-header) written again: not a row
+            ctx.took(row, "header")  # the header (or a section's sub-header) written again: not a row
             continue
         no_work = not row.cell(roles["lead"]) and not row.cell(roles.get("deadline"))
         level = _group_level(code, row, no_work, levels, headings)
-        if level:
-            if not code:
-                untitled += 1
-                code = str(untitled)
+        if level:  # an unnumbered group row keeps its empty number: no code is made up
             title = content or next((c for c in row.cells if c and c != code), "")
             order = ("letter", "roman", "heading")
+            if level == "roman" and "roman" in levels:
+                _check_group_number(levels["roman"].code, code.rstrip("."), levels.get("letter"), row, key, ctx)
             for deeper in order[order.index(level):]:
                 levels.pop(deeper, None)
             levels[level] = TaskGroup(code=code.rstrip("."), title=title)
             group = TaskGroup(code=".".join(levels[k].code for k in order if k in levels), title=title)
-            ctx.read.update(row.lines)
+            ctx.took(row, "group")
             continue
-        if _SUB.match(code) or not code:
+        if (_SUB.match(code) or not code) and row.mark != "task":
             if not (row.cell(roles["lead"]) or row.cell(roles.get("deadline"))) and tasks:
                 tasks[-1].content = f"{tasks[-1].content}\n{content}".strip()
-                ctx.read.update(row.lines)
+                ctx.took(row, "continuation")
                 continue
-        elif not _TASK_NUMBER.match(code):
+        elif not _TASK_NUMBER.match(code) and row.mark != "task":
             ctx.warn("task-row-unknown", f"row number {code!r} is neither a task number nor a group; row skipped",
                      row.line, key + 1)
             continue
         tasks.append(_task(row, code, group, roles, ctx, year, tasks, first_number + len(tasks)))
-        ctx.read.update(row.lines)
-        _warn_packed(row, code, key, ctx)
+        ctx.took(row, "task")
     _check_numbering(tasks, ctx)
     return tasks
 
@@ -156,20 +153,45 @@ def _caption_group(table: Table) -> TaskGroup:
     return TaskGroup(code="", title="")
 
 
-def _warn_packed(row: Row, code: str, key: int, ctx: Context) -> None:
-    """A cell holding the number that comes next, with text after it: two rows written in one row."""
-    for c in range(key + 2, len(row.cells) - 1):
-        if follows(code, row.cells[c]) and row.cells[c + 1]:
-            rest = " · ".join(x for x in row.cells[c + 1:] if x)
-            ctx.warn("row-packed", f"task {code}: column {c + 1} holds {row.cells[c]!r} followed by {rest!r}: "
-                     "two rows written in one? kept as one task as written", row.line, c + 1)
-            return
+def _split_packed(rows: list[Row], key: int, ctx: Context) -> list[Row]:
+    """Two rows written in one (a table rebuilt by hand packs "18 | Số lượng văn bản đi | | 19 |
+    Số lượng văn bản đến"): a cell after the content holding the number that comes next, followed by
+    text, opens the second row. Each row gets its written cells, the others as in the row above (they
+    were merged over both rows), and a warning says so."""
+    out: list[Row] = []
+    for row in rows:
+        code = row.cell(key).strip()
+        written = [not m for m in row.merged] + [True] * (len(row.cells) - len(row.merged))
+        cut = next((c for c in range(key + 2, len(row.cells) - 1)
+                    if written[c] and written[c + 1] and follows(code, row.cells[c]) and row.cells[c + 1]),
+                   None) if _TASK_NUMBER.match(code) else None
+        if cut is None or not out:
+            out.append(row)
+            continue
+        above = out[-1]
+        second = [c for c in range(cut, len(row.cells)) if written[c]]
+        second = second[:next((k for k, c in enumerate(second) if c != cut + k), len(second))]
+        parts = [list(range(key, cut)), second]
+        ctx.warn("row-packed", f"rows {code} and {row.cells[cut]} are written in one row: read as two rows, "
+                 "each with the cells it does not write taken from the row above", row.line, cut + 1)
+        for part in parts:
+            cells = list(above.cells)
+            raw = list(above.raw)
+            for offset, c in enumerate(part):
+                if row.cells[c] or offset < 2:
+                    cells[key + offset], raw[key + offset] = row.cells[c], row.raw[c]
+            out.append(Row(cells=cells, raw=raw, line=row.line, lines=list(row.lines),
+                           merged=[True] * len(cells)))
+            above = out[-1]
+    return out
 
 
 def _group_level(code: str, row: Row, no_work: bool, levels: dict[str, TaskGroup], headings: set[str]) -> str | None:
     """Which level of grouping a row opens, if any: a letter (A, B), a Roman numeral, or a number
     that heads other numbers ("1" above "1.1"); an unnumbered bold row without agency or deadline
     is a group too."""
+    if row.mark == "task":  # a person said so (importer.corrections)
+        return None
     bare = code.rstrip(".")
     if _is_letter(bare, levels.get("letter")):
         return "letter"
@@ -178,8 +200,22 @@ def _group_level(code: str, row: Row, no_work: bool, levels: dict[str, TaskGroup
     if code in headings and no_work:
         return "heading"
     if not code and row.emphasised and no_work:
+        deepest = next((k for k in ("heading", "roman", "letter") if k in levels), None)
+        if deepest and not levels[deepest].code:  # a sibling of the unnumbered group before it
+            return deepest
         return "roman" if "letter" in levels or not levels else "heading"
+    if row.mark == "group":
+        return "heading" if "roman" in levels else "roman"
     return None
+
+
+def _check_group_number(before: str, code: str, letter: TaskGroup | None, row: Row, key: int, ctx: Context) -> None:
+    """Roman group numbers go up by one under their letter: "IV" again after "IV" is the document's slip."""
+    previous, current = roman_value(before), roman_value(code)
+    if previous and current and current != previous + 1:
+        under = f" under {letter.code}" if letter else ""
+        ctx.warn("group-numbering", f"group {code}{under} follows group {before}: the numbering skips or repeats "
+                 f"(kept as written)", row.line, key + 1)
 
 
 def _numbered_headings(rows: list[Row], key: int) -> set[str]:

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from .model import IndicatorInput, IndicatorRow, ReportContent, ReportInput, Section
 from .narrative import narratives
-from .periods import report_period, title
-from .prose import attention_paragraphs, indicator_paragraph, projects_paragraphs, tasks_paragraphs
+from .overview import OVERVIEW_HEADING, next_heading, next_parts, overview_parts, summary_line
+from .periods import report_period, subject, title
+from .prose import attention_paragraphs, indicator_paragraph, projects_paragraphs, rating_words, tasks_paragraphs
 
 HEADINGS = (
     "I. TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU",
     "II. TÌNH HÌNH THỰC HIỆN CÁC NHIỆM VỤ",
     "III. TÌNH HÌNH THỰC HIỆN CÁC DỰ ÁN TRỌNG ĐIỂM",
-    "IV. MỘT SỐ VẤN ĐỀ ĐỀ NGHỊ LÃNH ĐẠO QUAN TÂM CHỈ ĐẠO",
+    f"IV. {OVERVIEW_HEADING}",
+    "V. {next}",  # overview.next_heading: "NHIỆM VỤ, GIẢI PHÁP TRỌNG TÂM THÁNG TỚI"
+    "VI. MỘT SỐ VẤN ĐỀ ĐỀ NGHỊ LÃNH ĐẠO QUAN TÂM CHỈ ĐẠO",
 )
 
 
@@ -20,29 +23,33 @@ def main_indicators(report: ReportInput) -> tuple[IndicatorInput, ...]:
     return tuple(i for i in report.indicators if i.indicator.parent is None)
 
 
-def indicator_row(number: int, item: IndicatorInput) -> IndicatorRow:
+def indicator_row(number: int, item: IndicatorInput, closing: bool = False) -> IndicatorRow:
     a = item.assessment
     return IndicatorRow(
         number=number, key=item.indicator.key, name=item.indicator.name, unit=item.indicator.unit,
         target_text=item.target_text, period_label=a.period.label_vi if a.period else "",
         scenario=a.scenario, actual=a.actual, qualifier=a.qualifier, ytd=a.ytd_actual,
-        pct_of_year_target=a.pct_of_year_target, rating=a.verdict_label or a.rating.label,
+        pct_of_year_target=a.pct_of_year_target, rating=rating_words(item, closing),
     )
 
 
 def build(report: ReportInput) -> ReportContent:
     period = report_period(report.as_of, report.kind)
     indicators = main_indicators(report)
-    indicator_text = tuple(f"{n}. {indicator_paragraph(i)}" for n, i in enumerate(indicators, 1))
+    closing = report.kind == "year"  # the year report judges the year: verdicts, not the trajectory
+    indicator_text = tuple(f"{n}. {indicator_paragraph(i, closing)}" for n, i in enumerate(indicators, 1))
     sections = (
-        Section(HEADINGS[0], indicator_text or ("Chưa có chỉ tiêu nào được theo dõi.",)),
+        Section(HEADINGS[0], (summary_line(indicators, closing), *indicator_text)),
         Section(HEADINGS[1], tasks_paragraphs(report.tasks)),
         Section(HEADINGS[2], projects_paragraphs(report.projects)),
-        Section(HEADINGS[3], attention_paragraphs(indicators, report.tasks, report.projects)),
+        Section(HEADINGS[3], (), overview_parts(indicators, report.tasks, report.projects, report.explanations)),
+        Section(HEADINGS[4].format(next=next_heading(report.kind, period)), (),
+                next_parts(report.kind, period, indicators, report.tasks, report.explanations)),
+        Section(HEADINGS[5], attention_paragraphs(indicators, report.tasks, report.projects)),
     )
     return ReportContent(
         title=title(report.kind, period), period=period, as_of=report.as_of, sections=sections,
-        indicator_rows=tuple(indicator_row(n, i) for n, i in enumerate(indicators, 1)),
+        indicator_rows=tuple(indicator_row(n, i, closing) for n, i in enumerate(indicators, 1)),
         tasks=report.tasks, projects=report.projects,
-        narrative=narratives(report.progress_notes, report.explanations),
+        narrative=narratives(report.progress_notes), subject=subject(report.kind, period),
     )

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from kehoach.domain.assessment.model import IndicatorAssessment, ProjectAssessment, TaskAssessment
+from kehoach.domain.assessment.model import ActualFigure, IndicatorAssessment, ProjectAssessment, TaskAssessment
 from kehoach.domain.entities import Indicator
 from kehoach.domain.periods import Period
 
@@ -18,6 +18,9 @@ class IndicatorInput:
     indicator: Indicator
     assessment: IndicatorAssessment
     target_text: str = ""  # the year's target as the plan writes it ("12,5", "> 10.000")
+    # The figures published for the report's own period when it is not cumulative (quarter III alone, July
+    # alone): one per scope, the current version. The assessment is cumulative (lũy kế); these say the period.
+    period_figures: tuple[ActualFigure, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -80,17 +83,20 @@ class ReportInput:
 
 
 @dataclass(frozen=True)
-class Section:
-    heading: str
-    paragraphs: tuple[str, ...]
-
-
-@dataclass(frozen=True)
 class NarrativeGroup:
     """A sub-heading of a narrative section (a task group, an agency) and its "- ..." lines."""
 
     heading: str
     lines: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """A numbered section: its paragraphs, then its sub-headed parts ("1. Kết quả đạt được" and its lines)."""
+
+    heading: str
+    paragraphs: tuple[str, ...]
+    parts: tuple[NarrativeGroup, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -130,3 +136,4 @@ class ReportContent:
     tasks: tuple[TaskInput, ...] = field(default=())
     projects: tuple[ProjectInput, ...] = field(default=())
     narrative: tuple[Narrative, ...] = field(default=())  # after the tasks section
+    subject: str = ""  # the title without "Báo cáo": the line under "BÁO CÁO"

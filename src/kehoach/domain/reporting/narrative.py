@@ -2,8 +2,9 @@
 
 * "Kết quả thực hiện các nhiệm vụ": under each task group of the plan (in the plan's order), the
   notes of the approved progress updates of the period, "- Nhiệm vụ số 16 (Sở Công Thương): <note> (<evidence>)";
-* "Nguyên nhân, khó khăn vướng mắc và đề xuất": per agency, the causes, difficulties and proposals
-  given with approved progress updates and figures of the period.
+* the lines of "Đánh giá chung" (causes and difficulties) and of "Nhiệm vụ, giải pháp trọng tâm" of the
+  next period (proposals): what the agencies gave with approved progress updates and figures of the period,
+  "- Sở Công Thương, nhiệm vụ số 16: Nguyên nhân: ...; khó khăn, vướng mắc: ...", agencies in alphabetical order.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ from kehoach.domain.text import fold
 from .model import Explanation, Narrative, NarrativeGroup, ProgressNote
 
 RESULTS_HEADING = "Kết quả thực hiện các nhiệm vụ"
-CAUSES_HEADING = "Nguyên nhân, khó khăn vướng mắc và đề xuất"
 NO_RESULTS = "Trong kỳ chưa có báo cáo tiến độ nhiệm vụ nào được duyệt."
-NO_CAUSES = "Trong kỳ các cơ quan chưa nêu nguyên nhân, khó khăn vướng mắc hay đề xuất nào."
 NO_AGENCY = "Chưa xác định cơ quan"
 
 
@@ -44,31 +43,47 @@ def results_narrative(notes: Iterable[ProgressNote]) -> Narrative:
     return Narrative(RESULTS_HEADING, tuple(groups), NO_RESULTS)
 
 
-def explanation_line(item: Explanation) -> str | None:
-    """ "- Nhiệm vụ số 16: Nguyên nhân: ...; khó khăn, vướng mắc: ...; đề xuất: ..." (None: nothing given)."""
-    parts = [f"{label}: {_clause(text)}" for label, text in (
-        ("nguyên nhân", item.cause), ("khó khăn, vướng mắc", item.difficulties), ("đề xuất", item.proposals))
-        if text.strip()]
+def _explained(item: Explanation, fields: tuple[tuple[str, str], ...]) -> str | None:
+    """ "- Sở Công Thương, nhiệm vụ số 16: Nguyên nhân: ...; khó khăn, vướng mắc: ..." from the given
+    (label, attribute) pairs of the explanation; None when none of them was given."""
+    parts = [f"{label}: {_clause(getattr(item, name))}" if label else _clause(getattr(item, name))
+             for label, name in fields if getattr(item, name).strip()]
     if not parts:
         return None
     body = "; ".join(parts)
-    return f"- {item.about}: {body[0].upper()}{body[1:]}."
+    agency, about = item.agency.strip(), item.about.strip()
+    who = f"{agency}, {about[:1].lower()}{about[1:]}" if agency else about
+    return f"- {who}: {body[0].upper()}{body[1:]}."
 
 
-def causes_narrative(items: Iterable[Explanation]) -> Narrative:
-    """The explanations per agency (agencies in alphabetical order, an unknown agency last), each
-    agency's lines in the order given, a repeated line once."""
+CAUSE_FIELDS = (("nguyên nhân", "cause"), ("khó khăn, vướng mắc", "difficulties"))
+PROPOSAL_FIELDS = (("", "proposals"),)
+
+
+def _by_agency(items: Iterable[Explanation], fields) -> tuple[str, ...]:
+    """The explanations' lines, agencies in alphabetical order (an unknown agency last), each agency's
+    lines in the order given, a repeated line once."""
     by_agency: dict[str, list[str]] = {}
     for item in items:
-        line = explanation_line(item)
+        line = _explained(item, fields)
         if line is None:
             continue
         lines = by_agency.setdefault(item.agency.strip() or NO_AGENCY, [])
         if line not in lines:
             lines.append(line)
     order = sorted(by_agency, key=lambda name: (name == NO_AGENCY, fold(name)))
-    return Narrative(CAUSES_HEADING, tuple(NarrativeGroup(name, tuple(by_agency[name])) for name in order), NO_CAUSES)
+    return tuple(line for name in order for line in by_agency[name])
 
 
-def narratives(notes: Iterable[ProgressNote], explanations: Iterable[Explanation]) -> tuple[Narrative, ...]:
-    return (results_narrative(notes), causes_narrative(explanations))
+def cause_lines(items: Iterable[Explanation]) -> tuple[str, ...]:
+    """The causes and difficulties the agencies gave (for "Tồn tại, hạn chế và nguyên nhân")."""
+    return _by_agency(items, CAUSE_FIELDS)
+
+
+def proposal_lines(items: Iterable[Explanation]) -> tuple[str, ...]:
+    """The agencies' proposals (for "Nhiệm vụ, giải pháp trọng tâm" of the next period)."""
+    return _by_agency(items, PROPOSAL_FIELDS)
+
+
+def narratives(notes: Iterable[ProgressNote]) -> tuple[Narrative, ...]:
+    return (results_narrative(notes),)

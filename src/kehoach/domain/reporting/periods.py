@@ -8,7 +8,8 @@ from kehoach.domain.periods import Period, period_name
 from kehoach.domain.report_kinds import CODES
 
 KINDS = CODES  # the kinds of report (domain.report_kinds)
-TITLE = "Báo cáo tình hình thực hiện kế hoạch phát triển kinh tế - xã hội"
+SUBJECT = "Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội"
+TITLE = f"Báo cáo {SUBJECT[0].lower()}{SUBJECT[1:]}"
 
 
 def _candidates(kind: str, year: int) -> list[Period]:
@@ -43,7 +44,14 @@ def period_phrase(kind: str, period: Period) -> str:
 
 
 def title(kind: str, period: Period) -> str:
+    """ "Báo cáo tình hình thực hiện kế hoạch phát triển kinh tế - xã hội tháng 7 năm 2025"."""
     return f"{TITLE} {period_phrase(kind, period)}"
+
+
+def subject(kind: str, period: Period) -> str:
+    """The subject line under "BÁO CÁO" (trích yếu, Nghị định 30/2020): "Tình hình thực hiện kế hoạch phát
+    triển kinh tế - xã hội tháng 7 năm 2025"."""
+    return f"{SUBJECT} {period_phrase(kind, period)}"
 
 
 def document_date(day: date) -> tuple[str, str, str]:

@@ -6,7 +6,8 @@ from collections import Counter
 from collections.abc import Iterable
 from decimal import Decimal
 
-from kehoach.domain.assessment.model import TaskStatus
+from kehoach.domain.assessment.indicator_text import amount, compare_words, num, percent, unit_words
+from kehoach.domain.assessment.model import ActualFigure, TaskStatus, number_of
 from kehoach.domain.assessment.rules import Rating
 from kehoach.domain.assessment.tasks import PRIORITY
 from kehoach.domain.entities import MeasureKind
@@ -38,11 +39,43 @@ def figure_clause(item: IndicatorInput) -> str:
     return " ".join(w for w in words if w)
 
 
-def indicator_paragraph(item: IndicatorInput) -> str:
+def _said(item: IndicatorInput, figure: ActualFigure) -> str:
+    """A figure as published: "ước tăng 9,8%", "tăng 18,64% so với cùng kỳ" (an index), "ước 35.200 tỷ đồng"."""
+    value = number_of(figure.value, item.indicator.direction)
+    if value is None:
+        return " ".join(w for w in (figure.qualifier, figure.value.text) if w)
+    kind = item.indicator.kind
+    if kind in (MeasureKind.GROWTH, MeasureKind.INDEX):
+        growth = value - 100 if kind == MeasureKind.INDEX else value
+        words = f"{'giảm' if growth < 0 else 'tăng'} {vn(abs(growth))}%"
+        words += " so với cùng kỳ" if kind == MeasureKind.INDEX else ""
+    else:
+        words = f"{vn(value)} {item.indicator.unit}".strip()
+    return " ".join(w for w in (figure.qualifier, words) if w)
+
+
+def period_figures_sentence(item: IndicatorInput) -> str:
+    """ "Riêng quý III năm 2025: ước tăng 9,8%." — the report's own period alone ("Riêng quý III năm 2025 của
+    Hải Phòng (từ 01/07/2025): ..." when the figure is not of the assessed scope; every scope named when
+    several were published); "" when none was published."""
+    figures, a = item.period_figures, item.assessment
+    if not figures or (a.period is not None and a.period.same_span(figures[0].period)):
+        return ""  # none published, or the assessment's own figure already
+    words = figures[0].period.words
+    if len(figures) == 1:
+        scope = figures[0].scope
+        of = f" của {scope}" if scope and scope not in (a.figure_scope, a.scope) else ""
+        return f"Riêng {words}{of}: {_said(item, figures[0])}."
+    return f"Riêng {words}: " + "; ".join(f"{f.scope} {_said(item, f)}".strip() for f in figures) + "."
+
+
+def indicator_paragraph(item: IndicatorInput, closing: bool = False) -> str:
     """One main indicator: its figure and trajectory comparison (the assessment's reason), the
-    share of the year's target, and the rating."""
+    share of the year's target, and the rating (the year's verdict in the year report, ``closing``)."""
     a = item.assessment
     parts = [f"{item.indicator.name}:"]
+    if own := period_figures_sentence(item):  # the period alone first, then the cumulative figures
+        parts.append(own)
     figure = vn(a.actual)
     if figure and figure not in a.reason:
         parts.append(_sentence(f"số liệu {figure_clause(item)}"))
@@ -52,8 +85,38 @@ def indicator_paragraph(item: IndicatorInput) -> str:
         parts.append(f"Lũy kế bằng {vn(a.pct_of_year_target)}% kế hoạch năm{target}.")
     if len(a.targets) > 1 and not a.verdict:
         parts.append(_sentence("So với từng căn cứ: " + "; ".join(_against(t, item.indicator.unit) for t in a.targets)))
-    parts.append(f"Đánh giá: {a.verdict_label or a.rating.label}.")
+    parts.append(f"Đánh giá: {a.verdict_label or rating_words(item, closing)}.")
     return " ".join(parts)
+
+
+NO_YEAR_FIGURE = "Chưa có số liệu cả năm để kết luận"
+
+
+def verdict_words(item: IndicatorInput) -> str:
+    """The closed year's verdict with the gap to the main target: "Không đạt kế hoạch năm (ước): thấp hơn
+    0,54 điểm % so với chỉ tiêu phấn đấu (12,35%)"; "" while the year has no verdict."""
+    a = item.assessment
+    if not a.verdict:
+        return ""
+    main = a.targets[0] if a.targets else None
+    if main is None:
+        return a.verdict_label
+    index = item.indicator.kind == MeasureKind.INDEX
+    if main.gap is not None:
+        shown = num(main.value) if index else f"{num(main.value)}%"
+        return f"{a.verdict_label}: {compare_words(main.gap, index)} {main.basis_label} ({shown})"
+    if main.pct is not None:
+        target = f"{main.text} {unit_words(item.indicator.unit)}" if main.text else amount(main.value, item.indicator.unit)
+        return f"{a.verdict_label}: bằng {percent(main.pct)} {main.basis_label} ({target})"
+    return a.verdict_label
+
+
+def rating_words(item: IndicatorInput, closing: bool = False) -> str:
+    """What the report says of an indicator: the year's verdict with its gap once the full-year figure is in;
+    in the year report (``closing``) without it, that there is no full-year figure yet; else the rating."""
+    if item.assessment.verdict:
+        return verdict_words(item)
+    return NO_YEAR_FIGURE if closing else item.assessment.rating.label
 
 
 def _against(t, unit: str) -> str:

@@ -22,6 +22,8 @@ from kehoach.domain.importer.reader import follows, is_column_numbers
 from kehoach.domain.text import clean, fold
 
 _TASK_NUMBER = re.compile(r"^\d{1,3}(\.\d{1,3})*\.?$")
+_GROUP_KEY = re.compile(r"^([A-HĐ]|[IVXLC]{1,6})\.?$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+\S")
 _KEY = re.compile(r"^(\d{1,3}(\.\d{1,3})*\.?|[IVXLC]{1,6}(\.\d{1,3})*\.?|[A-HĐa-hđ][.)]?|[-+•–*])$")
 
 
@@ -43,7 +45,11 @@ class _Token:
 
     @property
     def prose(self) -> bool:
+        """Text that is no cell: paragraphs (a blank line inside), or a Markdown heading (the page's
+        own sections after the document, "## Văn bản liên quan")."""
         texts = [t for _, t in self.lines]
+        if any(_MD_HEADING.match(t) for t in texts):
+            return True
         return any(not t.strip() for t in texts) and any(t.strip() for t in texts)
 
     @property
@@ -104,10 +110,12 @@ def _tables(model: DocumentModel, tokens: list[_Token], previous_width: int) -> 
             for r, row in enumerate(rows):
                 cells = [Cell(t.text, t.line, table=table.number, row=r + 1, column=k + 1, merged=t.merged)
                          for k, t in enumerate(row)]
-                if r and (row[0].merged or _TASK_NUMBER.match(clean(row[0].text))) and len(row) < width and len(rows[r - 1]) > len(row):
-                    # a numbered row shorter than the row above: its last cells are merged from above
+                above = len(table.rows[r - 1]) if r else 0
+                if r and (row[0].merged or _TASK_NUMBER.match(clean(row[0].text))) and len(row) < width and above > len(row):
+                    # a numbered row shorter than the row above (as completed): its last cells are merged
+                    # from above, however many short rows the merged cells cover
                     cells += [Cell("", row[-1].line, merged=True, table=table.number, row=r + 1, column=k + 1)
-                              for k in range(len(row), min(width, len(rows[r - 1])))]
+                              for k in range(len(row), min(width, above))]
                 table.rows.append(cells)
             _header_spans(table)
             model.blocks.append(table)
@@ -121,6 +129,20 @@ def _tables(model: DocumentModel, tokens: list[_Token], previous_width: int) -> 
 
 
 def _rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]], list[_Token]]:
+    """The rows of a table, each fitted to the table's width: a row written with a blank cell between
+    its number and its title ("5.1 | | Thương mại | | | |", a sub-group whose label spans two
+    columns in the Word original) loses the blank cell and the empty cells past the width."""
+    rows, rest, width, keyed = _split_rows(tokens, previous_width)
+    if keyed:
+        for row in rows[1:]:
+            while len(row) > width and len(row) > 2 and row[0].text and not clean(row[1].text):
+                del row[1]
+            while len(row) > width and not clean(row[-1].text):
+                row.pop()
+    return rows, rest
+
+
+def _split_rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]], list[_Token], int, bool]:
     runs = _runs(tokens)
     header = runs[0] if runs else []
     continued = bool(header) and key_like(header[0].text) and previous_width > 0
@@ -144,10 +166,10 @@ def _rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]]
                 # a number-column header starts another table; the text just before it is its caption
                 if j - 1 > i:
                     rows.append(tokens[i:j - 1])
-                return rows, tokens[j - 1:] if j > i else [_Token(bar=tokens[j].bar), *tokens[j:]]
+                return rows, tokens[j - 1:] if j > i else [_Token(bar=tokens[j].bar), *tokens[j:]], width, keyed
             rows.append(tokens[i:j])
             if j < n and not tokens[j].separator:  # a full row followed by text: the table ends
-                return rows, tokens[j:]
+                return rows, tokens[j:], width, keyed
             i = j + 1
             continue
         end = i + width
@@ -155,7 +177,7 @@ def _rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]]
             end += 1  # empty cells past the width (a blank cell between a sub-group's number and its title)
         if end >= n:
             rows.append(_trim(tokens[i:n]))
-            return rows, []
+            return rows, [], width, keyed
         if tokens[end].separator:
             start = end + 1
             extra = end
@@ -185,8 +207,8 @@ def _rows(tokens: list[_Token], previous_width: int) -> tuple[list[list[_Token]]
             i = short + 1
             continue
         rows.append(tokens[i:end])
-        return rows, tokens[end:]
-    return rows, []
+        return rows, tokens[end:], width, keyed
+    return rows, [], width, keyed
 
 
 def _opens_table(token: _Token) -> bool:
@@ -240,6 +262,9 @@ def _short(tokens: list[_Token], i: int, end: int) -> int | None:
     following = [s for s in numbered if follows(current, clean(tokens[s + 1].text))]
     if following:  # the boundary before the number that comes next after this row's
         return following[0]
+    groups = [s for s in numbered if _GROUP_KEY.match(clean(tokens[s + 1].text))]
+    if groups and _GROUP_KEY.match(current) and groups[0] - i <= 3:
+        return groups[0]  # a group row (label and title) followed by a deeper group row: "A | …" then "I | …"
     if numbered:
         return numbered[-1]
     width = end - i

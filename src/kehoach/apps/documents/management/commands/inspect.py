@@ -1,4 +1,5 @@
-"""``kehoach inspect FILE... [--json]``: what the importer reads in documents. Never touches a database."""
+"""``kehoach inspect FILE... [--json] [--no-profile]``: what the importer reads in documents. Stores nothing; the
+only thing it reads from a database, when there is one, is the reading profiles it applies (and says)."""
 
 from __future__ import annotations
 
@@ -17,13 +18,15 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("files", nargs="+", metavar="FILE", help="converted document text files")
         parser.add_argument("--json", action="store_true", help="print the full result as JSON")
+        parser.add_argument("--no-profile", action="store_true",
+                            help="do not apply the reading profiles kept in the database")
 
     def handle(self, *args, **options):
         from kehoach.domain.importer import to_json
 
-        result, _contents = parse_files(options["files"])
+        result, _contents = parse_files(options["files"], use_profiles=not options["no_profile"])
         if options["json"]:
             self.stdout.write(json.dumps(to_json(result), ensure_ascii=False, indent=2))
             return
-        for line in summary_lines(result):
+        for line in summary_lines(result):  # the reading profiles applied included
             self.stdout.write(line)

@@ -8,6 +8,9 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from kehoach.apps.commands import open_database
+from kehoach.apps.reports import docx, pdf, xlsx
+from kehoach.apps.reports.build import build_report
+from kehoach.apps.reports.word_template import TemplateBroken, WordTemplate
 from kehoach.domain.report_kinds import CODES
 
 FORMATS = ("docx", "xlsx", "pdf")
@@ -36,22 +39,15 @@ class Command(BaseCommand):
     def handle(self, *args, as_of: str, kind: str, fmt: str, out: str, template: str | None = None,
                **options) -> None:
         day = _date(as_of)
-        from kehoach.apps.reports.word_template import TemplateBroken, WordTemplate
-
         given = None
         if template:
             try:
                 given = WordTemplate(template, Path(template).read_bytes())
             except OSError as exc:
                 raise CommandError(f"--template: cannot read {template}: {exc.strerror}", returncode=2) from None
-        from kehoach.apps.reports import pdf
-
         if fmt == "pdf" and not pdf.available():
             raise CommandError(pdf.MISSING, returncode=EXIT_UNAVAILABLE)
         open_database()
-        from kehoach.apps.reports import docx, xlsx
-        from kehoach.apps.reports.build import build_report
-
         report = build_report(day, kind)
         try:
             data = xlsx.render(report) if fmt == "xlsx" else docx.render(report, given)

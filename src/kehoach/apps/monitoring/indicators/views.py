@@ -16,7 +16,6 @@ from kehoach.apps.accounts import roles
 from kehoach.apps.assessment.charts import indicator_trend_chart
 from kehoach.apps.assessment.evaluate import assessment_for
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.indicators.filtersets import IndicatorFilterSet
 from kehoach.apps.indicators.forms import KIND_LABELS, CommentForm, comment_kinds
 from kehoach.apps.indicators.models import Indicator, Target
 from kehoach.apps.indicators.tables import (
@@ -28,6 +27,7 @@ from kehoach.apps.indicators.tables import (
     period_table,
     target_history,
 )
+from kehoach.apps.monitoring.indicators.filtersets import IndicatorFilterSet
 from kehoach.apps.steering.models import Comment
 from kehoach.charts import to_svg
 from kehoach.domain.assessment.rules import Rating

@@ -2,7 +2,8 @@
 
 from django.urls import path
 
-from kehoach.apps.indicators import views, views_revise
+from kehoach.apps.indicators import views_revise
+from kehoach.apps.monitoring.indicators import views
 
 app_name = "indicators"
 urlpatterns = [

@@ -8,8 +8,8 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 
 from kehoach.apps.assessment.evaluate import assessment_for
+from kehoach.apps.monitoring.projects.filtersets import ProjectFilterSet
 from kehoach.apps.projects import services
-from kehoach.apps.projects.filtersets import ProjectFilterSet
 from kehoach.apps.projects.models import Project
 from kehoach.apps.projects.tables import (
     ProjectTable,

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kehoach.apps.organisations import views_leaders
+from kehoach.apps.monitoring.leaders import views as views_leaders
 
 app_name = "organisations"
 urlpatterns: list = [

@@ -8,7 +8,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps.assessment.evaluate import assessment_for
-from kehoach.apps.tasks.filtersets import by_task
+from kehoach.apps.monitoring.tasks.filtersets import by_task
 from kehoach.apps.tasks.models import Task
 from kehoach.web.templatetags.vi import status_class, vn_date
 

@@ -11,12 +11,12 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps.assessment.evaluate import assessment_for
+from kehoach.apps.monitoring.tasks.filtersets import TaskFilterSet
+from kehoach.apps.monitoring.tasks.tables import TaskTable
 from kehoach.apps.steering.models import Comment
 from kehoach.apps.tasks import services
-from kehoach.apps.tasks.filtersets import TaskFilterSet
 from kehoach.apps.tasks.forms import CommentForm
 from kehoach.apps.tasks.models import Task
-from kehoach.apps.tasks.tables import TaskTable
 from kehoach.domain.assessment.tasks import PRIORITY
 from kehoach.web.views.generic import ObjectListView, ObjectView
 from kehoach.web.wording import RECURRENCE

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kehoach.apps.tasks import views
+from kehoach.apps.monitoring.tasks import views
 
 app_name = "tasks"
 urlpatterns = [

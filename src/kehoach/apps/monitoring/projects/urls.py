@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from kehoach.apps.projects import views
+from kehoach.apps.monitoring.projects import views
 
 app_name = "projects"
 urlpatterns = [

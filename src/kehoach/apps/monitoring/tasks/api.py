@@ -6,7 +6,8 @@ Rights, as on the web pages (:mod:`kehoach.apps.accounts.roles`): reading for si
 agencies' officers (``tasks.services.visible_progress``); posting and submitting for the officers
 of a lead agency (``may_report_any``), through ``tasks.entry``'s ``enter_progress`` /
 ``submit_progress`` (the explanation rule of ``tasks.services.submit_progress`` applies);
-approving for Sở Tài chính (``is_finance``, ``tasks.services.approve_progress``).
+approving, or returning with a reason, for Sở Tài chính (``is_finance``, ``tasks.services.approve_progress``,
+``return_progress``: the officers read ``return_reason``, correct the update and submit it again).
 
 Concurrent edits: an update shows its ``row_version``; changing a draft (``PUT progress/{id}``,
 ``tasks.services.update_draft``) and submitting it may send the one the client read, and get 409
@@ -27,13 +28,13 @@ from pydantic import PrivateAttr
 
 from kehoach.apps import locking
 from kehoach.apps.accounts import roles
-from kehoach.apps.api.common import Day, Id, RowVersion, Text, as_of_or_today
+from kehoach.apps.api.common import Day, Id, ReturnIn, RowVersion, Text, as_of_or_today
 from kehoach.apps.api.errors import CONFLICT, ERRORS, Stale
 from kehoach.apps.api.pagination import Pages
 from kehoach.apps.assessment.evaluate import current_assessment
+from kehoach.apps.monitoring.tasks.filtersets import STATUS_CHOICES, by_task, search_q
 from kehoach.apps.review.services import entry_day
 from kehoach.apps.tasks import entry, services
-from kehoach.apps.tasks.filtersets import STATUS_CHOICES, by_task, search_q
 from kehoach.apps.tasks.models import Task, TaskProgress
 
 router = Router(tags=["tasks"])
@@ -162,6 +163,8 @@ class ProgressOut(Schema):
     entered_at: datetime
     submitted_at: datetime | None
     approved_at: datetime | None
+    returned_at: datetime | None
+    return_reason: str = Field(description="Why Sở Tài chính returned it (the latest return), to correct it.")
 
     @staticmethod
     def resolve_task(obj) -> int:
@@ -314,3 +317,11 @@ def approve_progress(request, progress_id: Id):
     roles.require(roles.is_finance(request.user))
     progress = get_object_or_404(TaskProgress.objects.select_related("task"), pk=progress_id)
     return services.approve_progress(progress, request.user)
+
+
+@router.post("progress/{int:progress_id}/return", response={200: ProgressOut, **ERRORS},
+             summary="Return a submitted update to its agency with a reason (Sở Tài chính)")
+def return_progress(request, progress_id: Id, payload: ReturnIn):
+    roles.require(roles.is_finance(request.user))
+    progress = get_object_or_404(TaskProgress.objects.select_related("task"), pk=progress_id)
+    return services.return_progress(progress, request.user, payload.return_reason)

@@ -1,0 +1,1 @@
+"""The indicators pages (see ``kehoach.apps.monitoring``)."""

@@ -1,0 +1,1 @@
+"""The leaders pages (see ``kehoach.apps.monitoring``)."""

@@ -1,0 +1,1 @@
+"""The projects pages (see ``kehoach.apps.monitoring``)."""

@@ -1,0 +1,1 @@
+"""The tasks pages (see ``kehoach.apps.monitoring``)."""
