@@ -127,7 +127,7 @@ def test_overdue_tasks_with_no_report_are_named_apart_and_listed_with_the_overdu
     assert paragraphs[0] == ("Tổng số 3 nhiệm vụ, trong đó: 1 nhiệm vụ quá hạn, chưa báo cáo; "
                              "1 nhiệm vụ quá hạn chưa hoàn thành; 1 nhiệm vụ chưa báo cáo.")
     assert paragraphs[1] == "Các nhiệm vụ quá hạn chưa hoàn thành (2 nhiệm vụ):"
-    assert content.sections[3].paragraphs[1].startswith(
+    assert content.sections[-1].paragraphs[1].startswith(
         "Có 2 nhiệm vụ quá hạn chưa hoàn thành (trong đó 1 nhiệm vụ chưa báo cáo tiến độ)")
 
 
