@@ -1,4 +1,5 @@
-"""`kehoach actuals import` killed in the middle (SIGKILL after some figures are written) leaves
+"""`kehoach actuals import` killed in the middle (SIGKILL once the new figures are written, before their
+history rows) leaves
 the database exactly as it was, every row of every table, on SQLite and on PostgreSQL."""
 
 from __future__ import annotations
@@ -15,11 +16,11 @@ def test_a_figures_import_killed_while_it_writes_changes_nothing(tmp_path):
         before = tables(env)
 
         seen = kill_in_the_middle(
-            ["actuals", "import", str(FIGURES_CSV)], "kehoach.apps.figures.services:record_figure", 20, env, tmp_path
+            ["actuals", "import", str(FIGURES_CSV)], "kehoach.apps.figures.bulk_write:_insert", 1, env, tmp_path
         )
 
         assert seen["in_transaction"]
-        assert seen["rows"] > sum(len(rows) for rows in before.values())  # 20 figures and their history
+        assert seen["rows"] > sum(len(rows) for rows in before.values())  # the 33 figures
         assert tables(env) == before
 
         again = run_kehoach("actuals", "import", str(FIGURES_CSV), env=env)

@@ -14,6 +14,7 @@ from openpyxl import load_workbook
 
 from kehoach.apps.assessment.evaluate import assess_all
 from kehoach.domain.reporting.numbers import vn
+from kehoach.domain.units import unit_label
 
 pytestmark = pytest.mark.django_db
 
@@ -78,7 +79,7 @@ def test_every_main_indicator_has_a_sentence_and_an_appendix_row_with_its_actual
         sentence = next(p for p in paragraphs if f". {indicator.name}:" in p)
         assert a.rating.label in sentence and a.reason.rstrip(".") in sentence
         row = rows[indicator.name]
-        assert row[2] == indicator.unit and row[-1] == a.rating.label
+        assert row[2] == unit_label(indicator.unit, indicator.kind) and row[-1] == a.rating.label
         if a.actual is not None:
             assert vn(a.actual) in sentence and vn(a.actual) in row[6]
     assert rows["Tổng sản phẩm trên địa bàn (GRDP)"][6] == "ước 11,04"

@@ -52,4 +52,4 @@ def test_a_report_the_agency_does_not_owe_is_refused_with_a_message(people, logi
                                                      "report-period": "2025-07"}, follow=True).content.decode()
 
     assert not Submission.objects.exists()
-    assert "Sở Công Thương" in page and 'class="error"' in page
+    assert "Sở Công Thương" in page and 'class="messages error" role="status" data-place="place-reports"' in page

@@ -139,3 +139,26 @@ def test_a_roman_group_number_that_repeats_or_skips_is_kept_and_warned(tmp_path,
     messages = [w.message for w in result.warnings if w.code == "group-numbering"]
     assert messages == ([f"group {second} under B follows group I: the numbering skips or repeats (kept as written)"]
                         if warned else [])
+
+
+GROUP_AS_ONE_CELL = [["STT", "Nội dung", "Cơ quan chủ trì", "Cơ quan phối hợp", "Thời gian hoàn thành"],
+                     ["I. NÂNG CAO NHẬN THỨC VỀ CHUYỂN ĐỔI SỐ"],
+                     ["1", "Tuyên truyền chuyển đổi số", "Sở Văn hóa", "Các sở", "Quý I/2026"],
+                     ["II. HOÀN THIỆN THỂ CHẾ"],
+                     ["1", "Rà soát văn bản", "Sở Tư pháp", "Các sở", "Quý II/2026"]]
+
+
+@pytest.mark.parametrize("form", ["web page", "tab-separated"])
+def test_a_group_row_written_as_one_cell_holds_its_label_and_title(tmp_path, form):
+    if form == "web page":
+        path = web_page(tmp_path, GROUP_AS_ONE_CELL)
+    else:
+        path = tmp_path / "plan.txt"
+        path.write_text("\n".join([*PREAMBLE, *("\t".join(r) for r in GROUP_AS_ONE_CELL), "", "Nơi nhận:"]) + "\n",
+                        encoding="utf-8")
+    result = inspect_files([path])
+    assert [(t.code, t.group.code, t.group.title, t.content, t.lead_text) for t in result.tasks] == [
+        ("1", "I", "NÂNG CAO NHẬN THỨC VỀ CHUYỂN ĐỔI SỐ", "Tuyên truyền chuyển đổi số", "Sở Văn hóa"),
+        ("1", "II", "HOÀN THIỆN THỂ CHẾ", "Rà soát văn bản", "Sở Tư pháp"),
+    ]
+    assert not [w for w in result.warnings if w.code in ("rows-not-read", "task-row-unknown")]

@@ -97,7 +97,7 @@ def test_the_overview_names_results_shortcomings_and_says_when_no_cause_was_give
     assert overview["1. Kết quả đạt được"] == (
         "- 2/5 chỉ tiêu chủ yếu đạt và vượt kịch bản: Chỉ số sản xuất công nghiệp (IIP); Kim ngạch xuất khẩu.",
         "- 2/4 nhiệm vụ đã hoàn thành (1 đúng hạn, 1 quá hạn).",
-        "- 1/2 dự án trọng điểm đúng tiến độ và kế hoạch giải ngân.")
+        "- Chưa có số liệu giải ngân của 2 dự án trọng điểm.")
     assert overview["2. Tồn tại, hạn chế"] == (
         "- Tốc độ tăng trưởng GRDP (chậm): 6 tháng đầu năm 2025 ước tăng 11,04%, thấp hơn 1,09 điểm % so với "
         "kịch bản (12,13%).",
@@ -105,6 +105,16 @@ def test_the_overview_names_results_shortcomings_and_says_when_no_cause_was_give
         "- 1 nhiệm vụ quá hạn chưa hoàn thành (danh sách tại mục II).",
         "- 1 dự án trọng điểm chậm tiến độ hoặc chậm giải ngân: Cầu Nguyễn Trãi.")
     assert overview["3. Nguyên nhân"] == ("- Trong kỳ các cơ quan chưa nêu nguyên nhân, khó khăn, vướng mắc nào.",)
+
+
+def test_the_results_count_only_what_was_reported():
+    reported = replace(project("Cầu Rào 1", False), assessment=replace(
+        project("Cầu Rào 1", False).assessment, by_period=(("2025-Q2", Decimal("100")),)))
+    tasks = (task(1, TaskStatus.CHUA_DEN_HAN, date(2025, 12, 31)), task(2, TaskStatus.QUA_HAN, date(2025, 6, 30)))
+    results = parts(content(tasks=tasks, projects=(reported, project("Đường ven biển", False))),
+                    "ĐÁNH GIÁ CHUNG")["1. Kết quả đạt được"]
+    assert results[1:] == ("- Chưa có nhiệm vụ nào trong 2 nhiệm vụ báo cáo hoàn thành.",
+                           "- 1/2 dự án trọng điểm giải ngân đúng kế hoạch; 1 dự án chưa có số liệu giải ngân.")
 
 
 def test_with_nothing_behind_the_shortcomings_say_so():

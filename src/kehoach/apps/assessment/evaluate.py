@@ -167,6 +167,9 @@ def _indicator_json(a: IndicatorAssessment, indicator) -> dict:
             for t in a.targets
         ],
         "beside": list(a.beside), "stale": a.stale, "warnings": list(a.warnings),
+        "single_period": a.single_period.code if a.single_period else None, "single_actual": _num(a.single_actual),
+        "year_on_year": _num(a.year_on_year),
+        "year_on_year_period": a.year_on_year_period.code if a.year_on_year_period else None,
     }
 
 

@@ -1,11 +1,17 @@
-"""Recording many figures at once, in set-based statements: the write step of a bulk import.
+"""Recording many figures at once, in set-based statements: the write step of the one bulk loop
+(``bulk.record_all``: ``kehoach actuals import``, the workspace upload, the API's bulk upsert).
 
 ``record_figures(items)`` does for a whole checked file what ``services.record_figure`` does for
 one figure, with the same result row by row (same versions, ``row_version``, history rows,
-submitted/approved stamps and outcome), but in a fixed number of statements:
+submitted/approved stamps, a draft completed in place, the edit-version check, and outcome), but
+in a fixed number of statements:
 
 1. the current figure and the last version of every key, read in one query (locked on PostgreSQL);
-2. the figures replaced by a new version marked not current in one ``bulk_update``;
+   an item carrying an edit version that the key's current figure no longer has (or a key that
+   has no current figure) raises ``locking.Conflict`` (``index``: the first such item) before
+   anything is written;
+2. the figures replaced by a new version marked not current, and the drafts completed in place
+   given their new wording, in one ``bulk_update`` each, with their "~" history rows;
 3. the new figures written: on PostgreSQL ``COPY`` into a temporary staging table and one
    ``INSERT ... SELECT ... RETURNING id`` (elsewhere batched ``bulk_create``);
 4. their history rows (COPY on PostgreSQL, simple-history's ``bulk_history_create`` elsewhere,
@@ -13,11 +19,13 @@ submitted/approved stamps and outcome), but in a fixed number of statements:
    no ``post_save``; the assessment's data version is raised after the commit).
 
 Call it inside a transaction (the importer's), with items whose keys (indicator, period, scope)
-are all different and whose values are already canonical (``indicators.values.canonical_value``).
+are all different (``bulk.record_all`` splits a file that repeats a key into rounds) and whose
+values are already canonical (``indicators.values.canonical_value``).
 """
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -26,10 +34,20 @@ from decimal import Decimal
 from django.db import connection
 from django.utils import timezone
 
+from kehoach.apps import locking
 from kehoach.apps.attribution import current_reason
 from kehoach.apps.changes import bulk_saved
+from kehoach.apps.documents.upsert import to_decimal
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.figures.services import CREATED, REVISED, SAME_FIGURE_FIELDS, UNCHANGED, Recorded
+from kehoach.apps.figures.services import (
+    CREATED,
+    REVISED,
+    SAME_FIGURE_FIELDS,
+    UNCHANGED,
+    UPDATED,
+    WORDING_FIELDS,
+    Recorded,
+)
 from kehoach.apps.indicators.models import Indicator
 from kehoach.domain import entities as e
 from kehoach.domain.assessment import model as m
@@ -53,19 +71,20 @@ class FigureInput:
     comparison: str = ""
     source: str = ""
     published: date | None = None
+    cause: str = ""
+    difficulties: str = ""
+    proposals: str = ""
+    expected_version: int | None = None  # the current figure's ``row_version`` the user saw (None: no check)
 
     @property
     def key(self) -> tuple[int, str, str]:
         return (self.indicator.pk, self.period, self.scope)
 
 
-def _decimal(value) -> Decimal | None:
-    return None if value is None else Decimal(str(value)).quantize(Decimal("0.000001"))
-
-
 def record_figures(items: Sequence[FigureInput], *, status: str = m.FigureStatus.DRAFT.value,
-                   entered_by=None) -> list[Recorded]:
-    """Record every item (see the module doc); one ``Recorded`` per item, in their order."""
+                   entered_by=None, agency=None) -> list[Recorded]:
+    """Record every item (see the module doc); one ``Recorded`` per item, in their order.
+    ``agency``: the reporting agency of the figures (None: none, as an official import)."""
     if not connection.in_atomic_block:
         raise RuntimeError("record_figures runs inside the caller's transaction")
     status = m.FigureStatus(status).value
@@ -75,51 +94,86 @@ def record_figures(items: Sequence[FigureInput], *, status: str = m.FigureStatus
     if not items:
         return []
     current, last = _existing(items)
+    _check_versions(items, current)
     now = timezone.now()
     stamps = {}
     if status in (m.FigureStatus.SUBMITTED, m.FigureStatus.APPROVED):
         stamps.update(submitted_by=entered_by, submitted_at=now)
     if status == m.FigureStatus.APPROVED:
         stamps.update(approved_by=entered_by, approved_at=now)
+    user_id, agency_id = getattr(entered_by, "pk", None), getattr(agency, "pk", None)
 
-    results: list[Recorded | None] = []
+    results: list[Recorded] = []
     new: list[ActualFigure] = []
     replaced: list[ActualFigure] = []
+    completed: list[ActualFigure] = []
     for item in items:
         old = current.get(item.key)
+        before = copy.copy(old)  # the key's figure as it was: ``Recorded.previous``
         values = {"comparator": item.comparator, "low": item.low, "high": item.high, "text": item.text,
                   "qualifier": item.qualifier, "unit_text": item.unit_text, "comparison": item.comparison,
-                  "source": item.source, "published": item.published, "reporting_agency": None,
-                  "entered_by": entered_by, "review_status": status, "cause": "", "difficulties": "", "proposals": ""}
+                  "source": item.source, "published": item.published, "review_status": status,
+                  "cause": item.cause, "difficulties": item.difficulties, "proposals": item.proposals}
         if old is not None and all(getattr(old, f) == values[f] for f in SAME_FIGURE_FIELDS):
-            results.append(Recorded(old, UNCHANGED, old))
+            if status != m.FigureStatus.DRAFT or not old.editable or _same_wording(old, values, user_id, agency_id):
+                results.append(Recorded(old, UNCHANGED, before))
+                continue
+            for name in WORDING_FIELDS:  # a draft of the same figure completed in place
+                if name not in ("reporting_agency", "entered_by"):
+                    setattr(old, name, values[name])
+            old.reporting_agency, old.entered_by = agency, entered_by
+            old.row_version += 1  # as Versioned.save does
+            completed.append(old)
+            results.append(Recorded(old, UPDATED, before))
             continue
         figure = ActualFigure(indicator=item.indicator, period=item.period, scope=item.scope, **values, **stamps,
-                              entered_at=now, version=last.get(item.key, 0) + 1, is_current=True)
+                              reporting_agency=agency, entered_by=entered_by, entered_at=now,
+                              version=last.get(item.key, 0) + 1, is_current=True)
         if old is not None:
             old.is_current = False  # kept as it was: a revision never overwrites a figure
             old.row_version += 1  # as Versioned.save does for the update
             figure.row_version = old.row_version + 1  # the key's edit version keeps going up
             replaced.append(old)
         new.append(figure)
-        results.append(Recorded(figure, REVISED if old is not None else CREATED, old))
+        results.append(Recorded(figure, REVISED if old is not None else CREATED, before))
 
     reason = (current_reason() or "")[:100]
-    if replaced:
-        ActualFigure.objects.bulk_update(replaced, ["is_current", "row_version"], batch_size=BATCH)
-        ActualFigure.history.bulk_history_create(replaced, batch_size=BATCH, update=True,
-                                                 default_change_reason=reason or None, default_date=now)
+    for rows, fields in ((replaced, ["is_current", "row_version"]),
+                         (completed, [*WORDING_FIELDS, "row_version"])):
+        if rows:
+            ActualFigure.objects.bulk_update(rows, fields, batch_size=BATCH)
+            ActualFigure.history.bulk_history_create(rows, batch_size=BATCH, update=True,
+                                                     default_change_reason=reason or None, default_date=now)
     if new:
         _insert(new)
         _history(new, reason, now)
+    if new or replaced or completed:
         bulk_saved.send(sender=ActualFigure)  # no post_save: the assessment's data version follows this
     return results
+
+
+def _same_wording(old: ActualFigure, values: dict, user_id, agency_id) -> bool:
+    """``record_figure``'s "nothing to complete": the draft's wording, author and agency are those given."""
+    return old.reporting_agency_id == agency_id and old.entered_by_id == user_id and \
+        all(getattr(old, f) == values[f] for f in WORDING_FIELDS if f not in ("reporting_agency", "entered_by"))
+
+
+def _check_versions(items: list[FigureInput], current: dict) -> None:
+    """``locking.Conflict`` (with ``index``) for the first item whose edit version is not its key's current one."""
+    for index, item in enumerate(items):
+        if item.expected_version is None:
+            continue
+        old = current.get(item.key)
+        if old is None or old.row_version != item.expected_version:
+            conflict = locking.Conflict(old)
+            conflict.index = index
+            raise conflict
 
 
 def _canonical(item: FigureInput) -> FigureInput:
     item.period = m.FigurePeriod.parse(item.period).code
     item.comparator = e.Comparator(item.comparator).value
-    item.low, item.high = _decimal(item.low), _decimal(item.high)
+    item.low, item.high = to_decimal(item.low), to_decimal(item.high)
     if item.qualifier not in ("", *m.QUALIFIERS):
         raise ValueError(f"not a qualifier: {item.qualifier!r}")
     return item

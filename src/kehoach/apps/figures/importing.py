@@ -38,6 +38,7 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 from pathlib import Path
 
 from django.conf import settings
@@ -225,6 +226,11 @@ class RowChecker:
         self.problems: list[Problem] = []
         self.seen: dict[tuple, int] = {}
 
+    @cached_property
+    def years(self) -> tuple[int, int] | None:
+        """``plan_years()``, read once per checker (a file's rows: one query, not one per row)."""
+        return plan_years()
+
     def problem(self, line: int, column: str, found: str, expected: str) -> None:
         self.problems.append(Problem(self.file, line, column, found, expected))
 
@@ -278,7 +284,7 @@ class RowChecker:
         except ValueError:
             self.problem(line, "period", repr(code) if code else "an empty cell", f"a period code: {PERIOD_CODES}")
             return None
-        years = plan_years()
+        years = self.years
         margin = int(getattr(settings, "KEHOACH_PERIOD_MARGIN_YEARS", 5))
         if years is not None and not year_in_plan(period.end.year, years[0], years[1], margin):
             self.problem(line, "period", repr(code),

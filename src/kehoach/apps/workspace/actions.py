@@ -60,6 +60,11 @@ class AgencyAction(AgencyMixin):
                 raise PermissionDenied
 
     @property
+    def message_place(self) -> str:
+        """The section of the workspace page the message is shown in (where the action was)."""
+        return f"place-{self.anchor}" if self.anchor else ""
+
+    @property
     def submitting(self) -> bool:
         return self.request.POST.get("action", "").endswith("-submit")
 
@@ -196,9 +201,10 @@ class SubmitFigureView(AgencyAction, View):
             explanation_errors(form, exc)
             return self.page(figure_form=form)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, " ".join(exc.messages), extra_tags=self.message_place)
             return redirect(self.get_success_url())
-        messages.success(request, _("Submitted for approval: %(figure)s.") % {"figure": figure_label(figure)})
+        messages.success(request, _("Submitted for approval: %(figure)s.") % {"figure": figure_label(figure)},
+                         extra_tags=self.message_place)
         return redirect(self.get_success_url())
 
 
@@ -220,10 +226,10 @@ class SubmitProgressView(AgencyAction, View):
             form.show(exc)
             return self.page(progress_form=form)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, " ".join(exc.messages), extra_tags=self.message_place)
             return redirect(self.get_success_url())
         messages.success(request, _("Submitted for approval: the update of task %(number)s.")
-                         % {"number": progress.task.number})
+                         % {"number": progress.task.number}, extra_tags=self.message_place)
         return redirect(self.get_success_url())
 
 
@@ -236,7 +242,7 @@ class AcknowledgeDirectiveView(AgencyAction, View):
         self.check_owned(request)
         comment = get_object_or_404(Comment, pk=pk_of(request.POST["comment"]))
         steering.acknowledge(comment, request.user)
-        messages.success(request, _("The directive is acknowledged."))
+        messages.success(request, _("The directive is acknowledged."), extra_tags=self.message_place)
         return redirect(self.get_success_url())
 
 
@@ -251,7 +257,7 @@ class SubmitReportView(AgencyAction, View):
             reporting.record_submission(self.agency, request.POST.get("report-kind", ""),
                                         request.POST["report-period"], user=request.user)
         except ValidationError as exc:
-            messages.error(request, " ".join(exc.messages))
+            messages.error(request, " ".join(exc.messages), extra_tags=self.message_place)
             return redirect(self.get_success_url())
-        messages.success(request, _("The report is recorded as sent."))
+        messages.success(request, _("The report is recorded as sent."), extra_tags=self.message_place)
         return redirect(self.get_success_url())

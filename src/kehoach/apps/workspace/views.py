@@ -48,6 +48,8 @@ from kehoach.web.views.generic import StaffMixin
 FIGURE_FIELDS = ("review_status", "period", "scope", "qualifier", "text", "unit_text", "source", "published", "cause",
                  "difficulties", "proposals")
 UPLOAD_SESSION_KEY = "kehoach_workspace_upload"
+# The sections of the workspace page that show the messages of their actions (``message_place``).
+PLACES = ("place-directives", "place-reports", "place-figures", "place-tasks", "place-projects")
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
@@ -159,7 +161,7 @@ class WorkspaceView(AgencyMixin, TemplateView):
         context = super().get_context_data(**kwargs)
         ws = dues.workspace(self.agency, self.as_of)
         context.update(self.forms(**{k: v for k, v in kwargs.items() if k.endswith("_form")}))
-        context.update(active="workspace", agency=self.agency, ws=ws, writable=self.writable,
+        context.update(active="workspace", agency=self.agency, ws=ws, writable=self.writable, places=PLACES,
                        title=self.agency.name, directives=list(steering.directives_for(self.agency)[:50]))
         return context
 

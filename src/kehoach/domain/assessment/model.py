@@ -568,6 +568,11 @@ class IndicatorAssessment:
     beside: tuple[str, ...] = ()  # figures shown beside the one rated (other scopes, newer, not comparable)
     stale: bool = False  # "số liệu cũ": the next figure of the indicator's publication rhythm is overdue
     warnings: tuple[str, ...] = ()  # e.g. a cumulative series that goes down
+    single_period: FigurePeriod | None = None  # the quarter or month ending with the rated cumulative figure
+    single_actual: Decimal | None = None
+    single_qualifier: str = ""
+    year_on_year: Decimal | None = None  # % change against the same period of last year (amounts only)
+    year_on_year_period: FigurePeriod | None = None  # the span compared with the year before
 
     @property
     def label(self) -> str:

@@ -60,6 +60,8 @@ def table_kind(table: Table, columns: list[Column]) -> str | None:
         return "scenario"
     if "name" in roles and any((c.target or c.estimate) and c.role is None for c in columns):
         return "targets"
+    if "name" in roles and _year_or_result_columns(columns, roles):
+        return "targets"
     if "name" in roles and ({"lead", "monitoring"} & roles.keys()):
         return "assignments"
     if _forecast_columns(columns, roles):
@@ -68,6 +70,22 @@ def table_kind(table: Table, columns: list[Column]) -> str | None:
     if table.width <= 2 or any(w in words for w in _LAYOUT_WORDS):
         return "layout"
     return None
+
+
+def _year_or_result_columns(columns: list[Column], roles: dict[str, int]) -> bool:
+    """An indicator table whose values stand under a column per year ("Năm 2026", "2027"), or under one
+    "Kết quả" column (the year from a group row or the title): those columns are its targets."""
+    years = [c for c in columns if c.role is None and c.year and c.labels
+             and re.fullmatch(r"(nam )?(19|20)\d{2}", fold(c.labels[-1]).strip(" ."))]
+    if years:
+        for column in years:
+            column.target = True
+        return True
+    if "result" in roles and "content" not in roles:
+        column = columns[roles["result"]]
+        column.role, column.target = None, True
+        return True
+    return False
 
 
 def _forecast_columns(columns: list[Column], roles: dict[str, int]) -> bool:

@@ -17,6 +17,7 @@ from kehoach.domain.numbers import parse_value
 from kehoach.domain.text import fold
 from kehoach.domain.units import IncompatibleUnits, compatible, convert
 
+_GROUP_YEAR = re.compile(r"^(?:nam |giai doan )?((?:19|20)\d{2})\b")
 _MAIN = re.compile(r"^\d+(\.\d+)*\.?$")
 _GROUPS = ((r"kinh te", IndicatorGroup.ECONOMY), (r"xa hoi", IndicatorGroup.SOCIETY),
            (r"moi truong", IndicatorGroup.ENVIRONMENT))
@@ -28,6 +29,7 @@ class IndicatorRow:
     indicator: Indicator
     name: str  # as written, cleaned
     unit: str  # as written in the row ("" when the row has no unit cell)
+    year: int | None = None  # the year a group row above it names ("II | Năm 2027"), for columns without one
 
 
 def indicator_rows(rows: list[Row], key: int, name: int, unit: int | None, ctx: Context) -> Iterator[IndicatorRow]:
@@ -40,6 +42,7 @@ def indicator_rows(rows: list[Row], key: int, name: int, unit: int | None, ctx: 
     group = IndicatorGroup.OTHER
     main: Indicator | None = None
     holder: Indicator | None = None  # a bullet row without values: parent of the unnumbered rows below
+    year: int | None = None
     for row in rows:
         code = row.cell(key).strip()
         text = row.cell(name)
@@ -47,6 +50,8 @@ def indicator_rows(rows: list[Row], key: int, name: int, unit: int | None, ctx: 
             continue
         if code and re.fullmatch(r"[IVX]+\.?", code) and roman_value(code):
             group = next((g for pattern, g in _GROUPS if re.search(pattern, fold(text))), IndicatorGroup.OTHER)
+            if m := _GROUP_YEAR.search(fold(text)):
+                year = int(m.group(1))
             ctx.took(row, "group")
             continue
         cleaned = clean_indicator_name(text)
@@ -67,7 +72,7 @@ def indicator_rows(rows: list[Row], key: int, name: int, unit: int | None, ctx: 
         if indicator.group == IndicatorGroup.OTHER and group != IndicatorGroup.OTHER:
             indicator.group = group
         ctx.took(row, "read")  # an indicator row is read even when it gives no value
-        yield IndicatorRow(row=row, indicator=indicator, name=cleaned, unit=row_unit)
+        yield IndicatorRow(row=row, indicator=indicator, name=cleaned, unit=row_unit, year=year)
 
 
 def read_value(cell: str, item: IndicatorRow, ctx: Context, column: int) -> Value | None:

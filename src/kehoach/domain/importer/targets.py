@@ -25,26 +25,33 @@ def parse_target_table(table: Table, columns: list[Column], ctx: Context) -> tup
     roles = by_role(columns)
     values = [c for c in columns if (c.target or c.estimate) and c.role is None]
     fallback = table_year(table, ctx)
-    if any(c.year is None for c in values):
-        if fallback is None:
-            column = next(c for c in values if c.year is None)
-            raise ImportFailure(f"column {column.index + 1} ({column.text!r}) names no year and neither does the "
-                                "table's title or the document", ctx.at(table.line, column.index + 1),
-                                expected="a year in the column header ('Năm 2024', 'năm 2025')")
-        ctx.warn("table-year", f"columns without a year are read as {fallback}, the year of the table's title "
-                 "or of the document", table.line)
+    lead = roles.get("lead", roles.get("monitoring"))
+    warned_year = False
     key = roles.get("key", 0)
     rows = join_continuations(table.rows, key)
     targets: list[Target] = []
     figures: list[ReportedFigure] = []
     basis_default = default_basis(ctx.document)
     for item in indicator_rows(rows, key, roles["name"], roles.get("unit"), ctx):
+        if lead is not None and item.row.cell(lead):  # the agency cell as written, and the agencies it names
+            item.indicator.lead_text = item.indicator.lead_text or item.row.cell(lead)
+            for agency in ctx.directories.agencies.resolve_cell(item.row.cell(lead)):
+                if agency not in item.indicator.monitoring_agencies:
+                    item.indicator.monitoring_agencies.append(agency)
         for column in values:
             cell = item.row.cell(column.index)
             value = read_value(cell, item, ctx, column.index) if cell else None
             if value is None:
                 continue
-            year = column.year or fallback
+            year = column.year or item.year or fallback
+            if year is None:
+                raise ImportFailure(f"column {column.index + 1} ({column.text!r}) names no year and neither does a "
+                                    "group row, the table's title or the document", ctx.at(table.line, column.index + 1),
+                                    expected="a year in the column header ('Năm 2024', 'năm 2025')")
+            if not column.year and not item.year and not warned_year:
+                warned_year = True
+                ctx.warn("table-year", f"columns without a year are read as {fallback}, the year of the table's title "
+                         "or of the document", table.line)
             scope = NATIONAL if column.national else ctx.document.scope
             where = ctx.at(item.row.line, column.index + 1)
             if column.estimate:

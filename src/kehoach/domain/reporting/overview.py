@@ -100,10 +100,16 @@ def _result_lines(indicators, tasks, projects) -> tuple[str, ...]:
         counts = Counter(t.assessment.status for t in tasks)
         done = counts[TaskStatus.HOAN_THANH_DUNG_HAN] + counts[TaskStatus.HOAN_THANH_QUA_HAN]
         lines.append(f"- {done}/{len(tasks)} nhiệm vụ đã hoàn thành ({counts[TaskStatus.HOAN_THANH_DUNG_HAN]} "
-                     f"đúng hạn, {counts[TaskStatus.HOAN_THANH_QUA_HAN]} quá hạn).")
+                     f"đúng hạn, {counts[TaskStatus.HOAN_THANH_QUA_HAN]} quá hạn)." if done
+                     else f"- Chưa có nhiệm vụ nào trong {len(tasks)} nhiệm vụ báo cáo hoàn thành.")
     if projects:
-        on_track = sum(1 for p in projects if not p.assessment.behind)
-        lines.append(f"- {on_track}/{len(projects)} dự án trọng điểm đúng tiến độ và kế hoạch giải ngân.")
+        # A project without any disbursement reported is not "on track": it has no data.
+        reported = [p for p in projects if p.assessment.by_period]
+        on_track = sum(1 for p in reported if not p.assessment.behind)
+        lines.append(f"- {on_track}/{len(projects)} dự án trọng điểm giải ngân đúng kế hoạch"
+                     + (f"; {len(projects) - len(reported)} dự án chưa có số liệu giải ngân." if
+                        len(reported) < len(projects) else ".") if reported
+                     else f"- Chưa có số liệu giải ngân của {len(projects)} dự án trọng điểm.")
     return tuple(lines)
 
 

@@ -10,7 +10,8 @@ from kehoach.domain.assessment.indicator_text import amount, compare_words, num,
 from kehoach.domain.assessment.model import ActualFigure, TaskStatus, number_of
 from kehoach.domain.assessment.rules import Rating
 from kehoach.domain.assessment.tasks import PRIORITY
-from kehoach.domain.entities import MeasureKind
+from kehoach.domain.entities import Indicator, MeasureKind
+from kehoach.domain.units import unit_label
 
 from .model import IndicatorInput, ProjectInput, TaskInput
 from .numbers import vn, vn_percent
@@ -35,7 +36,7 @@ def figure_clause(item: IndicatorInput) -> str:
         verb = "giảm" if growth < 0 else "tăng"
         words = [a.period.words, a.qualifier, f"{verb} {vn(abs(growth))}% so với cùng kỳ"]
     else:
-        words = [a.period.words, a.qualifier, vn(a.actual), item.indicator.unit]
+        words = [a.period.words, a.qualifier, vn(a.actual), unit_label(item.indicator.unit)]
     return " ".join(w for w in words if w)
 
 
@@ -81,10 +82,10 @@ def indicator_paragraph(item: IndicatorInput, closing: bool = False) -> str:
         parts.append(_sentence(f"số liệu {figure_clause(item)}"))
     parts.append(_sentence(a.reason))
     if a.pct_of_year_target is not None:
-        target = f" ({vn(a.annual_target)} {item.indicator.unit})" if a.annual_target is not None else ""
+        target = f" ({vn(a.annual_target)} {unit_label(item.indicator.unit)})" if a.annual_target is not None else ""
         parts.append(f"Lũy kế bằng {vn(a.pct_of_year_target)}% kế hoạch năm{target}.")
     if len(a.targets) > 1 and not a.verdict:
-        parts.append(_sentence("So với từng căn cứ: " + "; ".join(_against(t, item.indicator.unit) for t in a.targets)))
+        parts.append(_sentence("So với từng căn cứ: " + "; ".join(_against(t, item.indicator) for t in a.targets)))
     parts.append(f"Đánh giá: {a.verdict_label or rating_words(item, closing)}.")
     return " ".join(parts)
 
@@ -119,14 +120,18 @@ def rating_words(item: IndicatorInput, closing: bool = False) -> str:
     return NO_YEAR_FIGURE if closing else item.assessment.rating.label
 
 
-def _against(t, unit: str) -> str:
-    """One basis side by side: "bằng 65,5% dự toán HĐND giao (118.079,279 tỷ đồng)"."""
+def _against(t, indicator: Indicator) -> str:
+    """One basis side by side, its value in the indicator's unit: "bằng 65,5% dự toán HĐND giao
+    (118.079,279 tỷ đồng)"; an index has no unit ("thấp hơn chỉ tiêu phấn đấu (117) 1,99 điểm")."""
+    unit = unit_label(indicator.unit)
     if t.pct is not None:
         return f"bằng {vn(t.pct.quantize(Decimal('0.1')))}% {t.basis_label} ({t.text} {unit})"
     if t.gap is not None:
         more = "cao hơn" if t.gap > 0 else "thấp hơn" if t.gap < 0 else "bằng"
-        return f"{more} {t.basis_label} ({t.text}{unit if unit == '%' else ' ' + unit})" + (
-            f" {vn(abs(t.gap).quantize(Decimal('0.01')))} điểm" if t.gap else "")
+        shown = t.text if indicator.kind == MeasureKind.INDEX else t.text + (unit if unit == "%" else " " + unit)
+        return f"{more} {t.basis_label} ({shown})" + (
+            f" {vn(abs(t.gap).quantize(Decimal('0.01')))} {'điểm' if indicator.kind == MeasureKind.INDEX else 'điểm %'}"
+            if t.gap else "")
     return f"{t.basis_label} {t.text}"
 
 

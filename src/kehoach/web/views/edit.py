@@ -11,7 +11,8 @@ the same way everywhere:
 * a ``Conflict`` (``kehoach.apps.locking``: someone saved the row since the form was
   read) answers 409 with the page again, the other change shown on the form
   (``conflict_message``) and its edit version in the form, so that saving again is deliberate;
-* success: a message, then a redirect (``success_url``).
+* success: a message, then a redirect (``success_url``); ``message_place`` (an extra tag such as
+  ``place-figures``) lets the page show it where the action was (``places`` in the page's context).
 
 ``ObjectActionView`` is one button on one object (approve, return, publish, submit ...):
 ``queryset``, ``perform(obj, form)``, an optional ``form_class`` (a reason ...), ``done_message(obj)``.
@@ -118,6 +119,7 @@ class FormActionView(StaffMixin, View):
 
     form_class: type[forms.Form]
     conflict_fields: tuple[str, ...] = ()  # what the conflict message shows of the other change
+    message_place = ""  # the message's extra tag: where the page shows it (see the module doc)
     template_name = ""
     http_method_names = ["post"]
 
@@ -155,5 +157,5 @@ class FormActionView(StaffMixin, View):
             self.refuse(form, exc)
             return self.render_invalid(form)
         if message:
-            messages.success(request, message)
+            messages.success(request, message, extra_tags=self.message_place)
         return HttpResponseRedirect(self.get_success_url(form))

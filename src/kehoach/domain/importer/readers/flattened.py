@@ -67,8 +67,12 @@ def is_flattened(lines: list[str]) -> bool:
     return bars >= 4 and bars > tabs
 
 
+# a group row written as one cell: a Roman numeral or a letter, a dot, the title ("I. NÂNG CAO NHẬN THỨC…")
+_LABELLED_GROUP = re.compile(r"^([IVXLC]{1,6}|[A-HĐ])\s*[.)]\s+\S")
+
+
 def key_like(text: str) -> bool:
-    return bool(_KEY.match(clean(text)))
+    return bool(_KEY.match(clean(text))) or bool(_LABELLED_GROUP.match(clean(text)))
 
 
 def read_flattened(name: str, lines: list[str]) -> DocumentModel:

@@ -74,6 +74,10 @@ def read_text(name: str, text: str, raw: bytes, encoding: str) -> DocumentModel:
     return model
 
 
+# a group row written as one cell: a Roman numeral or a letter, a dot, the title
+_LABELLED_GROUP = re.compile(r"^(\*\*)?([IVXLC]{1,6}|[A-HĐ])\s*[.)]\s+\S")
+
+
 def split_cells(text: str) -> list[str] | None:
     """The cells of a tab-separated or Markdown pipe line, [] for a |---| line, None for prose."""
     if "\t" in text:
@@ -94,6 +98,9 @@ def read_separated(name: str, lines: list[str]) -> DocumentModel:
     for i, text in enumerate(lines):
         number = i + 1
         cells = split_cells(text)
+        if cells is None and table is not None and _LABELLED_GROUP.match(text.strip()) and i + 1 < len(lines) \
+                and split_cells(lines[i + 1]):
+            cells = [text.strip()]  # a group row written as one cell ("I. NÂNG CAO NHẬN THỨC…") inside the table
         if cells is None:
             table = None
             model.blocks.append(Paragraph(text, number))
