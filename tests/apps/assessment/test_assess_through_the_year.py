@@ -126,7 +126,8 @@ def test_a_cumulative_series_that_goes_down_is_flagged_on_import_and_in_the_asse
                                   "Kim ngạch xuất khẩu,2025-9M,36,,tỷ USD,,HP mới,test data,2025-10-06\n"
                                   "Kim ngạch xuất khẩu,2025-YTD-10,\"33,37\",,tỷ USD,,HP mới,test data,2025-11-06\n"))
 
-    assert "warning: exports 2025-YTD-10 [Hải Phòng (từ 01/07/2025)] (33,37) is lower than 2025-9M (36)" in out
+    assert ("cảnh báo: Kim ngạch xuất khẩu (Hải Phòng (từ 01/07/2025)): số liệu lũy kế 10 tháng năm 2025 (33,37) "
+            "thấp hơn 9 tháng năm 2025 (36)") in out
     exports = assess("2025-11-10")["exports"]
     assert any("thấp hơn 9 tháng năm 2025" in w for w in exports["warnings"])
 

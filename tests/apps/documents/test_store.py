@@ -8,9 +8,10 @@ from decimal import Decimal
 
 import pytest
 
-from kehoach.apps.documents import importing
-from kehoach.apps.documents.importing import StoreError, store, to_decimal
+from kehoach.apps.documents import importing, upsert
+from kehoach.apps.documents.importing import StoreError, store
 from kehoach.apps.documents.models import Document, ImportWarning
+from kehoach.apps.documents.upsert import to_decimal
 from kehoach.apps.indicators.models import Indicator, ReportedFigure, ScenarioValue, Target
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.apps.projects.models import Project
@@ -43,7 +44,7 @@ def test_first_store_creates_everything():
 
     doc = Document.objects.get(number="10/KH-UBND")
     assert doc.file_name == PLAN_FILE
-    assert doc.sha256 == importing.sha256(b"version 1" + PLAN_FILE.encode())
+    assert doc.sha256 == upsert.sha256(b"version 1" + PLAN_FILE.encode())
     assert doc.date == date(2025, 3, 31)
 
     task = Task.objects.get(document=doc, number=1)

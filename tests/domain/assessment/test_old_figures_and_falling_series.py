@@ -6,7 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from kehoach.domain.assessment import assess_indicator
-from kehoach.domain.assessment.staleness import is_stale, next_expected
+from kehoach.domain.assessment.staleness import decreasing_cumulative, is_stale, next_expected
 
 from .helpers import assess, figure, indicator, plan
 
@@ -40,3 +40,13 @@ def test_a_cumulative_series_that_goes_down_is_flagged():
     assert "lũy kế 10 tháng năm 2025" in a.warnings[0] and "thấp hơn 9 tháng năm 2025" in a.warnings[0]
     assert a.warnings[0] in a.reason
     assert not assess("exports", [nine], date(2025, 11, 10)).warnings
+
+
+def test_series_of_different_indicators_are_never_set_against_each_other():
+    # the check after an import gets the figures of every indicator it touched at once: the budget's
+    # Q1 revenue (47.873,44 tỷ đồng) above the FDI attracted in 7 months is no falling series
+    revenue = figure("budget_revenue", "2025-Q1", "47873.44", date(2025, 4, 3))
+    fdi = figure("fdi", "2025-YTD-07", "3120", date(2025, 8, 6))
+    assert decreasing_cumulative([revenue, fdi]) == []
+    lower = figure("budget_revenue", "2025-YTD-07", "40000", date(2025, 8, 6))
+    assert decreasing_cumulative([revenue, fdi, lower]) == [(revenue, lower)]

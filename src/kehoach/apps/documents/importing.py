@@ -21,18 +21,17 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
 from typing import Any
 
 from django.db import models, transaction
 from django.utils import timezone
 
 from kehoach.apps.documents.models import Document, ImportWarning
+from kehoach.apps.documents.upsert import Upsert, keep_known, sha256, to_decimal, union
 from kehoach.apps.indicators.models import Indicator, ReportedFigure, ScenarioValue, Target
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.apps.projects.models import Project
@@ -55,8 +54,6 @@ MODELS: tuple[type[models.Model], ...] = (
     Project,
 )
 
-_QUANTUM = Decimal("0.000001")  # the decimal_places of every DecimalField
-_UNKNOWN_KIND = "khac"  # AgencyKind.OTHER / IndicatorGroup.OTHER: the parser's "don't know"
 
 
 class StoreError(Exception):
@@ -96,18 +93,7 @@ def store(result: e.ParseResult, files: dict[str, bytes]) -> ImportSummary:
         return _Store(result, files).run()
 
 
-def to_decimal(value: Any) -> Decimal | None:
-    """A value as a Decimal with the models' six decimal places, through str to avoid float error."""
-    if value is None:
-        return None
-    return Decimal(str(value)).quantize(_QUANTUM)
-
-
-def sha256(content: bytes) -> str:
-    return hashlib.sha256(content).hexdigest()
-
-
-class _Store:
+class _Store(Upsert):
     def __init__(self, result: e.ParseResult, files: dict[str, bytes]):
         self.result = result
         self.files = files
@@ -136,66 +122,6 @@ class _Store:
         self.summary.documents = list(self.documents.values())
         return self.summary
 
-    # -- generic upsert -------------------------------------------------------------------------
-
-    def put(
-        self,
-        model: type[models.Model],
-        existing: dict,
-        key: Any,
-        create: dict[str, Any],
-        values: dict[str, Any],
-        m2m: dict[str, set[int]] | None = None,
-    ) -> models.Model:
-        """Create or update the row with natural key ``key``; save only what differs."""
-        name = model.__name__
-        obj = existing.get(key)
-        if obj is None:
-            obj = model(**create, **values)
-            obj.save()
-            for attr, ids in (m2m or {}).items():
-                if ids:
-                    getattr(obj, attr).set(ids)
-            existing[key] = obj
-            self.summary.created[name] += 1
-            return obj
-        changed = [attr for attr, value in values.items() if getattr(obj, attr) != value]
-        for attr in changed:
-            setattr(obj, attr, values[attr])
-        if changed:
-            obj.save()
-        for attr, ids in (m2m or {}).items():
-            manager = getattr(obj, attr)
-            if set(manager.values_list("pk", flat=True)) != ids:
-                manager.set(ids)
-                changed.append(attr)
-        (self.summary.updated if changed else self.summary.unchanged)[name] += 1
-        return obj
-
-    def prune(self, model: type[models.Model], existing: dict, seen: Iterable) -> None:
-        """Delete the rows of ``existing`` whose natural key is not in ``seen``, one by one (history keeps them)."""
-        keep = set(seen)
-        stale = [obj for key, obj in existing.items() if key not in keep]
-        for obj in stale:
-            obj.delete()
-        self.summary.deleted[model.__name__] += len(stale)
-
-    def unique(self, document_key: str, kind: str, items: Iterable[tuple[Any, Any]]) -> dict:
-        """Items by natural key; a key given twice keeps the last item and is reported as a warning."""
-        out: dict = {}
-        for key, item in items:
-            if key in out:
-                location = getattr(item, "location", None)
-                finding = e.Finding(
-                    f"duplicate-{kind}",
-                    f"the document gives {kind} {key!r} twice; the later one was stored",
-                    location,
-                )
-                self.extra_warnings[document_key].append(finding)
-                self.summary.findings.append(finding)
-            out[key] = item
-        return out
-
     # -- shared entities ------------------------------------------------------------------------
 
     def store_agencies(self) -> None:
@@ -210,9 +136,9 @@ class _Store:
         for name, agency in given.items():
             old = existing.get(name)
             values = {
-                "kind": _keep_known(old, "kind", agency.kind.value),
+                "kind": keep_known(old, "kind", agency.kind.value),
                 "short_name": agency.short_name or (old.short_name if old else ""),
-                "aliases": _union(old.aliases if old else [], agency.aliases),
+                "aliases": union(old.aliases if old else [], agency.aliases),
             }
             self.agencies[name] = self.put(Agency, existing, name, {"name": name}, values)
 
@@ -227,7 +153,7 @@ class _Store:
             values = {
                 "title": leader.title or (old.title if old else ""),
                 "collective": leader.collective,
-                "aliases": _union(old.aliases if old else [], leader.aliases),
+                "aliases": union(old.aliases if old else [], leader.aliases),
             }
             self.leaders[name] = self.put(Leader, existing, name, {"name": name}, values)
 
@@ -251,11 +177,11 @@ class _Store:
                 "unit": indicator.unit,
                 "kind": indicator.kind.value,
                 "direction": indicator.direction.value,
-                "group": _keep_known(old, "group", indicator.group.value),
+                "group": keep_known(old, "group", indicator.group.value),
                 "parent_id": parent.pk if parent else None,
                 "publication": list(indicator.publication) or (old.publication if old else []),
                 "publication_text": indicator.publication_text or (old.publication_text if old else ""),
-                "aliases": _union(old.aliases if old else [], indicator.aliases),
+                "aliases": union(old.aliases if old else [], indicator.aliases),
             }
             monitoring = {self.agencies[name].pk for name in indicator.monitoring_agencies}
             if old is not None:
@@ -510,17 +436,6 @@ def _value(value: e.Value) -> dict[str, Any]:
         "high": to_decimal(value.high),
         "text": value.text,
     }
-
-
-def _union(old: list[str], new: Iterable[str]) -> list[str]:
-    return sorted(set(old) | set(new))
-
-
-def _keep_known(old: models.Model | None, attr: str, new: str) -> str:
-    """The new value, unless it is the parser's "other" and an earlier import knew better."""
-    if new == _UNKNOWN_KIND and old is not None:
-        return getattr(old, attr)
-    return new
 
 
 def _parents_first(indicators: dict[str, e.Indicator]) -> list[str]:

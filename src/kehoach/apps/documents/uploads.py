@@ -20,7 +20,7 @@ from pathlib import Path
 
 from django.db import transaction
 
-from kehoach.apps.documents.importing import ImportSummary, sha256, store
+from kehoach.apps.documents.importing import ImportSummary, store
 from kehoach.apps.documents.models import StagedUpload
 from kehoach.apps.documents.profiles import (
     declined_profiles,
@@ -28,6 +28,7 @@ from kehoach.apps.documents.profiles import (
     remember,
     updated_corrections,
 )
+from kehoach.apps.documents.upsert import sha256
 from kehoach.domain.entities import ParseResult
 from kehoach.domain.importer import ImportFailure, inspect_files, require_understood
 from kehoach.domain.importer.corrections import CorrectionError, corrections_from_dict, corrections_to_dict

@@ -37,7 +37,7 @@ from django.utils import timezone
 from kehoach.apps import locking
 from kehoach.apps.attribution import current_reason
 from kehoach.apps.changes import bulk_saved
-from kehoach.apps.documents.importing import to_decimal
+from kehoach.apps.documents.upsert import to_decimal
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.figures.services import (
     CREATED,

@@ -11,10 +11,10 @@ def falling_series(indicator_ids) -> list[str]:
     """One line per year-to-date figure of a flow lower than an earlier one of the same scope and year."""
     rows = (ActualFigure.objects.filter(indicator_id__in=indicator_ids, indicator__kind="flow", is_current=True)
             .select_related("indicator"))
-    found = []
-    for earlier, later in decreasing_cumulative([to_domain(f) for f in rows]):
-        found.append(
-            f"warning: {later.indicator} {later.period.code} [{later.scope}] ({later.value.text}) is lower than "
-            f"{earlier.period.code} ({earlier.value.text}): a cumulative series cannot go down; check the figures"
-        )
-    return found
+    names = {f.indicator.key: f.indicator.name for f in rows}
+    return [
+        f"cảnh báo: {names[later.indicator]} ({later.scope}): số liệu {later.period.words} "
+        f"({later.value.text}) thấp hơn {earlier.period.words} ({earlier.value.text}); số liệu lũy kế không thể "
+        f"giảm, cần kiểm tra lại"
+        for earlier, later in decreasing_cumulative([to_domain(f) for f in rows])
+    ]

@@ -38,7 +38,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kehoach.apps import locking
 from kehoach.apps.accounts import roles
-from kehoach.apps.documents.importing import to_decimal
+from kehoach.apps.documents.upsert import to_decimal
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.indicators.models import Indicator
 from kehoach.apps.review import services as review

@@ -164,7 +164,7 @@ def _with_freshness(indicator: Indicator, a: IndicatorAssessment, valid: list[Ac
     warnings = ()
     if indicator.kind == MeasureKind.FLOW:
         warnings = tuple(
-            f"số liệu lũy kế {later.period.words} ({amount(number_of(later.value), indicator.unit, later.qualifier)}) "
+            f"số liệu {later.period.words} ({amount(number_of(later.value), indicator.unit, later.qualifier)}) "
             f"thấp hơn {earlier.period.words} ({amount(number_of(earlier.value), indicator.unit, earlier.qualifier)})"
             f"{'' if later.scope == a.scope else ' của ' + later.scope}: cần kiểm tra lại số liệu"
             for earlier, later in decreasing_cumulative(valid)

@@ -44,12 +44,16 @@ def is_stale(latest_end: date, publication: list[str], as_of: date) -> bool:
 
 
 def decreasing_cumulative(figures: list[ActualFigure]) -> list[tuple[ActualFigure, ActualFigure]]:
-    """(earlier, later) pairs of year-to-date figures of one scope where the later one is lower."""
+    """(earlier, later) pairs of year-to-date figures of one indicator, scope and year where the later is lower.
+
+    Figures of several indicators may be given together (the check after an import): each series is
+    one indicator's, never one indicator's figure set against another's.
+    """
     found = []
-    by_scope: dict[tuple[str, int], list[ActualFigure]] = {}
+    by_scope: dict[tuple[str, str, int], list[ActualFigure]] = {}
     for f in figures:
         if f.period.is_cumulative and f.period.start == date(f.period.year, 1, 1):
-            by_scope.setdefault((f.scope, f.period.year), []).append(f)
+            by_scope.setdefault((f.indicator, f.scope, f.period.year), []).append(f)
     for series in by_scope.values():
         series.sort(key=lambda f: (f.period.end, f.published))
         best: ActualFigure | None = None
