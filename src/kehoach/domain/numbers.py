@@ -265,3 +265,26 @@ def _diagnose(text: str) -> str:
         if bad is not None:
             return f"the thousands group {bad!r} after '.' must have exactly 3 digits"
     return "not a number"
+
+
+_SHOWN_COMPARATOR = {Comparator.GT: "> ", Comparator.GE: "≥ ", Comparator.LT: "< ", Comparator.LE: "≤ "}
+
+
+def value_in_unit(value: Value) -> str:
+    """A plan value as it reads next to its indicator's unit.
+
+    The text as written when its numbers are the stored ones; otherwise the value was converted
+    into the indicator's unit when it was read, and the stored numbers are printed with the
+    written bound: "4,5" tỷ USD stored as 4.500 triệu USD reads "4.500", ">10" triệu lượt under
+    "1.000 lượt" reads "> 10.000", an IIP target written "17" (growth) and stored as the index 117
+    reads "117". A value without a number (a qualitative target) is its text.
+    """
+    if not value.is_number:
+        return value.text
+    written = parse_value(value.text)
+    if written is not None and (written.low, written.high) == (value.low, value.high):
+        return value.text
+    if value.comparator == Comparator.RANGE and value.low is not None and value.high is not None:
+        return f"{format_number(value.low.normalize())}–{format_number(value.high.normalize())}"
+    number = value.low if value.low is not None else value.high
+    return _SHOWN_COMPARATOR.get(value.comparator, "") + format_number(number.normalize())

@@ -45,10 +45,13 @@ MERGERS_2025: dict[str, tuple[str, ...]] = {
 
 _BY_FOLDED = {fold(k): k for k in MERGERS_2025}
 _ABSORBED = {fold(a): k for k, merged in MERGERS_2025.items() for a in merged}
+_ABSORBED_NAMES = {fold(a): a for merged in MERGERS_2025.values() for a in merged}
 
 
 def scope_for(place: str, on: date | None) -> str:
-    """The scope label of a locality on a date: "Hải Phòng (trước 01/07/2025)" for the old city."""
+    """The scope label of a locality on a date: "Hải Phòng (trước 01/07/2025)" for the old city; a
+    province merged into another is "Hải Dương (trước 01/07/2025)" before the merger (the label of
+    its territory) and its successor's label from then on."""
     if not place:
         return ""
     key = fold(place)
@@ -56,9 +59,11 @@ def scope_for(place: str, on: date | None) -> str:
         return NATIONAL
     if key in _ABSORBED:
         successor = _ABSORBED[key]
-        if on is not None and on >= REORGANISATION_2025:
+        if on is None:
+            return _ABSORBED_NAMES[key]
+        if on >= REORGANISATION_2025:
             return f"{successor} (từ {REORGANISATION_2025:%d/%m/%Y})"
-        return place
+        return f"{_ABSORBED_NAMES[key]} (trước {REORGANISATION_2025:%d/%m/%Y})"
     if key in _BY_FOLDED:
         name = _BY_FOLDED[key]
         if on is None:

@@ -38,7 +38,7 @@ def test_the_published_plan_changes_are_read_as_they_are(sample_documents):
 
     assert "6 target(s) and scenario value(s) were loaded" in out
     merged = Target.objects.get(indicator__key="grdp", year=2025, scope=MERGED)
-    assert (merged.text, merged.low, merged.document.date) == ("12,35", D("12.35"), date(2026, 1, 1))
+    assert (merged.text, merged.low, merged.document.date) == ("12,35", D("12.35"), date(2026, 1, 31))
     assert merged.document.kind == "Nguồn công bố" and "vietnamplus" in merged.document.file_name
     assert "kế hoạch của thành phố sau hợp nhất" in merged.note
     hai_duong = Target.objects.get(indicator__key="investment", scope="Hải Dương (trước 01/07/2025)")

@@ -64,8 +64,8 @@ def test_the_pdf_report_has_the_header_block_title_and_indicator_appendix(month_
     appendix = pdf_lines(month_pdf)
     appendix = appendix[next(n for n, line in enumerate(appendix) if "Phụ lục: Bảng các chỉ tiêu" in line):]
     gdp = next(line for line in appendix if re.match(r"4\s+Tổng\s", line))  # row 4: GRDP, its first line
-    # unit, year target, period, trajectory, actual, year to date, rating
-    assert re.search(r"%\s+12,5\s+6 tháng(?: đầu)?\s+12,13\s+ước\s+11,04\s+11,04\s+—\s+Chậm$", gdp), gdp
+    # unit ("% (tăng so với cùng kỳ)", wrapped), year target, period, trajectory, actual, year to date, rating
+    assert re.search(r"%\s+\(tăng so\s+12,5\s+6 tháng(?: đầu)?\s+12,13\s+ước\s+11,04\s+11,04\s+—\s+Chậm$", gdp), gdp
     assert any("(GRDP" in line for line in appendix)
     assert not list(month_pdf.parent.glob("*.part"))  # written through a temporary file, moved into place
 

@@ -33,6 +33,7 @@ from kehoach.domain.assessment.model import (
     Scorecard,
     TaskAssessment,
 )
+from kehoach.domain.periods import Period
 from kehoach.web.asof import as_of_for
 
 
@@ -72,7 +73,8 @@ class Assessment:
                  "status_label": a.status.label, "due": _iso(a.due), "occurrence": a.occurrence,
                  "lead": [x.name for x in rows[a.task].lead.all()],
                  "leader": rows[a.task].leader.name if rows[a.task].leader else None,
-                 "days_late": a.days_late, "detail": a.detail}
+                 "days_late": a.days_late, "detail": a.detail, "missed": list(a.missed),
+                 "missed_labels": [Period.parse(code).label_vi for code in a.missed]}
                 for a in self.tasks
             ],
             "projects": [
@@ -165,6 +167,9 @@ def _indicator_json(a: IndicatorAssessment, indicator) -> dict:
             for t in a.targets
         ],
         "beside": list(a.beside), "stale": a.stale, "warnings": list(a.warnings),
+        "single_period": a.single_period.code if a.single_period else None, "single_actual": _num(a.single_actual),
+        "year_on_year": _num(a.year_on_year),
+        "year_on_year_period": a.year_on_year_period.code if a.year_on_year_period else None,
     }
 
 

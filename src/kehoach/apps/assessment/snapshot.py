@@ -114,6 +114,7 @@ class ProjectRow:
     value_million_vnd: Decimal | None
     document: DocumentRow
     agency_id: int | None
+    value_text: str = ""  # the total as the document wrote it
 
     @property
     def id(self) -> int:
@@ -325,10 +326,11 @@ def _load_tasks(snap: Snapshot, agencies: dict, leaders: dict, documents: dict) 
 
 def _load_projects(snap: Snapshot, documents: dict, year: int | None) -> None:
     snap.projects = [
-        ProjectRow(pk, number, name, group, group_title, value, documents[document_id], agency_id)
-        for pk, number, name, group, group_title, value, document_id, agency_id in Project.objects.order_by(
-            "document", "number").values_list("pk", "number", "name", "group", "group_title", "value_million_vnd",
-                                              "document_id", "agency_id")
+        ProjectRow(pk, number, name, group, group_title, value, documents[document_id], agency_id, value_text)
+        for pk, number, name, group, group_title, value, document_id, agency_id, value_text
+        in Project.objects.order_by("document", "number").values_list(
+            "pk", "number", "name", "group", "group_title", "value_million_vnd", "document_id", "agency_id",
+            "value_text")
     ]
     plans = CapitalPlan.objects.all()
     if year is not None:

@@ -35,6 +35,7 @@ from kehoach.domain import tabular
 from kehoach.domain.assessment.model import FigurePeriod
 from kehoach.domain.assessment.plans import BASIS_LABELS
 from kehoach.domain.numbers import format_number, parse_value
+from kehoach.domain.periods import last_day
 from kehoach.domain.text import fold
 from kehoach.domain.units import IncompatibleUnits, compatible
 
@@ -128,8 +129,10 @@ def basis_of(text: str) -> e.TargetBasis | None:
 
 
 def parse_issued(text: str) -> date | None:
-    """An issue date: ISO, day-first, or a month only: its FIRST day (a plan published in a month is
-    taken as in force for that whole month, so a report of the month is judged against it)."""
+    """An issue date: ISO, day-first, or a month only ("2026-01", "7/2025"): its LAST day. A month says
+    the value was published by the end of that month, not on its first day: a revision read as in force
+    from the 1st could rate a report of that month on a value nobody had seen yet. (A scope's first
+    target stands for its whole year whatever its date: ``domain.assessment.plans.targets_in_force``.)"""
     text = text.strip()
     for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
         try:
@@ -139,7 +142,7 @@ def parse_issued(text: str) -> date | None:
     if m := re.fullmatch(r"(\d{4})-(\d{1,2})", text) or re.fullmatch(r"(\d{1,2})/(\d{4})", text):
         year, month = (int(m[1]), int(m[2])) if len(m[1]) == 4 else (int(m[2]), int(m[1]))
         if 1 <= month <= 12:
-            return date(year, month, 1)
+            return last_day(year, month)
     return None
 
 

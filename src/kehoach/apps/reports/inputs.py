@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from django.db.models import Q
 
 from kehoach.apps.assessment.evaluate import Assessment
 from kehoach.domain.assessment.model import FigurePeriod, FigureStatus
+from kehoach.domain.numbers import value_in_unit
 from kehoach.domain.reporting import (
     Explanation,
     IndicatorInput,
@@ -21,8 +24,8 @@ def _target_texts(assessment: Assessment) -> dict[tuple[str, int, str], str]:
     """(indicator key, year, scope) -> the year's target as written; scope "" for any scope."""
     texts: dict[tuple[str, int, str], str] = {}
     for t in assessment.snapshot.targets:
-        texts.setdefault((t.indicator, t.year, t.scope), t.value.text)
-        texts.setdefault((t.indicator, t.year, ""), t.value.text)
+        texts.setdefault((t.indicator, t.year, t.scope), value_in_unit(t.value))
+        texts.setdefault((t.indicator, t.year, ""), value_in_unit(t.value))
     return texts
 
 
@@ -74,12 +77,30 @@ def task_inputs(assessment: Assessment) -> tuple[TaskInput, ...]:
     return tuple(items)
 
 
+_FLAGGED_PROJECT = re.compile(r"^project (\d+): value '([^']*)' .* it looks like '([^']*)'")
+
+
+def _doubtful_values() -> dict[tuple[int, int], str]:
+    """(document id, project number) -> why its total is doubtful, from the import's "value-typo"
+    warnings (``domain.importer.projects``: a thousands separator typed as a decimal comma). One query."""
+    from kehoach.apps.documents.models import ImportWarning
+
+    doubts = {}
+    for document, message in ImportWarning.objects.filter(code="value-typo").values_list("document_id", "message"):
+        if m := _FLAGGED_PROJECT.match(message):
+            doubts[(document, int(m[1]))] = f"nghi nhầm dấu phân cách hàng nghìn, có thể là {m[3]}"
+    return doubts
+
+
 def project_inputs(assessment: Assessment) -> tuple[ProjectInput, ...]:
     projects = {p.pk: p for p in assessment.snapshot.projects}
+    doubts = _doubtful_values()
     return tuple(
         ProjectInput(number=projects[a.project].number, name=projects[a.project].name,
                      group=projects[a.project].group_title or projects[a.project].get_group_display(),
-                     value=projects[a.project].value_million_vnd, assessment=a)
+                     value=projects[a.project].value_million_vnd, assessment=a,
+                     value_text=projects[a.project].value_text,
+                     value_doubt=doubts.get((projects[a.project].document_id, projects[a.project].number), ""))
         for a in assessment.projects
     )
 

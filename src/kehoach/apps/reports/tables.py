@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from kehoach.domain.reporting.model import IndicatorRow, ReportContent
+from kehoach.domain.reporting.model import IndicatorRow, ProjectInput, ReportContent
 from kehoach.domain.reporting.numbers import vn
 
 NO_DATA = "chưa có số liệu"
@@ -44,7 +44,17 @@ def project_rows(content: ReportContent):
         a = p.assessment
         # No disbursement reported is "chưa có số liệu", never 0.
         disbursed = a.disbursed if a.by_period else NO_DATA
-        yield (p.group, p.name, p.value, disbursed, a.rate if a.by_period else NONE, "Có" if a.behind else "")
+        yield (p.group, p.name, project_value(p), disbursed, a.rate if a.by_period else NONE,
+               "Có" if a.behind else "")
+
+
+def project_value(p: ProjectInput) -> Decimal | str:
+    """A project's total in the unit of the plan's table (million VND, every decimal it was written with); a
+    total the import flagged stays as written, with the doubt: "716,495 (nghi nhầm dấu phân cách hàng nghìn,
+    có thể là 716.495)", never a rounded "716,50"; no total is "chưa có số liệu"."""
+    if p.value_doubt:
+        return f"{p.value_text} ({p.value_doubt})"
+    return p.value if p.value is not None else NO_DATA
 
 
 def as_text(value, percent: bool = False) -> str:
@@ -54,5 +64,5 @@ def as_text(value, percent: bool = False) -> str:
     if isinstance(value, date):
         return f"{value:%d/%m/%Y}"
     if isinstance(value, Decimal | int | float) and not isinstance(value, bool):
-        return f"{vn(Decimal(value) * 100, 1)}%" if percent else vn(Decimal(value))
+        return f"{vn(Decimal(value) * 100, 1)}%" if percent else vn(Decimal(value), 3)
     return str(value)

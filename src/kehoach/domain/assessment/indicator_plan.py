@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 
 from kehoach.domain.entities import Indicator, ScenarioValue, Target, TargetBasis
+from kehoach.domain.numbers import value_in_unit
 
 from .model import ActualFigure, FigurePeriod, FigureStatus, number_of
 
@@ -93,7 +94,7 @@ def plan_for(indicator: Indicator, scenario: list[ScenarioValue], targets: list[
         scope=scope,
         pieces=tuple(pieces),
         target=number_of(target.value, indicator.direction) if target else None,
-        target_text=target.value.text if target else "",
+        target_text=value_in_unit(target.value) if target else "",
         targets=tuple(candidates),
     )
 

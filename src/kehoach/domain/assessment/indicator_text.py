@@ -5,6 +5,7 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal
 
 from kehoach.domain.numbers import format_number
+from kehoach.domain.units import unit_label
 
 from .precision import rounded_gap
 
@@ -27,7 +28,8 @@ def percent(value: Decimal) -> str:
 
 
 def unit_words(unit: str) -> str:
-    return "nghìn " + unit[len("1.000 ") :] if unit.startswith("1.000 ") else unit
+    """The unit as a person reads it next to a number (``units.unit_label``: "nghìn lượt", never "1.000 lượt")."""
+    return unit_label(unit)
 
 
 def amount(value: Decimal | None, unit: str, qualifier: str = "") -> str:

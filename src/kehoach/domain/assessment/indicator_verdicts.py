@@ -7,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from kehoach.domain.entities import Indicator, MeasureKind
+from kehoach.domain.numbers import value_in_unit
 
 from .indicator_plan import Plan
 from .indicator_text import amount, compare_words, num, percent
@@ -42,7 +43,7 @@ def with_targets_and_verdict(indicator: Indicator, a: IndicatorAssessment, plan:
         period.start == date(plan.year, 1, 1) or indicator.kind == MeasureKind.LEVEL)
     closed = full_year or (as_of > year_end and additive)
     rows = []
-    values = [(t.basis.value, BASIS_LABELS.get(t.basis, t.basis.value), t.value.text, t.document,
+    values = [(t.basis.value, BASIS_LABELS.get(t.basis, t.basis.value), value_in_unit(t.value), t.document,
                number_of(t.value, direction)) for t in plan.targets]
     annual_scenario = plan.exact(plan.year_span)
     if annual_scenario is not None:

@@ -71,9 +71,10 @@ from .indicator_flows import FLOW_PROJECTION, FLOW_REST, NO_SCENARIO_PROJECTION,
 from .indicator_growth import GROWTH_PROJECTION, GROWTH_REST, assess_growth
 from .indicator_levels import LEVEL_PROJECTION, assess_level
 from .indicator_plan import Plan, default_scope, latest_figure, plan_for, plan_scopes, plan_year
-from .indicator_text import YEAR_COMPLETE, amount, rate
+from .indicator_text import YEAR_COMPLETE, amount, num, percent, rate
 from .indicator_verdicts import with_targets_and_verdict
 from .model import ActualFigure, FigureStatus, IndicatorAssessment, number_of
+from .period_figures import period_figures
 from .plans import scenario_in_force, targets_in_force
 from .rules import DEFAULT, Rating, Thresholds
 from .staleness import decreasing_cumulative, is_stale, next_expected
@@ -150,7 +151,44 @@ def assess_indicator(
     beside = _beside(indicator, best, valid, plans)
     if beside:
         best = replace(best, beside=beside, reason=best.reason[:-1] + "; " + "; ".join(beside) + ".")
+    best = _with_periods(indicator, best, usable_figures(figures, indicator.key, as_of))
     return _with_freshness(indicator, best, valid, as_of)
+
+
+def _with_periods(indicator: Indicator, a: IndicatorAssessment, usable: list[ActualFigure]) -> IndicatorAssessment:
+    """The single quarter or month next to the rated cumulative figure, and the change against the same
+    period of last year, where published (``period_figures``)."""
+    if not a.comparable or a.period is None:
+        return a
+    view = period_figures(usable, _assessed_end(a), a.figure_scope or a.scope, indicator.kind)
+    index = indicator.kind == MeasureKind.INDEX
+    rates = indicator.kind in (MeasureKind.GROWTH, MeasureKind.INDEX)
+    parts = []
+    single = view.single if view.cumulative is not None else None
+    if single is not None:
+        value = number_of(single.value, indicator.direction)
+        if index:  # said the way it is published: "tăng 18,64%", not the index 118,64
+            growth = value - 100
+            q = f"{single.qualifier} " if single.qualifier else ""
+            shown = f"{q}{'giảm' if growth < 0 else 'tăng'} {num(abs(growth))}% so với cùng kỳ"
+        else:
+            shown = rate(value, False, single.qualifier) if rates else amount(value, indicator.unit, single.qualifier)
+        parts.append(f"riêng {single.period.words}: {shown}")
+    change = view.year_on_year
+    if change is not None:
+        base = view.cumulative or view.single
+        verb = "tăng" if change >= 0 else "giảm"
+        parts.append(f"{base.period.words} {verb} {percent(abs(change))} so với cùng kỳ năm trước")
+    if not parts:
+        return a
+    return replace(
+        a, reason=a.reason[:-1] + "; " + "; ".join(parts) + ".",
+        single_period=single.period if single else None,
+        single_actual=number_of(single.value, indicator.direction) if single else None,
+        single_qualifier=single.qualifier if single else "",
+        year_on_year=change,
+        year_on_year_period=(view.cumulative or view.single).period if change is not None else None,
+    )
 
 
 def _with_freshness(indicator: Indicator, a: IndicatorAssessment, valid: list[ActualFigure], as_of: date):

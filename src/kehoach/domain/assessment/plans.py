@@ -5,7 +5,9 @@ A plan changes during the year: a later document revises a target (budget revenu
 next year's plan arrives while the year is being closed. Every value carries the day its document
 was issued (``issued``; None: undated, the earliest). On a date, the one in force for
 (indicator, year, basis, scope) is the latest issued on or before that date; for a scenario value
-per (indicator, period, scope). A value issued after the date does not exist yet for that date.
+per (indicator, period, scope). A value issued after the date does not exist yet for that date,
+except a scope's first target (``targets_in_force``): with nothing in force for the scope, it stands
+for its whole year.
 """
 
 from __future__ import annotations
@@ -29,7 +31,15 @@ def _issued(value) -> date:
 
 
 def targets_in_force(targets: Iterable[Target], as_of: date) -> list[Target]:
-    """Per (indicator, year, basis, scope): the target of the latest document issued by ``as_of``."""
+    """Per (indicator, year, basis, scope): the target of the latest document issued by ``as_of``.
+
+    A scope's first target is not a revision: while a (indicator, year, scope) has no target issued by
+    ``as_of``, its earliest-issued target stands for the whole year. The merged city's 12,35 % GRDP
+    target was set in July 2025 but is known from a source published in January 2026; it is what the
+    merged city's figures of the second half of 2025 are judged against, since nothing else was ever in
+    force for that scope. A later value of a scope that already has one is a revision, in force only
+    from its own date."""
+    targets = list(targets)
     best: dict[tuple, Target] = {}
     for t in targets:
         if _issued(t) > as_of:
@@ -38,7 +48,16 @@ def targets_in_force(targets: Iterable[Target], as_of: date) -> list[Target]:
         current = best.get(key)
         if current is None or (_issued(t), t.document) > (_issued(current), current.document):
             best[key] = t
-    return list(best.values())
+    planned = {(t.indicator, t.year, t.scope) for t in best.values()}
+    first: dict[tuple, Target] = {}
+    for t in targets:
+        key = (t.indicator, t.year, t.scope)
+        if key in planned:
+            continue
+        current = first.get(key)
+        if current is None or (_issued(t), t.basis, t.document) < (_issued(current), current.basis, current.document):
+            first[key] = t
+    return [*best.values(), *first.values()]
 
 
 def scenario_in_force(values: Iterable[ScenarioValue], as_of: date) -> list[ScenarioValue]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from kehoach.domain.units import unit_label
+
 from .model import IndicatorInput, IndicatorRow, ReportContent, ReportInput, Section
 from .narrative import narratives
 from .overview import OVERVIEW_HEADING, next_heading, next_parts, overview_parts, summary_line
@@ -26,7 +28,8 @@ def main_indicators(report: ReportInput) -> tuple[IndicatorInput, ...]:
 def indicator_row(number: int, item: IndicatorInput, closing: bool = False) -> IndicatorRow:
     a = item.assessment
     return IndicatorRow(
-        number=number, key=item.indicator.key, name=item.indicator.name, unit=item.indicator.unit,
+        number=number, key=item.indicator.key, name=item.indicator.name,
+        unit=unit_label(item.indicator.unit, item.indicator.kind.value),
         target_text=item.target_text, period_label=a.period.label_vi if a.period else "",
         scenario=a.scenario, actual=a.actual, qualifier=a.qualifier, ytd=a.ytd_actual,
         pct_of_year_target=a.pct_of_year_target, rating=rating_words(item, closing),

@@ -41,6 +41,8 @@ class ProjectInput:
     group: str
     value: Decimal | None  # total investment, million VND
     assessment: ProjectAssessment
+    value_text: str = ""  # the total as its document wrote it
+    value_doubt: str = ""  # why the written total is doubtful (the import flagged it), "" when it is not
 
 
 @dataclass(frozen=True)

@@ -9,13 +9,15 @@ from decimal import Decimal
 from kehoach.domain.assessment.indicator_text import amount, compare_words, num, percent, unit_words
 from kehoach.domain.assessment.model import ActualFigure, TaskStatus, number_of
 from kehoach.domain.assessment.rules import Rating
-from kehoach.domain.entities import MeasureKind
+from kehoach.domain.assessment.tasks import PRIORITY
+from kehoach.domain.entities import Indicator, MeasureKind
+from kehoach.domain.units import unit_label
 
 from .model import IndicatorInput, ProjectInput, TaskInput
 from .numbers import vn, vn_percent
 
 AT_RISK = (Rating.CHAM, Rating.NGUY_CO)
-LISTED_TASKS = (TaskStatus.QUA_HAN, TaskStatus.SAP_DEN_HAN)
+LISTED_TASKS = (TaskStatus.QUA_HAN_CHUA_BAO_CAO, TaskStatus.QUA_HAN, TaskStatus.SAP_DEN_HAN)
 
 
 def _sentence(text: str) -> str:
@@ -34,7 +36,7 @@ def figure_clause(item: IndicatorInput) -> str:
         verb = "giảm" if growth < 0 else "tăng"
         words = [a.period.words, a.qualifier, f"{verb} {vn(abs(growth))}% so với cùng kỳ"]
     else:
-        words = [a.period.words, a.qualifier, vn(a.actual), item.indicator.unit]
+        words = [a.period.words, a.qualifier, vn(a.actual), unit_label(item.indicator.unit)]
     return " ".join(w for w in words if w)
 
 
@@ -80,10 +82,10 @@ def indicator_paragraph(item: IndicatorInput, closing: bool = False) -> str:
         parts.append(_sentence(f"số liệu {figure_clause(item)}"))
     parts.append(_sentence(a.reason))
     if a.pct_of_year_target is not None:
-        target = f" ({vn(a.annual_target)} {item.indicator.unit})" if a.annual_target is not None else ""
+        target = f" ({vn(a.annual_target)} {unit_label(item.indicator.unit)})" if a.annual_target is not None else ""
         parts.append(f"Lũy kế bằng {vn(a.pct_of_year_target)}% kế hoạch năm{target}.")
     if len(a.targets) > 1 and not a.verdict:
-        parts.append(_sentence("So với từng căn cứ: " + "; ".join(_against(t, item.indicator.unit) for t in a.targets)))
+        parts.append(_sentence("So với từng căn cứ: " + "; ".join(_against(t, item.indicator) for t in a.targets)))
     parts.append(f"Đánh giá: {a.verdict_label or rating_words(item, closing)}.")
     return " ".join(parts)
 
@@ -118,14 +120,18 @@ def rating_words(item: IndicatorInput, closing: bool = False) -> str:
     return NO_YEAR_FIGURE if closing else item.assessment.rating.label
 
 
-def _against(t, unit: str) -> str:
-    """One basis side by side: "bằng 65,5% dự toán HĐND giao (118.079,279 tỷ đồng)"."""
+def _against(t, indicator: Indicator) -> str:
+    """One basis side by side, its value in the indicator's unit: "bằng 65,5% dự toán HĐND giao
+    (118.079,279 tỷ đồng)"; an index has no unit ("thấp hơn chỉ tiêu phấn đấu (117) 1,99 điểm")."""
+    unit = unit_label(indicator.unit)
     if t.pct is not None:
         return f"bằng {vn(t.pct.quantize(Decimal('0.1')))}% {t.basis_label} ({t.text} {unit})"
     if t.gap is not None:
         more = "cao hơn" if t.gap > 0 else "thấp hơn" if t.gap < 0 else "bằng"
-        return f"{more} {t.basis_label} ({t.text}{unit if unit == '%' else ' ' + unit})" + (
-            f" {vn(abs(t.gap).quantize(Decimal('0.01')))} điểm" if t.gap else "")
+        shown = t.text if indicator.kind == MeasureKind.INDEX else t.text + (unit if unit == "%" else " " + unit)
+        return f"{more} {t.basis_label} ({shown})" + (
+            f" {vn(abs(t.gap).quantize(Decimal('0.01')))} {'điểm' if indicator.kind == MeasureKind.INDEX else 'điểm %'}"
+            if t.gap else "")
     return f"{t.basis_label} {t.text}"
 
 
@@ -139,8 +145,9 @@ def task_counts_sentence(tasks: Iterable[TaskInput]) -> str:
     total = sum(counts.values())
     if not total:
         return "Chưa có nhiệm vụ nào được giao theo dõi."
-    pieces = [f"{counts[s]} nhiệm vụ {s.label.lower()}" for s in TaskStatus if counts[s]]
-    return f"Tổng số {total} nhiệm vụ, trong đó: {', '.join(pieces)}."
+    pieces = [f"{counts[s]} nhiệm vụ {s.label.lower()}" for s in PRIORITY if counts[s]]
+    separator = "; " if any("," in piece for piece in pieces) else ", "  # "quá hạn, chưa báo cáo"
+    return f"Tổng số {total} nhiệm vụ, trong đó: {separator.join(pieces)}."
 
 
 def task_line(task: TaskInput) -> str:
@@ -152,15 +159,16 @@ def task_line(task: TaskInput) -> str:
             f"lãnh đạo phụ trách: {leader}.{detail}")
 
 
-def listed_tasks(tasks: Iterable[TaskInput], status: TaskStatus) -> list[TaskInput]:
-    return sorted((t for t in tasks if t.assessment.status == status), key=lambda t: (t.document, t.number))
+def listed_tasks(tasks: Iterable[TaskInput], *statuses: TaskStatus) -> list[TaskInput]:
+    return sorted((t for t in tasks if t.assessment.status in statuses), key=lambda t: (t.document, t.number))
 
 
 def tasks_paragraphs(tasks: tuple[TaskInput, ...]) -> tuple[str, ...]:
     paragraphs = [task_counts_sentence(tasks)]
-    for status, heading in ((TaskStatus.QUA_HAN, "Các nhiệm vụ quá hạn chưa hoàn thành"),
-                            (TaskStatus.SAP_DEN_HAN, "Các nhiệm vụ sắp đến hạn")):
-        listed = listed_tasks(tasks, status)
+    for statuses, heading in (((TaskStatus.QUA_HAN_CHUA_BAO_CAO, TaskStatus.QUA_HAN),
+                               "Các nhiệm vụ quá hạn chưa hoàn thành"),
+                              ((TaskStatus.SAP_DEN_HAN,), "Các nhiệm vụ sắp đến hạn")):
+        listed = listed_tasks(tasks, *statuses)
         if listed:
             paragraphs.append(f"{heading} ({len(listed)} nhiệm vụ):")
             paragraphs.extend(f"- {task_line(t)}" for t in listed)
@@ -198,9 +206,12 @@ def attention_paragraphs(indicators: Iterable[IndicatorInput], tasks: tuple[Task
                           "đề nghị các cơ quan theo dõi có giải pháp thúc đẩy trong thời gian còn lại của năm.")
     else:
         paragraphs.append("Không có chỉ tiêu nào bị đánh giá chậm hoặc có nguy cơ không đạt kế hoạch năm.")
-    overdue = task_counts(tasks)[TaskStatus.QUA_HAN]
+    counts = task_counts(tasks)
+    overdue = counts[TaskStatus.QUA_HAN] + counts[TaskStatus.QUA_HAN_CHUA_BAO_CAO]
     if overdue:
-        paragraphs.append(f"Có {overdue} nhiệm vụ quá hạn chưa hoàn thành; đề nghị lãnh đạo phụ trách chỉ đạo "
+        silent = counts[TaskStatus.QUA_HAN_CHUA_BAO_CAO]
+        among = f" (trong đó {silent} nhiệm vụ chưa báo cáo tiến độ)" if silent else ""
+        paragraphs.append(f"Có {overdue} nhiệm vụ quá hạn chưa hoàn thành{among}; đề nghị lãnh đạo phụ trách chỉ đạo "
                           "các cơ quan chủ trì khẩn trương hoàn thành.")
     else:
         paragraphs.append("Không có nhiệm vụ quá hạn chưa hoàn thành.")
