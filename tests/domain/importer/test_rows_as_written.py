@@ -162,3 +162,13 @@ def test_a_group_row_written_as_one_cell_holds_its_label_and_title(tmp_path, for
         ("1", "II", "HOÀN THIỆN THỂ CHẾ", "Rà soát văn bản", "Sở Tư pháp"),
     ]
     assert not [w for w in result.warnings if w.code in ("rows-not-read", "task-row-unknown")]
+
+
+def test_a_numbered_heading_merged_across_a_word_row_groups_the_rows_below(tmp_path):
+    rows = [["STT", "Nội dung", "Cơ quan chủ trì", "Thời hạn"], ["I", ("Thể chế", 3)],
+            [("1. Nhiệm vụ về văn bản", 4)], ["1.1", "Rà soát văn bản", "Sở Tư pháp", "2026"],
+            [("2. Nhiệm vụ về dữ liệu", 4)], ["2.1", "Xây dựng cơ sở dữ liệu", "Sở Khoa học và Công nghệ", "2026"]]
+    result = inspect_files([word(tmp_path, [rows])])
+    assert [(t.code, t.group.code, t.group.title) for t in result.tasks] == [
+        ("1.1", "I.1", "Nhiệm vụ về văn bản"), ("2.1", "I.2", "Nhiệm vụ về dữ liệu")]
+    assert not [w for w in result.warnings if w.code in ("rows-not-read", "task-row-unknown")]

@@ -22,7 +22,7 @@ from kehoach.domain.text import fold
 _TASK_NUMBER = re.compile(r"^(\d+(?:\.\d+)*)\.?$")
 _ROMAN = re.compile(r"^[IVXL]+\.?$")
 _LETTER = re.compile(r"^[A-HĐ]\.?$")
-_LABELLED_GROUP = re.compile(r"^([IVXL]{1,6}|[A-HĐ])\s*[.)]\s+(\S.*)$")
+_LABELLED_GROUP = re.compile(r"^([IVXL]{1,6}|[A-HĐ]|\d{1,2}(?:\.\d{1,2})*)\s*[.)]\s+(\S.*)$")
 _SUB = re.compile(r"^[-+*•–]$")
 TASK_ROLES = {"key", "content", "lead", "support", "deadline", "result", "leader"}
 
@@ -65,7 +65,8 @@ def parse_task_table(table: Table, columns: list[Column], ctx: Context, first_nu
         labelled = _LABELLED_GROUP.match(written[0]) if len(written) == 1 else None
         if labelled:  # a group row written as one cell: "I. NÂNG CAO NHẬN THỨC…", in whichever column
             code, content = labelled.group(1), labelled.group(2).strip()
-            level = "roman" if _ROMAN.match(code) and roman_value(code) else "letter"
+            level = ("heading" if code[0].isdigit() else
+                     "roman" if _ROMAN.match(code) and roman_value(code) else "letter")
         else:
             level = _group_level(code, row, no_work, levels, headings)
         if level:  # an unnumbered group row keeps its empty number: no code is made up
