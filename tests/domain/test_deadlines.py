@@ -76,16 +76,11 @@ SAMPLE = {
     "Sau khi Thủ tướng Chính phủ phê duyệt Chiến lược phát triển công nghiệp văn hóa Việt Nam": meaning(
         condition="Sau khi Thủ tướng Chính phủ phê duyệt Chiến lược phát triển công nghiệp văn hóa Việt Nam"
     ),
+    # The second item only refers to the resolution's own schedule: a note, not a condition to wait for.
     "- Hồ sơ trình Ban Thường vụ tháng 6/2025 - Triển khai theo tiến độ yêu cầu của Nghị quyết": meaning(
         due="2025-06-30",
-        milestones=[
-            ("Hồ sơ trình Ban Thường vụ", "2025-06-30", None),
-            (
-                "Triển khai theo tiến độ yêu cầu của Nghị quyết",
-                None,
-                "Triển khai theo tiến độ yêu cầu của Nghị quyết",
-            ),
-        ],
+        note="Triển khai theo tiến độ yêu cầu của Nghị quyết",
+        milestones=[("Hồ sơ trình Ban Thường vụ", "2025-06-30", None)],
     ),
 }
 

@@ -20,7 +20,10 @@ Then, in order:
    ("Hàng tháng, quý trong năm 2025"), "... và các năm tiếp theo", a range ("A - B",
    "Từ A đến B"), a trailing note ("... theo kế hoạch ...", "... (…)").
 3. A bulleted list ("- Hồ sơ trình Ban Thường vụ tháng 6/2025 - Triển khai theo ...") becomes
-   milestones; the deadline is due at the latest dated milestone.
+   milestones; the deadline is due at the latest dated milestone. An item that only refers to
+   another document's schedule ("Triển khai theo tiến độ yêu cầu của Nghị quyết", "Theo lộ trình
+   được giao tại …") is no condition to wait for when another item is dated: it becomes the
+   deadline's ``note``, not a milestone.
 
 Rules for ambiguous phrasings
 -----------------------------
@@ -713,7 +716,20 @@ def parse_deadline(text: str, default_year: int | None = None) -> Deadline:
     if not milestones or None in milestones:
         return Deadline(text=text, understood=False)
     dated = [m.due for m in milestones if m.due is not None]
-    return Deadline(text=text, due=max(dated) if dated else None, milestones=milestones)
+    references = [m for m in milestones if dated and m.due is None and _refers_only(m.condition)]
+    if references:  # "- Hồ sơ trình tháng 6/2025 - Triển khai theo tiến độ yêu cầu của Nghị quyết"
+        milestones = [m for m in milestones if m not in references]
+    note = _join(*(m.text for m in references))
+    return Deadline(text=text, due=max(dated) if dated else None, milestones=milestones, note=note)
+
+
+#: A condition that only points at another document's schedule ("Triển khai theo tiến độ yêu cầu
+#: của Nghị quyết", "Theo lộ trình được giao tại …"): no event to wait for.
+_REFERENCE = re.compile(rf"(?:{_CONDITION_VERBS}\s+)?(?:theo|tuy\s+theo|can\s+cu(?:\s+vao)?)\s+\S", re.ASCII)
+
+
+def _refers_only(condition: str) -> bool:
+    return bool(condition) and _REFERENCE.match(_Span.of(condition).key) is not None
 
 
 def rule_for(text: str) -> Rule | None:

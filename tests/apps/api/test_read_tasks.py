@@ -36,11 +36,11 @@ def test_search_finds_giai_ngan_with_or_without_diacritics(staff, query):
 
 
 def test_filter_by_status_as_of_the_chosen_day(staff):
-    overdue = {a.task for a in assess_all(date(2025, 8, 6)).tasks if a.status.value == "qua_han"}
+    overdue = {a.task for a in assess_all(date(2025, 8, 6)).tasks if a.status.value == "qua_han_chua_bao_cao"}
     numbers = set(Task.objects.filter(pk__in=overdue).values_list("number", flat=True))
     assert {14, 16, 80} <= numbers
-    assert listed(staff, status="qua_han") == numbers
-    items = staff.get("tasks/", as_of="2025-03-01", status="qua_han", page_size=500).json()["items"]
+    assert listed(staff, status="qua_han_chua_bao_cao") == numbers
+    items = staff.get("tasks/", as_of="2025-03-01", status="qua_han_chua_bao_cao", page_size=500).json()["items"]
     assert 14 not in {t["number"] for t in items}  # Quý II/2025 is not due yet then
 
 
@@ -49,7 +49,7 @@ def test_filter_by_due_window_leader_and_lead_agency(staff):
     assert {14, 16} <= june and 80 not in june
     cuong = Leader.objects.get(name="Hoàng Minh Cường")
     assert listed(staff, leader=cuong.pk) == set(cuong.tasks.values_list("number", flat=True))
-    assert listed(staff, leader=cuong.pk, status="qua_han", q="cum cong nghiep") == {16}
+    assert listed(staff, leader=cuong.pk, status="qua_han_chua_bao_cao", q="cum cong nghiep") == {16}
     task = Task.objects.get(number=14, document__number="86/KH-UBND")
     lead = task.lead.first()
     assert 14 in listed(staff, lead=lead.pk)
@@ -66,7 +66,7 @@ def test_a_task_gives_its_deadline_as_written_and_understood_and_its_status(api_
     body = api_as("officer_b").get(f"tasks/{task.pk}", as_of=AS_OF).json()
 
     assert body["deadline_text"] == task.deadline_text and body["due"] == "2025-06-30"
-    assert body["status"] == "qua_han" and body["status_label"] and body["days_late"] > 0
+    assert body["status"] == "qua_han_chua_bao_cao" and body["status_label"] and body["days_late"] > 0
 
 
 def test_lists_are_paginated(staff):

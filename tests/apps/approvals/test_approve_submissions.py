@@ -48,7 +48,7 @@ def iip():
 
 def test_submitted_work_is_approved_and_then_counts(people, login, django_assert_max_num_queries):
     task = task_of(number=16)
-    assert status_of(task).status == TaskStatus.QUA_HAN and iip().period.code == "2025-H1"
+    assert status_of(task).status == TaskStatus.QUA_HAN_CHUA_BAO_CAO and iip().period.code == "2025-H1"
     figure, update = submit_both(login(people["officer_a"]), task)
     assert iip().period.code == "2025-H1"  # submitted, not approved: not used yet
     finance = login(people["finance"])

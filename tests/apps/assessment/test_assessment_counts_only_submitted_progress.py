@@ -41,8 +41,8 @@ def completed_on_time(task: Task) -> TaskProgress:
 def test_a_draft_update_does_not_count(task):
     completed_on_time(task)  # a draft
 
-    assert assessed_status(task) == TaskStatus.QUA_HAN.value
-    assert status_of(task, AS_OF).status == TaskStatus.QUA_HAN  # the same rule as on submission
+    assert assessed_status(task) == TaskStatus.QUA_HAN_CHUA_BAO_CAO.value  # a draft is no report
+    assert status_of(task, AS_OF).status == TaskStatus.QUA_HAN_CHUA_BAO_CAO  # the same rule as on submission
 
 
 @pytest.mark.parametrize("approved", [False, True])

@@ -49,12 +49,15 @@ def test_the_leader_sees_their_overdue_tasks_first(people, login):
     assert "Hoàng Minh Cường" in html and "25 nhiệm vụ" in html
     overdue = html[html.index('id="overdue"'):html.index("</ul>", html.index('id="overdue"'))]
     assert re.findall(r'data-task="(\d+)"', overdue) == ["80", "14", "16"]  # the latest first
-    assert "Quá hạn 128 ngày (hạn 31/03/2025) chưa hoàn thành." in overdue
+    assert "Quá hạn 128 ngày (hạn 31/03/2025), chưa có báo cáo tiến độ." in overdue
     tasks = rows(html, "tasks")
     assert len(tasks) == 25
-    assert tasks[:3] == [(80, "qua_han"), (14, "qua_han"), (16, "qua_han")]
-    assert tasks[3] == (55, "cho_dieu_kien")
-    assert {status for _, status in tasks[4:]} == {"chua_den_han"}
+    assert tasks[:3] == [(80, "qua_han_chua_bao_cao"), (14, "qua_han_chua_bao_cao"), (16, "qua_han_chua_bao_cao")]
+    # then, in the order of PRIORITY: the continuing tasks ("Năm 2025 và các năm tiếp theo") under way and
+    # never reported, the one waiting for its event, the ones not due yet
+    statuses = [status for _, status in tasks[3:]]
+    assert statuses == sorted(statuses, key=["chua_bao_cao", "cho_dieu_kien", "chua_den_han"].index)
+    assert (35, "chua_bao_cao") in tasks and (55, "cho_dieu_kien") in tasks
 
 
 def test_the_portfolio_shows_the_lead_agencies_and_their_indicators_worst_first(people, login):
@@ -75,10 +78,12 @@ def test_others_see_every_leader_with_their_scorecard(people, login):
     table = html[html.index('id="leaders"'):html.index("</table>", html.index('id="leaders"'))]
     leaders = re.findall(r'<tr data-leader="(\d+)"', table)
     quan = Leader.objects.get(name="Lê Anh Quân")
-    assert leaders[:2] == [str(quan.pk), str(cuong().pk)]  # 4 overdue, then 3
+    # 3 overdue each (Lê Anh Quân's task 2, monthly, is about August now, no longer "quá hạn" for
+    # January), then the most due soon, the most tasks
+    assert leaders[:2] == [str(cuong().pk), str(quan.pk)]
     row = table[table.index(f'data-leader="{cuong().pk}"'):]
     row = row[:row.index("</tr>")]
-    assert '<td class="num">25</td>' in row and '<td class="num" data-status="qua_han"><strong>3</strong>' in row
+    assert '<td class="num">25</td>' in row and '<td class="num" data-status="qua_han_chua_bao_cao"><strong>3</strong>' in row
     assert "Phó Chủ tịch Ủy ban nhân dân thành phố" in row
 
 

@@ -92,7 +92,7 @@ def test_the_task_counts_and_every_overdue_task_are_in_the_word_report(demo_plan
     assert f"Tổng số {len(assessment.tasks)} nhiệm vụ, trong đó:" in text
     for status, n in counts.items():
         assert f"{n} nhiệm vụ {status.label.lower()}" in text
-    overdue = [assessment.snapshot.task_rows[t.task] for t in assessment.tasks if t.status.value == "qua_han"]
+    overdue = [assessment.snapshot.task_rows[t.task] for t in assessment.tasks if t.status.is_overdue]
     assert overdue
     for row in overdue:
         assert f"Nhiệm vụ số {row.number}: " in text
@@ -164,5 +164,5 @@ def test_the_document_carries_the_task_and_project_appendices(demo_plan, tmp_pat
     groups = {row.group.pk for row in result.snapshot.task_rows.values()}
     assert len(tasks.rows) == 1 + len(result.tasks) + len(groups)  # header, one row per task, one per group
     task_16 = next(r for r in tasks.rows if r.cells[0].text == "16")
-    assert task_16.cells[4].text == "30/06/2025" and task_16.cells[5].text == "Quá hạn chưa hoàn thành"
+    assert task_16.cells[4].text == "30/06/2025" and task_16.cells[5].text == "Quá hạn, chưa báo cáo"
     assert len(projects.rows) == 1 + 24

@@ -33,7 +33,7 @@ def test_a_conditional_task_waits_until_its_event_is_recorded(make_task, officer
                                                               due=date(2025, 4, 30), note="QĐ 45/QĐ-TTg")
     assert status_of(task, date(2025, 2, 20)).status == TaskStatus.CHO_DIEU_KIEN  # before the event
     assessment = status_of(task, date(2025, 5, 5))
-    assert (assessment.status, assessment.due) == (TaskStatus.QUA_HAN, date(2025, 4, 30))
+    assert (assessment.status, assessment.due) == (TaskStatus.QUA_HAN_CHUA_BAO_CAO, date(2025, 4, 30))  # no report
 
     progress = record_progress(task, on=date(2025, 5, 5), status="in_progress", percent=60)
     with pytest.raises(ExplanationRequired):
@@ -54,7 +54,7 @@ def test_an_event_for_one_milestone(make_task):
     assert condition_event_to_domain(event).milestone == 1
 
     first = status_of(task, date(2025, 5, 1))
-    assert (first.milestone, first.status) == (0, TaskStatus.QUA_HAN)  # the most pressing milestone
+    assert (first.milestone, first.status) == (0, TaskStatus.QUA_HAN_CHUA_BAO_CAO)  # the most pressing milestone
 
     done = record_progress(task, on=date(2025, 4, 20), status="completed", milestone=task.milestones.get(order=1))
     submit_progress(done, as_of=date(2025, 4, 20))

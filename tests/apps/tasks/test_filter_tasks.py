@@ -57,19 +57,19 @@ def test_a_search_that_matches_nothing_says_so(staff):
 
 def test_filter_by_status_as_of_the_chosen_day(staff):
     overdue = {assessment.task for assessment in assess_all(date(2025, 8, 6)).tasks
-               if assessment.status.value == "qua_han"}
+               if assessment.status.value == "qua_han_chua_bao_cao"}
     numbers = set(Task.objects.filter(pk__in=overdue).values_list("number", flat=True))
     assert {14, 16, 80} <= numbers
-    assert listed(staff, status="qua_han") == numbers
-    assert 14 not in listed(staff, status="qua_han", as_of="2025-03-01")  # Quý II/2025 is not due yet then
+    assert listed(staff, status="qua_han_chua_bao_cao") == numbers
+    assert 14 not in listed(staff, status="qua_han_chua_bao_cao", as_of="2025-03-01")  # Quý II/2025 is not due yet then
 
 
 def test_the_overview_link_to_overdue_tasks_works_with_the_remembered_day(staff):
     staff.get(URL, {"as_of": AS_OF})  # remembered in the session
-    response = staff.get(URL + "?status=qua_han")
+    response = staff.get(URL + "?status=qua_han_chua_bao_cao")
     html = response.content.decode()
     assert 'data-task="14"' in html and 'data-task="21"' not in html
-    assert "Quá hạn chưa hoàn thành" in html
+    assert "Quá hạn, chưa báo cáo" in html
 
 
 def test_filter_by_group(staff):
@@ -106,8 +106,8 @@ def test_filter_by_due_window(staff):
 
 def test_filters_combine(staff):
     cuong = Leader.objects.get(name="Hoàng Minh Cường")
-    assert listed(staff, leader=cuong.pk, status="qua_han") == {14, 16, 80}
-    assert listed(staff, leader=cuong.pk, status="qua_han", q="cum cong nghiep") == {16}
+    assert listed(staff, leader=cuong.pk, status="qua_han_chua_bao_cao") == {14, 16, 80}
+    assert listed(staff, leader=cuong.pk, status="qua_han_chua_bao_cao", q="cum cong nghiep") == {16}
 
 
 def test_an_unknown_status_is_refused_not_ignored_silently(staff):
@@ -120,7 +120,7 @@ def test_each_row_shows_the_task_as_written_and_its_status(staff):
     html = staff.get(URL, {"as_of": AS_OF, "q": "hang khong mo duong bay"}).content.decode()
     assert "Quý II/2025" in html and "30/06/2025" in html
     assert "Sở Văn hóa, Thể thao và Du lịch" in html and "Hoàng Minh Cường" in html
-    assert 'data-status="qua_han"' in html
+    assert 'data-status="qua_han_chua_bao_cao"' in html
     task = Task.objects.get(document__number="86/KH-UBND", number=14)
     assert f'href="{task.get_absolute_url()}"' in html
 
@@ -141,7 +141,7 @@ def test_the_search_text_follows_a_task_s_agencies(staff):
 def test_the_page_costs_the_same_queries_whatever_the_number_of_tasks(staff, django_assert_max_num_queries):
     staff.get(URL, {"as_of": AS_OF})
     with CaptureQueriesContext(connection) as before:
-        staff.get(URL, {"as_of": AS_OF, "status": "qua_han"})
+        staff.get(URL, {"as_of": AS_OF, "status": "qua_han_chua_bao_cao"})
     template = Task.objects.get(document__number="86/KH-UBND", number=14)
     agencies = list(Agency.objects.all()[:3])
     for number in range(500, 560):
@@ -151,7 +151,7 @@ def test_the_page_costs_the_same_queries_whatever_the_number_of_tasks(staff, dja
         task.lead.set(agencies)
         task.support.set(agencies[:1])
     with django_assert_max_num_queries(len(before)):
-        html = staff.get(URL, {"as_of": AS_OF, "status": "qua_han"}).content.decode()
+        html = staff.get(URL, {"as_of": AS_OF, "status": "qua_han_chua_bao_cao"}).content.decode()
     assert html.count("data-task=") == 50  # a full page
 
 
@@ -165,7 +165,7 @@ def test_a_signed_in_user_with_no_role_may_not_see_the_tasks(people, login):
 
 
 def test_an_officer_sees_the_list(people, login):
-    assert 16 in listed(login(people["officer_b"]), status="qua_han")
+    assert 16 in listed(login(people["officer_b"]), status="qua_han_chua_bao_cao")
 
 
 def test_refresh_search_text_repairs_stale_rows_without_history(staff):

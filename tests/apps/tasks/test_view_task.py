@@ -51,7 +51,8 @@ def test_a_quarter_deadline_is_shown_as_written_and_as_a_date(leader):
 
 def test_the_status_is_explained_as_of_the_chosen_day(leader):
     late = section(page(leader, 14), "h-status")
-    assert "Quá hạn chưa hoàn thành" in late and "Quá hạn 37 ngày (hạn 30/06/2025) chưa hoàn thành." in late
+    assert "Quá hạn, chưa báo cáo" in late  # no progress reported on it
+    assert "Quá hạn 37 ngày (hạn 30/06/2025), chưa có báo cáo tiến độ." in late
     early = section(page(leader, 14, as_of="2025-05-01"), "h-status")
     assert "Chưa đến hạn" in early and "hạn 30/06/2025" in early
 
@@ -64,7 +65,12 @@ def test_a_recurring_deadline_is_shown_with_its_occurrences(leader):
     assert "Các kỳ" in deadline
     for label, due in (("Tháng 1/2025", "31/01/2025"), ("Quý II/2025", "30/06/2025"), ("Tháng 12/2025", "31/12/2025")):
         assert label in deadline and due in deadline
-    assert "Quá hạn 187 ngày (hạn 31/01/2025) chưa hoàn thành (Tháng 1/2025)." in html
+    assert "Quá hạn 187 ngày (hạn 31/01/2025), chưa có báo cáo tiến độ (Tháng 1/2025)." in html  # its own row
+    # The task's status is this month's occurrence, with the earlier ones never reported counted.
+    status = section(html, "h-status")
+    assert "Quá hạn 187 ngày" not in status
+    assert ("Chưa báo cáo, hạn 31/08/2025 (Tháng 8/2025); 9 kỳ trước chưa báo cáo (gần nhất: Tháng 7/2025)."
+            in status)
 
 
 def test_a_conditional_deadline_waits_for_its_event_then_has_a_due_date(leader, people):
@@ -86,7 +92,11 @@ def test_a_conditional_deadline_waits_for_its_event_then_has_a_due_date(leader, 
 def test_a_deadline_with_milestones_shows_each_with_its_date(leader):
     deadline = section(page(leader, 45), "deadline")
     assert "Các mốc" in deadline and "Hồ sơ trình Ban Thường vụ — 30/06/2025" in deadline
-    assert "Tình trạng các mốc" in deadline
+    # "Triển khai theo tiến độ yêu cầu của Nghị quyết" only refers to the resolution's schedule: a note,
+    # not a step waiting for an event that no one will ever record.
+    assert "Ghi chú: Triển khai theo tiến độ yêu cầu của Nghị quyết" in deadline
+    assert "<q>Triển khai theo" not in deadline
+    assert "Chờ điều kiện" not in section(page(leader, 45, as_of="2025-12-10"), "h-status")
 
 
 def test_the_progress_timeline_shows_every_reported_update(people, login):

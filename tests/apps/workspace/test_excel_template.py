@@ -93,7 +93,7 @@ def test_the_template_lists_what_the_agency_owes(people, login):
             "Ghi chú", "Văn bản minh chứng (số, ký hiệu)"} <= set(cols)
     line = row_of(tasks, cols["Mã nhiệm vụ (không sửa)"], task_of(number=16).pk)
     assert tasks.cell(row=line, column=cols["Hạn"]).value == "30/06/2025"
-    assert tasks.cell(row=line, column=cols["Tình trạng hiện tại"]).value == "Quá hạn chưa hoàn thành"
+    assert tasks.cell(row=line, column=cols["Tình trạng hiện tại"]).value == "Quá hạn, chưa báo cáo"
 
 
 def test_the_template_shows_names_and_periods_in_words_and_hides_the_keys(people, login):

@@ -23,7 +23,7 @@ def test_a_figure_rated_cham_or_worse_needs_its_explanation(rating, needed):
 
 @pytest.mark.parametrize("status", list(TaskStatus))
 def test_a_task_overdue_or_about_to_be_needs_its_explanation(status):
-    expected = status in (TaskStatus.QUA_HAN, TaskStatus.SAP_DEN_HAN)
+    expected = status.is_overdue or status == TaskStatus.SAP_DEN_HAN
     assert needs_explanation(status) is expected
     assert needs_explanation(status.value) is expected
 

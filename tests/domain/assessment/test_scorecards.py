@@ -61,12 +61,12 @@ def test_agency_scorecards_count_tasks_overdue_indicators_at_risk_projects_behin
     )}
     finance, construction = cards[FINANCE], cards[CONSTRUCTION]
     assert indicators[0].rating == Rating.CHAM
-    assert finance.tasks_by_status == {TaskStatus.HOAN_THANH_DUNG_HAN: 1, TaskStatus.QUA_HAN: 1}
+    assert finance.tasks_by_status == {TaskStatus.HOAN_THANH_DUNG_HAN: 1, TaskStatus.QUA_HAN_CHUA_BAO_CAO: 1}
     assert finance.overdue_tasks == (2,)
     assert finance.indicators_at_risk == ("budget_revenue",)
     assert (finance.reports_due, finance.reports_on_time) == (6, 3)
     assert finance.on_time_rate == D("0.5")
-    assert construction.tasks_by_status == {TaskStatus.QUA_HAN: 1, TaskStatus.CHO_DIEU_KIEN: 1}
+    assert construction.tasks_by_status == {TaskStatus.QUA_HAN_CHUA_BAO_CAO: 1, TaskStatus.CHO_DIEU_KIEN: 1}
     assert construction.projects_behind == (7,)
     assert construction.on_time_rate is None  # owed no report
     assert construction.task_count == 2
@@ -83,6 +83,6 @@ def test_leader_scorecards_follow_the_supervising_leader():
     assert a.tasks_by_status == {TaskStatus.HOAN_THANH_DUNG_HAN: 1}
     assert a.indicators_at_risk == ("budget_revenue",)
     assert a.reports_due == 6
-    assert b.tasks_by_status == {TaskStatus.QUA_HAN: 1, TaskStatus.CHO_DIEU_KIEN: 1}
+    assert b.tasks_by_status == {TaskStatus.QUA_HAN_CHUA_BAO_CAO: 1, TaskStatus.CHO_DIEU_KIEN: 1}
     assert b.overdue_tasks == (2,)
     assert b.projects_behind == (7,)

@@ -5,6 +5,7 @@ from datetime import date
 import pytest
 
 from kehoach.domain.assessment import ConditionEvent, ProgressStatus, ProgressUpdate, TaskStatus, occurrences
+from kehoach.domain.assessment.rules import Thresholds
 from kehoach.domain.assessment.tasks import assess_occurrences, assess_tasks, task_status
 from kehoach.domain.deadlines import parse_deadline
 from kehoach.domain.entities import Task, TaskGroup
@@ -26,6 +27,8 @@ def test_the_statuses_have_the_national_labels():
         "Quá hạn chưa hoàn thành",
         "Chưa đến hạn",
         "Chờ điều kiện",
+        "Quá hạn, chưa báo cáo",
+        "Chưa báo cáo",
     ]
 
 
@@ -58,19 +61,23 @@ def test_dang_thuc_hien_trong_han_started_and_more_than_three_days_before_the_du
     assert a.percent == 40
 
 
+NO_CALENDAR = Thresholds(report_day=0)  # only the soon_days window
+
+
 @pytest.mark.parametrize(("as_of", "status"), [
     (date(2025, 6, 26), TaskStatus.CHUA_DEN_HAN),  # 4 days before, not started
     (date(2025, 6, 27), TaskStatus.SAP_DEN_HAN),  # 3 days before
     (date(2025, 6, 30), TaskStatus.SAP_DEN_HAN),  # the due day itself
-    (date(2025, 7, 1), TaskStatus.QUA_HAN),  # the day after
+    (date(2025, 7, 1), TaskStatus.QUA_HAN_CHUA_BAO_CAO),  # the day after, with no report
 ])
-def test_sap_den_han_from_three_days_before_and_qua_han_the_day_after(as_of, status):
-    assert task_status(JUNE, [], as_of).status == status
+def test_without_a_report_calendar_sap_den_han_from_three_days_before_and_qua_han_the_day_after(as_of, status):
+    assert task_status(JUNE, [], as_of, thresholds=NO_CALENDAR).status == status
 
 
 def test_soon_days_is_configurable():
-    assert task_status(JUNE, [], date(2025, 6, 25), soon_days=5).status == TaskStatus.SAP_DEN_HAN
-    assert task_status(JUNE, [], date(2025, 6, 25), soon_days=3).status == TaskStatus.CHUA_DEN_HAN
+    assert task_status(JUNE, [], date(2025, 6, 25), thresholds=Thresholds(report_day=0, soon_days=5)).status \
+        == TaskStatus.SAP_DEN_HAN
+    assert task_status(JUNE, [], date(2025, 6, 25), thresholds=NO_CALENDAR).status == TaskStatus.CHUA_DEN_HAN
 
 
 def test_qua_han_chua_hoan_thanh_counts_the_days_late():
@@ -96,7 +103,7 @@ def test_the_latest_update_says_where_the_task_stands():
 
 def test_continuous_work_has_no_due_date_and_is_never_late():
     ongoing = parse_deadline("Thường xuyên")
-    assert task_status(ongoing, [], date(2025, 12, 31)).status == TaskStatus.CHUA_DEN_HAN
+    assert task_status(ongoing, [], date(2025, 12, 31)).status == TaskStatus.CHUA_BAO_CAO
     a = task_status(ongoing, [update(date(2025, 3, 1), DOING)], date(2026, 6, 1))
     assert a.status == TaskStatus.DANG_THUC_HIEN_TRONG_HAN and a.due is None
 
@@ -118,13 +125,14 @@ def test_a_condition_with_its_event_gets_the_due_date_the_event_sets():
     assert task_status(AFTER_APPROVAL, [], date(2025, 7, 31), [event]).status == TaskStatus.CHO_DIEU_KIEN
     a = task_status(AFTER_APPROVAL, [], date(2025, 8, 15), [event])
     assert (a.status, a.due) == (TaskStatus.CHUA_DEN_HAN, date(2025, 9, 30))
-    assert task_status(AFTER_APPROVAL, [], date(2025, 10, 1), [event]).status == TaskStatus.QUA_HAN
+    assert task_status(AFTER_APPROVAL, [], date(2025, 10, 1), [event]).status == TaskStatus.QUA_HAN_CHUA_BAO_CAO
 
 
 def test_an_event_with_no_due_date_gives_condition_days_after_it():
     event = ConditionEvent(task=1, on=date(2025, 8, 1))
     assert task_status(AFTER_APPROVAL, [], date(2025, 8, 15), [event]).due == date(2025, 8, 31)  # + 30 days
-    assert task_status(AFTER_APPROVAL, [], date(2025, 8, 15), [event], condition_days=10).status == TaskStatus.QUA_HAN
+    assert task_status(AFTER_APPROVAL, [], date(2025, 8, 15), [event],
+                       thresholds=Thresholds(condition_days=10)).status == TaskStatus.QUA_HAN_CHUA_BAO_CAO
 
 
 def test_the_event_of_another_task_does_not_count():
@@ -169,16 +177,17 @@ def test_each_occurrence_of_a_monthly_report_has_its_own_status():
     assert by_period["2025-01"].status == TaskStatus.HOAN_THANH_DUNG_HAN
     assert by_period["2025-02"].status == TaskStatus.HOAN_THANH_QUA_HAN and by_period["2025-02"].days_late == 3
     assert by_period["2025-03"].status == TaskStatus.QUA_HAN and by_period["2025-03"].days_late == 10
-    assert by_period["2025-04"].status == TaskStatus.CHUA_DEN_HAN
-    summary = task_status(MONTHLY, updates, date(2025, 4, 10))
-    assert (summary.status, summary.occurrence) == (TaskStatus.QUA_HAN, "2025-03")
+    # April has no report of its own: the task's latest one (March, in progress) carries on.
+    assert by_period["2025-04"].status == TaskStatus.DANG_THUC_HIEN_TRONG_HAN
+    summary = task_status(MONTHLY, updates, date(2025, 4, 10))  # about April, the current occurrence
+    assert (summary.status, summary.occurrence, summary.missed) == (TaskStatus.DANG_THUC_HIEN_TRONG_HAN, "2025-04", ())
 
 
 def test_an_update_may_name_its_occurrence():
     updates = [update(date(2025, 4, 5), DONE, occurrence="2025-04")]
     by_period = {a.occurrence: a for a in assess_occurrences(MONTHLY, updates, date(2025, 4, 10))}
     assert by_period["2025-04"].status == TaskStatus.HOAN_THANH_DUNG_HAN
-    assert by_period["2025-03"].status == TaskStatus.QUA_HAN
+    assert by_period["2025-03"].status == TaskStatus.QUA_HAN_CHUA_BAO_CAO
 
 
 # Milestones --------------------------------------------------------------------------------------
@@ -198,7 +207,7 @@ def test_each_milestone_is_tracked():
 
 def test_a_missed_first_milestone_makes_the_task_overdue_while_the_second_is_not_due():
     a = task_status(TWO_STEPS, [], date(2025, 7, 10))
-    assert (a.status, a.milestone) == (TaskStatus.QUA_HAN, 0)
+    assert (a.status, a.milestone) == (TaskStatus.QUA_HAN_CHUA_BAO_CAO, 0)
 
 
 def test_a_task_completed_as_a_whole_completes_every_milestone():

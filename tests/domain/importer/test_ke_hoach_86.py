@@ -85,9 +85,10 @@ def test_recurring_and_conditional_deadlines(plan86):
 def test_multi_milestone_deadline(plan86):
     deadline = plan86.tasks[44].deadline
     assert deadline.text.startswith("- Hồ sơ trình Ban Thường vụ tháng 6/2025")
-    assert [m.due for m in deadline.milestones] == [date(2025, 6, 30), None]
+    assert [m.due for m in deadline.milestones] == [date(2025, 6, 30)]
     assert deadline.milestones[0].text == "Hồ sơ trình Ban Thường vụ"
-    assert deadline.milestones[1].condition
+    # "Triển khai theo tiến độ yêu cầu của Nghị quyết" only refers to the resolution's schedule: a note.
+    assert deadline.note == "Triển khai theo tiến độ yêu cầu của Nghị quyết" and not deadline.condition
 
 
 def test_rows_cut_by_page_breaks_are_joined(plan86):

@@ -103,8 +103,8 @@ def test_tasks_are_counted_by_status_and_overdue_and_soon_ones_listed():
     tasks = (task(2, TaskStatus.QUA_HAN), task(12, TaskStatus.QUA_HAN, leader=None),
              task(5, TaskStatus.SAP_DEN_HAN), task(7, TaskStatus.CHUA_DEN_HAN))
     paragraphs = build(report(tasks=tasks)).sections[1].paragraphs
-    assert paragraphs[0] == ("Tổng số 4 nhiệm vụ, trong đó: 1 nhiệm vụ sắp đến hạn, "
-                             "2 nhiệm vụ quá hạn chưa hoàn thành, 1 nhiệm vụ chưa đến hạn.")
+    assert paragraphs[0] == ("Tổng số 4 nhiệm vụ, trong đó: 2 nhiệm vụ quá hạn chưa hoàn thành, "
+                             "1 nhiệm vụ sắp đến hạn, 1 nhiệm vụ chưa đến hạn.")  # the order of PRIORITY
     assert paragraphs[1] == "Các nhiệm vụ quá hạn chưa hoàn thành (2 nhiệm vụ):"
     assert paragraphs[2] == ("- Nhiệm vụ số 2: Nội dung nhiệm vụ 2. Chủ trì: Sở Tài chính; "
                              "lãnh đạo phụ trách: Lê Anh Quân. Quá hạn 37 ngày.")
@@ -118,6 +118,17 @@ def test_projects_are_counted_with_the_disbursement_where_known():
     assert paragraphs[0] == "Tổng số 2 dự án trọng điểm được theo dõi; 1 dự án chậm so với kế hoạch."
     assert "tổng kế hoạch 1.000 triệu đồng; đã giải ngân 250 triệu đồng, đạt 25% kế hoạch vốn" in paragraphs[1]
     assert paragraphs[2] == "- Cầu Nguyễn Trãi: Giải ngân chậm so với kế hoạch."
+
+
+def test_overdue_tasks_with_no_report_are_named_apart_and_listed_with_the_overdue_ones():
+    tasks = (task(2, TaskStatus.QUA_HAN), task(4, TaskStatus.QUA_HAN_CHUA_BAO_CAO), task(7, TaskStatus.CHUA_BAO_CAO))
+    content = build(report(tasks=tasks))
+    paragraphs = content.sections[1].paragraphs
+    assert paragraphs[0] == ("Tổng số 3 nhiệm vụ, trong đó: 1 nhiệm vụ quá hạn, chưa báo cáo; "
+                             "1 nhiệm vụ quá hạn chưa hoàn thành; 1 nhiệm vụ chưa báo cáo.")
+    assert paragraphs[1] == "Các nhiệm vụ quá hạn chưa hoàn thành (2 nhiệm vụ):"
+    assert content.sections[-1].paragraphs[1].startswith(
+        "Có 2 nhiệm vụ quá hạn chưa hoàn thành (trong đó 1 nhiệm vụ chưa báo cáo tiến độ)")
 
 
 def test_the_points_for_attention_name_the_slow_indicators_and_count_the_overdue_tasks():

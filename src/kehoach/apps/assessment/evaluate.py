@@ -33,6 +33,7 @@ from kehoach.domain.assessment.model import (
     Scorecard,
     TaskAssessment,
 )
+from kehoach.domain.periods import Period
 from kehoach.web.asof import as_of_for
 
 
@@ -72,7 +73,8 @@ class Assessment:
                  "status_label": a.status.label, "due": _iso(a.due), "occurrence": a.occurrence,
                  "lead": [x.name for x in rows[a.task].lead.all()],
                  "leader": rows[a.task].leader.name if rows[a.task].leader else None,
-                 "days_late": a.days_late, "detail": a.detail}
+                 "days_late": a.days_late, "detail": a.detail, "missed": list(a.missed),
+                 "missed_labels": [Period.parse(code).label_vi for code in a.missed]}
                 for a in self.tasks
             ],
             "projects": [

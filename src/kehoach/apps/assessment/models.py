@@ -21,7 +21,7 @@ from kehoach.domain.assessment.rules import Bands, Thresholds
 _FIELDS = {f.name: f for f in dataclasses.fields(Thresholds)}
 _BANDS = {name for name, f in _FIELDS.items() if f.default_factory is not dataclasses.MISSING
           and isinstance(f.default_factory(), Bands)}
-_INTS = {"soon_days", "condition_days"}
+_INTS = {"soon_days", "report_day", "condition_days"}
 _DECIMALS = {name for name, f in _FIELDS.items() if isinstance(f.default, Decimal)}
 
 

@@ -48,7 +48,7 @@ class OverviewView(StaffMixin, TemplateView):
             tiles.append({"a": a, "indicator": indicator, "sub": indicator.parent is not None, "spark": spark})
         counts = Counter(t.status for t in result.tasks)
         rows = snap.task_rows
-        overdue = sorted((t for t in result.tasks if t.status == TaskStatus.QUA_HAN),
+        overdue = sorted((t for t in result.tasks if t.status.is_overdue),
                          key=lambda t: (-(t.days_late or 0), rows[t.task].number))
         soon = [t for t in result.tasks if t.status == TaskStatus.SAP_DEN_HAN]
         projects = {p.pk: p for p in snap.projects}

@@ -6,9 +6,9 @@ agency's, how a figure typed in is read, and recording and submitting it.
 * ``FigureChecker`` reads a figure exactly as ``kehoach actuals import`` reads a row of its table
   (:mod:`kehoach.apps.figures.importing`: Vietnamese numbers, qualifiers, units, scopes), with the
   problems in the user's language (``problem_message``).
-* ``enter_figure`` records it as a draft of the agency through the one write step
-  (``bulk.write`` → ``services.record_figure``: a new figure, a new version, a draft completed in
-  place, or nothing); ``submit_figure`` submits it with the rating it would have if it counted
+* ``enter_figure`` records it as a draft of the agency through ``services.record_figure`` (a new
+  figure, a new version, a draft completed in place, or nothing; a file's rows go through
+  ``bulk.record_all``, which applies the same rules in set-based statements); ``submit_figure`` submits it with the rating it would have if it counted
   (``services.rating_if_counted``), so a figure rated chậm or worse needs its explanation.
 """
 
@@ -30,7 +30,8 @@ from kehoach.domain.assessment.model import period_label
 IMPORT_COLUMNS = importing.COLUMNS
 PROBLEM_MESSAGES = {
     "indicator": _("%(found)s is not an indicator your agency monitors"),
-    "period": _("%(found)s is not a period code (2025-07, 2025-Q3, 2025-H1, 2025-9M, 2025)"),
+    "period": _("%(found)s is not a period: write it as it is said (Tháng 7/2025, Quý III/2025, "
+                "6 tháng đầu năm 2025, 9 tháng năm 2025, Năm 2025)"),
     "value": _("%(found)s is not a number (write it as 1.234,5: “.” groups thousands, “,” is the decimal mark)"),
     "qualifier": _("%(found)s is not one of ước, hơn, trên, gần, khoảng"),
     "unit": _("%(found)s is not a unit that converts to the indicator's unit"),

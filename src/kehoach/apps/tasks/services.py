@@ -22,9 +22,10 @@ approving a figure needs ``figures.approve_actualfigure``.
 
 The rule of ``submit_progress``: the task's status is computed as of the submission date from its
 counted updates *and the update being submitted* (an update that completes the task on time takes
-it out of "overdue"). When that status is quá hạn chưa hoàn thành or sắp đến hạn, the update must
-give its causes, difficulties and proposals (nguyên nhân, khó khăn vướng mắc, đề xuất); the
-reports quote them.
+it out of "overdue"). When that status is quá hạn (chưa hoàn thành, or chưa báo cáo) or sắp đến
+hạn, or a recurring task has earlier occurrences never reported (``TaskAssessment.missed``), the
+update must give its causes, difficulties and proposals (nguyên nhân, khó khăn vướng mắc, đề
+xuất); the reports quote them.
 """
 
 from __future__ import annotations
@@ -150,9 +151,8 @@ def status_of(task: Task, as_of: date, extra: Iterable[TaskProgress] = ()) -> m.
         [progress_to_domain(row) for row in rows],
         as_of,
         events,
-        soon_days=limits.soon_days,
+        thresholds=limits,
         task=task.pk,
-        condition_days=limits.condition_days,
     )
 
 
@@ -223,7 +223,10 @@ def submit_progress(progress: TaskProgress, user=None, as_of: date | None = None
         raise ValidationError(_("Only a draft can be submitted."))
     progress.full_clean()
     assessment = status_of(progress.task, as_of, extra=[progress])
-    return review.submit(progress, user, assessment.status, assessment)
+    judgement = assessment.status
+    if assessment.missed and judgement not in NEEDS_EXPLANATION:  # an earlier occurrence never reported
+        judgement = m.TaskStatus.QUA_HAN_CHUA_BAO_CAO
+    return review.submit(progress, user, judgement, assessment)
 
 
 def approve_progress(progress: TaskProgress, user) -> TaskProgress:
@@ -273,8 +276,7 @@ def items_of(task: Task, as_of: date) -> list[tuple[m.Occurrence, m.TaskAssessme
     limits = thresholds()
     deadline = deadline_of(task)
     assessed = assess_occurrences(
-        deadline, [progress_to_domain(row) for row in rows], as_of, events,
-        soon_days=limits.soon_days, task=task.pk, condition_days=limits.condition_days,
+        deadline, [progress_to_domain(row) for row in rows], as_of, events, thresholds=limits, task=task.pk,
     )
     found = []
     for occurrence, assessment in zip(occurrences(deadline, as_of), assessed, strict=True):

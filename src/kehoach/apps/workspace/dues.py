@@ -25,16 +25,13 @@ from kehoach.apps.tasks.models import Task, TaskProgress
 from kehoach.apps.workspace.overview import PENDING, PENDING_PROGRESS
 from kehoach.domain.assessment import calendar
 from kehoach.domain.assessment import model as m
-from kehoach.domain.assessment.model import FigurePeriod, FigureStatus, ReportStatus, TaskStatus
+from kehoach.domain.assessment.model import FigurePeriod, FigureStatus, ReportStatus
 from kehoach.domain.assessment.series import period_rows
+from kehoach.domain.assessment.tasks import PRIORITY
 
 RECENT_DAYS = 92  # a period that ended at most this long ago is still being reported
 DEFAULT_PUBLICATION = ("year",)
-TASK_ORDER = {
-    TaskStatus.QUA_HAN: 0, TaskStatus.SAP_DEN_HAN: 1, TaskStatus.DANG_THUC_HIEN_TRONG_HAN: 2,
-    TaskStatus.CHUA_DEN_HAN: 3, TaskStatus.CHO_DIEU_KIEN: 4, TaskStatus.HOAN_THANH_QUA_HAN: 5,
-    TaskStatus.HOAN_THANH_DUNG_HAN: 6,
-}
+TASK_ORDER = {status: rank for rank, status in enumerate(PRIORITY)}  # the one order of the statuses
 
 
 @dataclass

@@ -72,7 +72,7 @@ def overview(as_of: date, agencies=None) -> list[AgencyRow]:
     for card in result.agencies:
         row = by_name.get(card.owner)
         if row is not None:
-            row.overdue_tasks = card.tasks_by_status.get(TaskStatus.QUA_HAN, 0)
+            row.overdue_tasks = sum(n for s, n in card.tasks_by_status.items() if s.is_overdue)
             row.soon_tasks = card.tasks_by_status.get(TaskStatus.SAP_DEN_HAN, 0)
     reports = owed(as_of)
     for item in reports:

@@ -88,6 +88,19 @@ class Deadlines:
 DEFAULT_DEADLINES = Deadlines()
 
 
+def next_report_date(as_of: date, day: int) -> date:
+    """The first periodic report date after ``as_of``: ``day`` of its month if still ahead, else
+    of the next month (clamped to the month's last day). 20/12 -> 20/01 of the next year."""
+    if not 1 <= day <= 31:
+        raise ValueError(f"a report day is a day of the month from 1 to 31, got {day!r}")
+    year, month = as_of.year, as_of.month
+    while True:
+        candidate = date(year, month, min(day, last_day(year, month).day))
+        if candidate > as_of:
+            return candidate
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
 def periods_of(kind: str, year: int) -> list[Period]:
     if kind == MONTH:
         return [Period.of_month(year, m) for m in range(1, 13)]

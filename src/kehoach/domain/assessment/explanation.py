@@ -20,7 +20,7 @@ from .model import TaskStatus
 from .rules import Rating
 
 EXPLANATION_FIELDS = ("cause", "difficulties", "proposals")
-TASK_STATUSES_NEEDING_EXPLANATION = (TaskStatus.QUA_HAN, TaskStatus.SAP_DEN_HAN)
+TASK_STATUSES_NEEDING_EXPLANATION = (TaskStatus.QUA_HAN_CHUA_BAO_CAO, TaskStatus.QUA_HAN, TaskStatus.SAP_DEN_HAN)
 
 
 def needs_explanation(judgement: Rating | TaskStatus | str | None) -> bool:

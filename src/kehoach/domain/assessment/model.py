@@ -332,10 +332,22 @@ class TaskStatus(StrEnum):
     QUA_HAN = "qua_han"
     CHUA_DEN_HAN = "chua_den_han"
     CHO_DIEU_KIEN = "cho_dieu_kien"
+    QUA_HAN_CHUA_BAO_CAO = "qua_han_chua_bao_cao"
+    CHUA_BAO_CAO = "chua_bao_cao"
 
     @property
     def label(self) -> str:
         return _TASK_LABELS[self]
+
+    @property
+    def is_overdue(self) -> bool:
+        """Past its due date and not completed, reported on or not."""
+        return self in (TaskStatus.QUA_HAN, TaskStatus.QUA_HAN_CHUA_BAO_CAO)
+
+    @property
+    def is_unreported(self) -> bool:
+        """No progress report at all for the item the status is about."""
+        return self in (TaskStatus.QUA_HAN_CHUA_BAO_CAO, TaskStatus.CHUA_BAO_CAO)
 
     @property
     def is_completed(self) -> bool:
@@ -350,6 +362,8 @@ _TASK_LABELS = {
     TaskStatus.QUA_HAN: "Quá hạn chưa hoàn thành",
     TaskStatus.CHUA_DEN_HAN: "Chưa đến hạn",
     TaskStatus.CHO_DIEU_KIEN: "Chờ điều kiện",
+    TaskStatus.QUA_HAN_CHUA_BAO_CAO: "Quá hạn, chưa báo cáo",
+    TaskStatus.CHUA_BAO_CAO: "Chưa báo cáo",
 }
 
 
@@ -376,6 +390,9 @@ class TaskAssessment:
     percent: int | None = None
     days_late: int | None = None  # days past due (completed late or still open), else None
     detail: str = ""  # one Vietnamese sentence
+    # A recurring task: the period codes of the earlier occurrences (ended before the as-of date)
+    # with no progress report of their own, oldest first.
+    missed: tuple[str, ...] = ()
 
     @property
     def label(self) -> str:

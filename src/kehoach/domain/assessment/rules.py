@@ -47,8 +47,10 @@ fall, projection falls, required rest rises) and each band test is a ``>=`` on i
 actual never gives a better rating. ``tests/domain/assessment/test_rules.py`` checks it with
 Hypothesis for every kind and direction.
 
-Task statuses use ``Thresholds.soon_days`` (3): a task not completed whose due date is at most
-that many days away is "sắp đến hạn". Projects use ``disbursement_behind`` (10 percentage
+Task statuses use ``Thresholds.report_day`` (20) and ``soon_days`` (3): a task not completed is
+"sắp đến hạn" when it falls due before the next periodic report (the next ``report_day`` of a
+month after the as-of date: the report of 20/12 lists what falls due before 20/01), or within
+``soon_days`` days whatever the report calendar (the report of 19/12 still warns of 21/12). Projects use ``disbursement_behind`` (10 percentage
 points below the planned cumulative share). Scorecards count an indicator "at risk" when its
 rating is in ``at_risk`` (chậm and nguy cơ).
 """
@@ -145,7 +147,10 @@ class Thresholds:
     level_ratio: Bands = field(default_factory=lambda: Bands(_d("1.00"), _d("0.95"), _d("0.85")))
     level_target_shortfall_ratio: Decimal = _d("0.10")
 
-    # Tasks: "sắp đến hạn" this many days before the due date (inclusive).
+    # Tasks: "sắp đến hạn" when due before the next periodic report, made on this day of every
+    # month (clamped to the month's last day; 0: no report calendar, only ``soon_days``) ...
+    report_day: int = 20
+    # ... or at most this many days before the due date (inclusive).
     soon_days: int = 3
     # Tasks whose due date depends on an event: due this many days after the event when the
     # event itself does not say (ConditionEvent.due) and the deadline has no date of its own.
@@ -161,6 +166,8 @@ class Thresholds:
     def __post_init__(self) -> None:
         if self.soon_days < 0:
             raise ValueError(f"soon_days must be 0 or more, got {self.soon_days}")
+        if isinstance(self.report_day, bool) or not 0 <= self.report_day <= 31:
+            raise ValueError(f"report_day must be a day of the month from 1 to 31 (0: none), got {self.report_day}")
         if self.condition_days < 0:
             raise ValueError(f"condition_days must be 0 or more, got {self.condition_days}")
 

@@ -115,7 +115,7 @@ def build_scorecards(
         for owner in task_owners.get(a.task, ()):
             c = card(owner)
             c["statuses"][a.status] = c["statuses"].get(a.status, 0) + 1
-            if a.status == TaskStatus.QUA_HAN:
+            if a.status.is_overdue:
                 c["overdue"].add(a.task)
     for a in indicator_assessments:
         for owner in indicator_owners.get(a.indicator, ()):

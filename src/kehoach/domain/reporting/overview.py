@@ -124,7 +124,7 @@ def _shortcoming_lines(indicators, tasks, projects) -> tuple[str, ...]:
     missing = [i for i in indicators if i.assessment.rating == Rating.CHUA_CO_SO_LIEU]
     if missing:
         lines.append(f"- {len(missing)} chỉ tiêu chưa có số liệu để đánh giá: {_names(missing)}.")
-    overdue = sum(1 for t in tasks if t.assessment.status == TaskStatus.QUA_HAN)
+    overdue = sum(1 for t in tasks if t.assessment.status.is_overdue)
     if overdue:
         lines.append(f"- {overdue} nhiệm vụ quá hạn chưa hoàn thành (danh sách tại mục II).")
     behind = [p for p in projects if p.assessment.behind]
@@ -178,7 +178,7 @@ def next_parts(kind: str, period: Period, indicators: tuple[IndicatorInput, ...]
                  key=lambda t: (t.assessment.due, t.document, t.number))
     task_lines = [f"- Nhiệm vụ số {t.number} ({', '.join(t.lead) or 'chưa xác định cơ quan chủ trì'}): "
                   f"{' '.join(t.content.split()).rstrip(' .;')} (hạn {t.assessment.due:%d/%m/%Y})." for t in due]
-    overdue = sum(1 for t in tasks if t.assessment.status == TaskStatus.QUA_HAN)
+    overdue = sum(1 for t in tasks if t.assessment.status.is_overdue)
     if overdue:
         task_lines.append(f"- Khẩn trương hoàn thành {overdue} nhiệm vụ quá hạn chưa hoàn thành.")
     push = [i for i in indicators if (i.assessment.rating in BEHIND and not i.assessment.verdict)]

@@ -10,6 +10,7 @@ from decimal import Decimal
 from kehoach.domain.assessment.indicator_text import amount, compare_words, num, percent, unit_words
 from kehoach.domain.assessment.model import ActualFigure, TaskStatus, number_of
 from kehoach.domain.assessment.rules import Rating
+from kehoach.domain.assessment.tasks import PRIORITY
 from kehoach.domain.entities import Indicator, MeasureKind
 from kehoach.domain.units import unit_label
 
@@ -17,7 +18,7 @@ from .model import IndicatorInput, ProjectInput, TaskInput
 from .numbers import vn, vn_percent
 
 AT_RISK = (Rating.CHAM, Rating.NGUY_CO)
-LISTED_TASKS = (TaskStatus.QUA_HAN, TaskStatus.SAP_DEN_HAN)
+LISTED_TASKS = (TaskStatus.QUA_HAN_CHUA_BAO_CAO, TaskStatus.QUA_HAN, TaskStatus.SAP_DEN_HAN)
 
 
 def _sentence(text: str) -> str:
@@ -167,8 +168,9 @@ def task_counts_sentence(tasks: Iterable[TaskInput]) -> str:
     total = sum(counts.values())
     if not total:
         return "Chưa có nhiệm vụ nào được giao theo dõi."
-    pieces = [f"{counts[s]} nhiệm vụ {s.label.lower()}" for s in TaskStatus if counts[s]]
-    return f"Tổng số {total} nhiệm vụ, trong đó: {', '.join(pieces)}."
+    pieces = [f"{counts[s]} nhiệm vụ {s.label.lower()}" for s in PRIORITY if counts[s]]
+    separator = "; " if any("," in piece for piece in pieces) else ", "  # "quá hạn, chưa báo cáo"
+    return f"Tổng số {total} nhiệm vụ, trong đó: {separator.join(pieces)}."
 
 
 def task_line(task: TaskInput) -> str:
@@ -180,15 +182,16 @@ def task_line(task: TaskInput) -> str:
             f"lãnh đạo phụ trách: {leader}.{detail}")
 
 
-def listed_tasks(tasks: Iterable[TaskInput], status: TaskStatus) -> list[TaskInput]:
-    return sorted((t for t in tasks if t.assessment.status == status), key=lambda t: (t.document, t.number))
+def listed_tasks(tasks: Iterable[TaskInput], *statuses: TaskStatus) -> list[TaskInput]:
+    return sorted((t for t in tasks if t.assessment.status in statuses), key=lambda t: (t.document, t.number))
 
 
 def tasks_paragraphs(tasks: tuple[TaskInput, ...]) -> tuple[str, ...]:
     paragraphs = [task_counts_sentence(tasks)]
-    for status, heading in ((TaskStatus.QUA_HAN, "Các nhiệm vụ quá hạn chưa hoàn thành"),
-                            (TaskStatus.SAP_DEN_HAN, "Các nhiệm vụ sắp đến hạn")):
-        listed = listed_tasks(tasks, status)
+    for statuses, heading in (((TaskStatus.QUA_HAN_CHUA_BAO_CAO, TaskStatus.QUA_HAN),
+                               "Các nhiệm vụ quá hạn chưa hoàn thành"),
+                              ((TaskStatus.SAP_DEN_HAN,), "Các nhiệm vụ sắp đến hạn")):
+        listed = listed_tasks(tasks, *statuses)
         if listed:
             paragraphs.append(f"{heading} ({len(listed)} nhiệm vụ):")
             paragraphs.extend(f"- {task_line(t)}" for t in listed)
@@ -226,9 +229,12 @@ def attention_paragraphs(indicators: Iterable[IndicatorInput], tasks: tuple[Task
                           "đề nghị các cơ quan theo dõi có giải pháp thúc đẩy trong thời gian còn lại của năm.")
     else:
         paragraphs.append("Không có chỉ tiêu nào bị đánh giá chậm hoặc có nguy cơ không đạt kế hoạch năm.")
-    overdue = task_counts(tasks)[TaskStatus.QUA_HAN]
+    counts = task_counts(tasks)
+    overdue = counts[TaskStatus.QUA_HAN] + counts[TaskStatus.QUA_HAN_CHUA_BAO_CAO]
     if overdue:
-        paragraphs.append(f"Có {overdue} nhiệm vụ quá hạn chưa hoàn thành; đề nghị lãnh đạo phụ trách chỉ đạo "
+        silent = counts[TaskStatus.QUA_HAN_CHUA_BAO_CAO]
+        among = f" (trong đó {silent} nhiệm vụ chưa báo cáo tiến độ)" if silent else ""
+        paragraphs.append(f"Có {overdue} nhiệm vụ quá hạn chưa hoàn thành{among}; đề nghị lãnh đạo phụ trách chỉ đạo "
                           "các cơ quan chủ trì khẩn trương hoàn thành.")
     else:
         paragraphs.append("Không có nhiệm vụ quá hạn chưa hoàn thành.")

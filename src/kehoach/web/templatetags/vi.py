@@ -90,6 +90,7 @@ RATING_CLASSES = {
 STATUS_CLASSES = {
     "hoan_thanh_dung_han": "good", "hoan_thanh_qua_han": "slight", "dang_thuc_hien_trong_han": "neutral",
     "sap_den_han": "behind", "qua_han": "risk", "chua_den_han": "none", "cho_dieu_kien": "none",
+    "qua_han_chua_bao_cao": "risk", "chua_bao_cao": "behind",
 }
 
 

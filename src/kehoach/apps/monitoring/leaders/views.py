@@ -48,7 +48,7 @@ def scoreboard(assessment: Assessment, leaders) -> list[dict]:
             "card": card,
             "counts": counts,
             "total": card.task_count if card else 0,
-            "overdue": by_status[TaskStatus.QUA_HAN],
+            "overdue": sum(n for s, n in counts if s.is_overdue),
             "soon": by_status[TaskStatus.SAP_DEN_HAN],
         })
     rows.sort(key=lambda r: (-r["overdue"], -r["soon"], -r["total"], r["leader"].name))
@@ -76,7 +76,7 @@ def portfolio(assessment: Assessment, leader: Leader) -> dict:
         for agency in task.lead.all():
             entry = agencies.setdefault(agency.pk, {"agency": agency, "tasks": 0, "overdue": 0, "soon": 0})
             entry["tasks"] += 1
-            entry["overdue"] += a.status == TaskStatus.QUA_HAN
+            entry["overdue"] += a.status.is_overdue
             entry["soon"] += a.status == TaskStatus.SAP_DEN_HAN
     agency_rows = sorted(agencies.values(), key=lambda r: (-r["overdue"], -r["soon"], -r["tasks"], r["agency"].name))
 
@@ -95,7 +95,7 @@ def portfolio(assessment: Assessment, leader: Leader) -> dict:
         "counts": status_counts(card, mine),
         "total": len(tasks),
         "tasks": tasks,
-        "overdue": [(task, a) for task, a in tasks if a.status == TaskStatus.QUA_HAN],
+        "overdue": [(task, a) for task, a in tasks if a.status.is_overdue],
         "agencies": agency_rows,
         "indicators": indicators,
     }

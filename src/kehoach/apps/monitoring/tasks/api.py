@@ -74,6 +74,11 @@ class TaskOut(Schema):
     status_label: str | None
     status_due: date | None = Field(description="Due date of the task's most pressing item as of that date.")
     days_late: int | None
+    status_detail: str | None = Field(description="The status in one Vietnamese sentence.")
+    occurrence: str | None = Field(description="A recurring task: the period code of the occurrence the status "
+                                               "is about (the current one).")
+    missed_occurrences: list[str] = Field(description="A recurring task: the period codes of the earlier "
+                                                      "occurrences with no progress report, oldest first.")
 
     @staticmethod
     def resolve_document(obj) -> int:
@@ -122,6 +127,21 @@ class TaskOut(Schema):
     def resolve_days_late(obj, context) -> int | None:
         a = TaskOut._assessed(obj, context)
         return a.days_late if a else None
+
+    @staticmethod
+    def resolve_status_detail(obj, context) -> str | None:
+        a = TaskOut._assessed(obj, context)
+        return a.detail if a else None
+
+    @staticmethod
+    def resolve_occurrence(obj, context) -> str | None:
+        a = TaskOut._assessed(obj, context)
+        return a.occurrence if a else None
+
+    @staticmethod
+    def resolve_missed_occurrences(obj, context) -> list[str]:
+        a = TaskOut._assessed(obj, context)
+        return list(a.missed) if a else []
 
 
 class ProgressOut(Schema):
