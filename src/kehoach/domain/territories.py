@@ -44,6 +44,14 @@ MERGERS_2025: dict[str, tuple[str, ...]] = {
 }
 
 _BY_FOLDED = {fold(k): k for k in MERGERS_2025}
+
+
+def compositions_2025() -> dict[str, tuple[str, ...]]:
+    """Each merged territory's label and the labels of the territories it was formed from (the shape the
+    ``indicators.Territory`` rows seed: Hải Phòng from 01/07/2025 = Hải Phòng and Hải Dương to 30/06/2025)."""
+    before = f"(trước {REORGANISATION_2025:%d/%m/%Y})"
+    return {f"{k} (từ {REORGANISATION_2025:%d/%m/%Y})": (f"{k} {before}", *(f"{a} {before}" for a in merged))
+            for k, merged in MERGERS_2025.items()}
 _ABSORBED = {fold(a): k for k, merged in MERGERS_2025.items() for a in merged}
 _ABSORBED_NAMES = {fold(a): a for merged in MERGERS_2025.values() for a in merged}
 

@@ -24,6 +24,8 @@ WITHOUT_HISTORY = {
     "inbox.read": "which notice a user has read (the notices are what stands now, not stored); no plan data",
     "documents.stagedupload": "a pending web upload, deleted when confirmed or discarded; the import it "
                               "leads to is recorded in the history of every row it stores",
+    "documents.importcorrection": "itself a record of the import's history (who corrected what, when), created "
+                                  "with the import and never changed (no page edits one)",
 }
 
 

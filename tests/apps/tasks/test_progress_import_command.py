@@ -126,7 +126,7 @@ def test_an_overdue_task_needs_its_explanation_when_submitted(demo_plan, tmp_pat
     err = _stderr_of(path)
 
     assert f"{path}:3: column cause: found an empty cell, expected the causes, difficulties and proposals of a task " \
-           "qua_han on 2025-07-10" in err
+           "“Quá hạn chưa hoàn thành” on 2025-07-10" in err
     assert TaskProgress.objects.count() == 0  # the valid row is not stored either
     # As a draft it is recorded: the explanation is asked when it is submitted.
     out, _err = progress_import(path, "--status", "draft")

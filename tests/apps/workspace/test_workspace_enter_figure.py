@@ -103,7 +103,8 @@ def test_a_value_that_is_not_a_number_is_shown_in_the_form(people, login):
 
     html = response.content.decode()
     assert "&#x27;12,a&#x27; không phải là số" in html
-    assert "&#x27;2025-13&#x27; không phải mã kỳ" in html
+    assert "&#x27;2025-13&#x27; không phải là kỳ: hãy ghi như cách nói (Tháng 7/2025, Quý III/2025" in html
+    assert "2025-Q3" not in html  # no example codes
     assert not ActualFigure.objects.filter(period__startswith="2025-1", indicator__key="iip").exists()
 
 

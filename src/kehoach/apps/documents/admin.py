@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from kehoach.apps.documents.models import Document, ImportCorrection, ImportWarning, ReadingProfile
+from kehoach.apps.documents.models import Document, ImportWarning
 from kehoach.apps.history.admin import HistoryAdmin
 from kehoach.domain.entities import Finding
 from kehoach.domain.importer.wording import vietnamese
@@ -39,27 +39,3 @@ class ImportWarningAdmin(HistoryAdmin):
     search_fields = ["code", "message", "document__number", "document__file_name"]
     list_select_related = ["document"]
 
-
-@admin.register(ReadingProfile)
-class ReadingProfileAdmin(HistoryAdmin):
-    """The reading profiles kept for issuers' layouts: deleting one stops it being applied."""
-
-    list_display = ["issuer_name", "header_text", "updated_by", "updated_at"]
-    search_fields = ["issuer_name", "header_text"]
-    readonly_fields = ["issuer", "header_key", "updated_at"]
-
-
-@admin.register(ImportCorrection)
-class ImportCorrectionAdmin(admin.ModelAdmin):
-    """What a person corrected when importing a document: who, when, what (kept as made)."""
-
-    list_display = ["document", "file_name", "user", "made_at", "profile"]
-    list_filter = ["document"]
-    readonly_fields = ["document", "user", "made_at", "file_name", "header_key", "header_text", "corrections",
-                       "profile"]
-
-    def has_add_permission(self, request) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False

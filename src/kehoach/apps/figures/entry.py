@@ -30,7 +30,8 @@ from kehoach.domain.assessment.model import period_label
 IMPORT_COLUMNS = importing.COLUMNS
 PROBLEM_MESSAGES = {
     "indicator": _("%(found)s is not an indicator your agency monitors"),
-    "period": _("%(found)s is not a period code (2025-07, 2025-Q3, 2025-H1, 2025-9M, 2025)"),
+    "period": _("%(found)s is not a period: write it as it is said (Tháng 7/2025, Quý III/2025, "
+                "6 tháng đầu năm 2025, 9 tháng năm 2025, Năm 2025)"),
     "value": _("%(found)s is not a number (write it as 1.234,5: “.” groups thousands, “,” is the decimal mark)"),
     "qualifier": _("%(found)s is not one of ước, hơn, trên, gần, khoảng"),
     "unit": _("%(found)s is not a unit that converts to the indicator's unit"),

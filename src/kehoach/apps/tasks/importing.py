@@ -162,7 +162,7 @@ def import_file(
                 missing = exc.missing[0]
                 report.problems.append(tabular.Problem(
                     table.file, row.line, missing, tabular.found(row.values[missing]),
-                    f"the causes, difficulties and proposals of a task {exc.assessment.status.value} "
+                    f"the causes, difficulties and proposals of a task “{exc.judgement.label}” "
                     f"on {row.on.isoformat()} (columns {', '.join(exc.missing)}), or --status draft",
                 ))
         if (report.problems and not skip_invalid) or dry_run:

@@ -61,11 +61,12 @@ The ratings themselves are decided in ``rules``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from datetime import date
 
 from kehoach.domain.entities import Indicator, MeasureKind, ScenarioValue, Target
+from kehoach.domain.territories import compositions_2025
 
 from .indicator_flows import FLOW_PROJECTION, FLOW_REST, NO_SCENARIO_PROJECTION, assess_flow
 from .indicator_growth import GROWTH_PROJECTION, GROWTH_REST, assess_growth
@@ -75,7 +76,7 @@ from .indicator_text import YEAR_COMPLETE, amount, num, percent, rate
 from .indicator_verdicts import with_targets_and_verdict
 from .model import ActualFigure, FigureStatus, IndicatorAssessment, number_of
 from .period_figures import period_figures
-from .plans import scenario_in_force, targets_in_force
+from .plans import COMPOSED, composed_targets, scenario_in_force, targets_in_force
 from .rules import DEFAULT, Rating, Thresholds
 from .staleness import decreasing_cumulative, is_stale, next_expected
 
@@ -92,11 +93,17 @@ def assess_indicator(
     figures: Iterable[ActualFigure],
     as_of: date,
     thresholds: Thresholds = DEFAULT,
+    compositions: Mapping[str, tuple[str, ...]] | None = None,
 ) -> IndicatorAssessment:
-    """Assess one indicator as of a date (see the module docstring for every rule)."""
+    """Assess one indicator as of a date (see the module docstring for every rule). ``compositions``:
+    each composed territory and its parts (default: the 2025 mergers, ``territories.compositions_2025``)."""
     figures = [f for f in figures if f.indicator == indicator.key]
     scenario = scenario_in_force([s for s in scenario if s.indicator == indicator.key], as_of)
     targets = targets_in_force([t for t in targets if t.indicator == indicator.key], as_of)
+    if indicator.kind == MeasureKind.FLOW:
+        # A merged territory without a target of its own is planned as the sum of its parts' targets.
+        targets = [*targets, *composed_targets(
+            targets, compositions if compositions is not None else compositions_2025())]
     year = plan_year(scenario, targets, figures, indicator.key, as_of)
     plans = {scope: plan_for(indicator, scenario, targets, year, scope) for scope in plan_scopes(scenario, targets, year)}
     default = default_scope(scenario, targets, year)
@@ -148,6 +155,10 @@ def assess_indicator(
     pool = comparable or results
     plan, best = max(pool, key=lambda pa: (_assessed_end(pa[1]), bool(pa[0].pieces), pa[0].scope == default))
     best = with_targets_and_verdict(indicator, best, plan, targets, valid, as_of)
+    if best.comparable and plan.targets and plan.targets[0].value.note == COMPOSED:
+        # The judgement rests on the sum of the parts' targets: say so, with the parts.
+        best = replace(best, reason=best.reason[:-1] + f"; chỉ tiêu năm của phạm vi {plan.scope} là {COMPOSED} "
+                       f"({plan.targets[0].document}).")
     beside = _beside(indicator, best, valid, plans)
     if beside:
         best = replace(best, beside=beside, reason=best.reason[:-1] + "; " + "; ".join(beside) + ".")

@@ -12,10 +12,12 @@ for its whole year.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import date
+from decimal import Decimal
 
-from kehoach.domain.entities import ScenarioValue, Target, TargetBasis
+from kehoach.domain.entities import Comparator, ScenarioValue, Target, TargetBasis, Value
+from kehoach.domain.numbers import format_number
 
 BASIS_LABELS = {
     TargetBasis.CENTRAL: "dự toán/chỉ tiêu Trung ương giao",
@@ -58,6 +60,41 @@ def targets_in_force(targets: Iterable[Target], as_of: date) -> list[Target]:
         if current is None or (_issued(t), t.basis, t.document) < (_issued(current), current.basis, current.document):
             first[key] = t
     return [*best.values(), *first.values()]
+
+
+COMPOSED = "tổng chỉ tiêu của các địa bàn hợp thành"
+
+
+def composed_targets(targets: Iterable[Target], compositions: Mapping[str, tuple[str, ...]]) -> list[Target]:
+    """Year targets of a composed territory that has none of its own, as the sum of its parts' (additive
+    indicators only; the caller decides): for (indicator, year, basis), when every part has a target of
+    that basis and the whole has no target at all for the year. Investment 2025 of Hải Phòng from
+    01/07/2025 = 240.000 (old city) + 80.850 (old Hải Dương) = 320.850 tỷ đồng. The document names the
+    parts' documents; the value is in force from the latest of them (``issued``)."""
+    targets = list(targets)
+    own = {(t.indicator, t.year, t.scope) for t in targets}
+    by_part: dict[tuple, Target] = {}
+    for t in targets:
+        key = (t.indicator, t.year, t.basis, t.scope)
+        if t.value.is_number and (key not in by_part or _issued(t) > _issued(by_part[key])):
+            by_part[key] = t
+    out = []
+    for whole, parts in compositions.items():
+        for indicator, year, basis in {(t.indicator, t.year, t.basis) for t in targets if t.scope in parts}:
+            if (indicator, year, whole) in own:
+                continue
+            pieces = [by_part.get((indicator, year, basis, part)) for part in parts]
+            if not pieces or any(p is None or p.value.comparator != Comparator.EQ for p in pieces):
+                continue
+            total = sum((p.value.low for p in pieces), Decimal(0))
+            text = format_number(total.normalize())
+            document = " + ".join(f"{p.scope}: {p.value.text} ({p.document})" for p in pieces)
+            issued = max((p.issued for p in pieces if p.issued), default=None)
+            out.append(Target(indicator=indicator, year=year, basis=basis, scope=whole, document=document,
+                              value=Value(text=text, comparator=Comparator.EQ, low=total, high=total,
+                                          note=COMPOSED),
+                              issued=issued))
+    return out
 
 
 def scenario_in_force(values: Iterable[ScenarioValue], as_of: date) -> list[ScenarioValue]:

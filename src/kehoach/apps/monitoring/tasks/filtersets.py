@@ -2,8 +2,8 @@
 date, due window and a search that ignores diacritics and case ("giai ngan" finds "Giải ngân").
 
 The status and the due date are the assessment's (``assess_all`` as of the page's date): the due
-date of the task's most pressing item, the one the list shows (the occurrence of a recurring
-task, the milestone of a multi-step one). The search matches ``Task.search_text`` (folded with
+date of the item the task's status is about, the one the list shows (the current occurrence of
+a recurring task, the most pressing milestone of a multi-step one). The search matches ``Task.search_text`` (folded with
 ``domain.text.fold``), so it works alike on SQLite and PostgreSQL.
 """
 
