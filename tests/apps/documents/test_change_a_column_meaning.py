@@ -59,3 +59,25 @@ def test_an_unknown_meaning_is_refused_and_nothing_is_kept(people, login):
 
     assert "budget" in page and "cột 4" in page
     assert StagedUpload.objects.get().corrections == {}
+
+
+def test_a_table_not_understood_is_shown_and_understood_once_its_columns_are_named(people, login):
+    """The upload refuses a document whose tables were all left unread, and shows them: naming the columns
+    makes the table read."""
+    client = login(people["finance"])
+    plan = ("ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTỈNH QUẢNG NINH\tĐộc lập - Tự do - Hạnh phúc\n"
+            "Số: 46/KH-UBND\tQuảng Ninh, ngày 12 tháng 02 năm 2025\n\nKẾ HOẠCH\nCải cách thủ tục\n\n"
+            "Mã\tViệc cần làm\tĐơn vị làm\tHạn\n1\tRà soát thủ tục\tSở Tư pháp\tQuý II/2025\n"
+            "2\tCông khai thủ tục\tVăn phòng UBND tỉnh\tQuý III/2025\n")
+    preview = upload(client, "ke-hoach-46.txt", plan.encode())
+    page = client.get(preview).content.decode()
+    assert "Bảng chưa hiểu được" in page and "Xác nhận nhập" not in page
+    key = table_key(page)
+
+    form = {"correct": "1", f"column-{key}-0": "key", f"column-{key}-1": "content", f"column-{key}-2": "lead",
+            f"column-{key}-3": "deadline"}
+    page = client.post(preview, form, follow=True).content.decode()
+
+    assert "Bảng nhiệm vụ" in page and re.search(r'id="count-tasks">2<', page)
+    client.post(preview, {"confirm": "1"})
+    assert StagedUpload.objects.count() == 0

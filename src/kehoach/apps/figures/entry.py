@@ -6,9 +6,9 @@ agency's, how a figure typed in is read, and recording and submitting it.
 * ``FigureChecker`` reads a figure exactly as ``kehoach actuals import`` reads a row of its table
   (:mod:`kehoach.apps.figures.importing`: Vietnamese numbers, qualifiers, units, scopes), with the
   problems in the user's language (``problem_message``).
-* ``enter_figure`` records it as a draft of the agency through the one write step
-  (``bulk.write`` → ``services.record_figure``: a new figure, a new version, a draft completed in
-  place, or nothing); ``submit_figure`` submits it with the rating it would have if it counted
+* ``enter_figure`` records it as a draft of the agency through ``services.record_figure`` (a new
+  figure, a new version, a draft completed in place, or nothing; a file's rows go through
+  ``bulk.record_all``, which applies the same rules in set-based statements); ``submit_figure`` submits it with the rating it would have if it counted
   (``services.rating_if_counted``), so a figure rated chậm or worse needs its explanation.
 """
 
