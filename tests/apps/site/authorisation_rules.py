@@ -185,6 +185,18 @@ WEB_RULES: dict[str, Rule] = {
     "approvals:approve-progress": Rule(NO_ONE, FINANCE_ROLES, args=lambda o: {"pk": o.submitted_progress_a.pk}),
     "approvals:return-progress": Rule(NO_ONE, FINANCE_ROLES, args=lambda o: {"pk": o.submitted_progress_a.pk},
                                       form=lambda o: {"return_reason": "Thiếu văn bản minh chứng."}),
+    # Bulk approval (the queue's tick boxes): each ticked entry approved on its own, maker-checker kept.
+    "approvals:approve-figures": Rule(NO_ONE, FINANCE_ROLES,
+                                      form=lambda o: {"figure": [o.submitted_figure_a.pk]},
+                                      why="POST only (405 to GET)"),
+    "approvals:approve-progress-many": Rule(NO_ONE, FINANCE_ROLES,
+                                            form=lambda o: {"progress": [o.submitted_progress_a.pk]},
+                                            why="POST only (405 to GET)"),
+    # Thông báo: one's own notices, for any signed-in user (one who reports for no agency has none).
+    "inbox:list": Rule(EVERYONE - {ANONYMOUS}, NO_ONE),
+    "inbox:open": Rule(NO_ONE, EVERYONE - {ANONYMOUS}, form=lambda o: {"key": "no-such-notice"},
+                       why="POST only; an unknown notice goes back to the inbox"),
+    "inbox:read-all": Rule(NO_ONE, EVERYONE - {ANONYMOUS}, why="POST only; one's own notices"),
     "organisations:leader-home": Rule(STAFF, NO_ONE),
     "organisations:leader": Rule(STAFF, NO_ONE, args=lambda o: {"pk": o.leader.pk}),
     "documents:list": Rule(FINANCE_ROLES, NO_ONE),
