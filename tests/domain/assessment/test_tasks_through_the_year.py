@@ -58,6 +58,12 @@ def test_task_2_counts_only_the_occurrences_with_no_report_of_their_own():
     assert a.detail.endswith("; 1 kỳ trước chưa báo cáo (gần nhất: Tháng 10/2025).")
 
 
+def test_task_2_unreported_after_its_last_occurrence_is_overdue_for_december_and_the_fourth_quarter_with_it():
+    a = task_status(seed_task(2).deadline, [], JANUARY_15, task=2)
+    assert (a.occurrence, a.status) == ("2025-12", TaskStatus.QUA_HAN_CHUA_BAO_CAO)
+    assert len(a.missed) == 14 and "2025-Q4" not in a.missed  # due with December: the current one too
+
+
 def test_task_2_after_its_last_occurrence_is_about_december():
     done = report(2, date(2026, 1, 5), DONE, completed_on=date(2025, 12, 31))  # December's and Q4's report
     a = task_status(seed_task(2).deadline, [done], JANUARY_15, task=2)

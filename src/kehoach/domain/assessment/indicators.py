@@ -256,6 +256,8 @@ def _beside(indicator: Indicator, best: IndicatorAssessment, valid: list[ActualF
         else:
             shown = amount(value, indicator.unit, f.qualifier)
         if scope == best.scope:
+            if f"số liệu {f.period.words} ({shown})" in best.reason:
+                continue  # the reason already says this figure and why it is not compared: not twice
             why = "không trùng kỳ với kế hoạch nên chưa so sánh"
         elif scope in plans:
             why = "so sánh được với kế hoạch của phạm vi đó nhưng không phải số liệu đánh giá"

@@ -208,7 +208,8 @@ def _current(assessed: list[TaskAssessment], items: list[Occurrence], as_of: dat
     now = assessed[index]
     missed = tuple(
         a.occurrence for i, (a, item) in enumerate(zip(assessed, items, strict=True))
-        if i != index and item.due is not None and item.due < as_of and a.status == TaskStatus.QUA_HAN_CHUA_BAO_CAO
+        if item.due is not None and item.due < as_of and item.due != items[index].due  # not the current one(s)
+        and a.status == TaskStatus.QUA_HAN_CHUA_BAO_CAO
     )
     if not missed:
         return now
