@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from kehoach.apps.assessment.evaluate import current_assessment
-from kehoach.apps.figures import services as figure_services
+from kehoach.apps.assessment.judgement import ratings_if_counted
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.tasks.models import TaskProgress
 from kehoach.domain.assessment import model as m
@@ -27,7 +27,7 @@ def approval_queue(as_of: date) -> Queue:
                    .select_related("indicator", "reporting_agency", "submitted_by")
                    .order_by("submitted_at", "pk"))
     result = current_assessment(as_of)
-    ratings = figure_services.ratings_if_counted(figures, as_of, snapshot=result.snapshot)
+    ratings = ratings_if_counted(figures, as_of, snapshot=result.snapshot)
     statuses = {a.task: a for a in result.tasks}
     progress = list(TaskProgress.objects.filter(review_status=TaskProgress.SUBMITTED)
                     .select_related("task", "task__document", "submitted_by", "milestone")

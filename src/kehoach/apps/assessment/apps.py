@@ -11,6 +11,7 @@ class AssessmentConfig(AppConfig):
     def ready(self) -> None:
         # Imported here, not at the top: these modules import models, which Django loads only after
         # every app config (AppRegistryNotReady otherwise); not to dodge an import cycle.
-        from kehoach.apps.assessment import freshness
+        from kehoach.apps.assessment import freshness, judgement
 
         freshness.connect()
+        judgement.connect()

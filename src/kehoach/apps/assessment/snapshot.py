@@ -8,7 +8,7 @@ Only the progress updates that count are read (submitted and approved ones: ``co
 of :mod:`kehoach.apps.tasks.services`, the same rule as a task's status there). Capital plans are
 keyed by (project, year): a project has one plan a year, and the assessment as of a date uses the
 plan of that date's year. ``indicator_plan`` gives one indicator's inputs the same way, for the
-rating of a figure before it is submitted (``figures.services.rating_if_counted``).
+rating of a figure before it is submitted (``assessment.judgement.ratings_if_counted``).
 """
 
 from __future__ import annotations

@@ -10,7 +10,8 @@
   :mod:`kehoach.domain.assessment.rules`) needs its explanation first: causes, difficulties and
   proposals (nguyên nhân, khó khăn vướng mắc, đề xuất); otherwise ``ExplanationRequired``.
   ``rating_if_counted`` is that rating: the indicator assessed as ``kehoach assess`` would, with
-  the figure counted as if it were approved.
+  the figure counted as if it were approved. That judgement is the assessment's, a layer above:
+  it hands it in when it starts (``judge_with``, from ``kehoach.apps.assessment.judgement``).
 * ``approve`` moves a current submitted figure to approved; the user needs the permission
   ``figures.approve_actualfigure`` (given to Sở Tài chính's staff). ``send_back`` returns it to
   the agency with a reason instead; the agency corrects it and submits it again. These steps are
@@ -25,12 +26,13 @@
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass, replace
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
@@ -188,46 +190,25 @@ def missing_explanation(figure: ActualFigure) -> list[str]:
     return explanation.missing_explanation({name: getattr(figure, name) for name in EXPLANATION_FIELDS})
 
 
+# The rating a figure would give is the assessment's judgement (kehoach.apps.assessment.judgement, a
+# layer above, which figures never import): the assessment hands it in when it starts (judge_with).
+_ratings: Callable[[list[ActualFigure], date | None], dict[int, Rating]] | None = None
+
+
+def judge_with(ratings: Callable[[list[ActualFigure], date | None], dict[int, Rating]]) -> None:
+    """Take the assessment's ``ratings_if_counted`` (called by ``AssessmentConfig.ready``)."""
+    global _ratings
+    _ratings = ratings
+
+
 def rating_if_counted(figure: ActualFigure, as_of: date | None = None) -> Rating:
-    """The rating the figure's indicator would have if the figure counted (see ``ratings_if_counted``)."""
-    return ratings_if_counted([figure], as_of)[figure.pk]
-
-
-def ratings_if_counted(figures, as_of: date | None = None, snapshot=None) -> dict[int, Rating]:
-    """The rating each figure would give its indicator, as the assessment would (default: today).
-
-    The figure is taken as approved and published by ``as_of``, in place of the other versions of
-    the same (indicator, period, scope), beside the indicator's stored figures up to its period's
-    end (later periods are left out, so that it is this figure that is rated), in the plan of the
-    figure's own year. ``snapshot`` (``kehoach.apps.assessment.snapshot.load()``) saves the reads
-    when many figures are rated at once.
-    """
-    # A wrong-way import listed in pyproject's ignore_imports (the assessment sits above figures): the
-    # judgement belongs in the assessment and moves there with its callers (issue 11, not yet done).
-    from kehoach.apps.assessment.models import AssessmentSettings
-    from kehoach.apps.assessment.snapshot import indicator_plan, territories
-    from kehoach.domain.assessment import assess_indicator
-
-    as_of = as_of or timezone.localdate()
-    thresholds = AssessmentSettings.current()
-    out: dict[int, Rating] = {}
-    places = snapshot.territories if snapshot is not None else territories()
-    for figure in figures:
-        counted = to_domain(figure)
-        counted = replace(counted, status=m.FigureStatus.APPROVED, published=min(counted.published, as_of))
-        if snapshot is not None:
-            indicator = next(i for i in snapshot.indicators if i.key == counted.indicator)
-            targets, scenarios, stored = snapshot.targets, snapshot.scenarios, snapshot.figures
-        else:
-            indicator, targets, scenarios = indicator_plan(figure.indicator)
-            rows = ActualFigure.objects.filter(indicator_id=figure.indicator_id).select_related("indicator")
-            stored = [to_domain(row) for row in rows]
-        others = [f for f in stored if f.indicator == counted.indicator and f.identity != counted.identity
-                  and f.period.end <= counted.period.end]
-        day = min(as_of, date(counted.period.year, 12, 31))
-        out[figure.pk] = assess_indicator(indicator, scenarios, targets, [*others, counted], day, thresholds,
-                                          places).rating
-    return out
+    """The rating the figure's indicator would have if the figure counted, as the assessment would
+    (default: today; ``kehoach.apps.assessment.judgement.ratings_if_counted``)."""
+    if _ratings is None:
+        raise ImproperlyConfigured(
+            "The rating of a figure is the assessment's: add kehoach.apps.assessment to INSTALLED_APPS."
+        )
+    return _ratings([figure], as_of)[figure.pk]
 
 
 def submit(figure: ActualFigure, user, rating: Rating | str | None = None) -> ActualFigure:

@@ -30,10 +30,9 @@ xuất); the reports quote them.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
-from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import QuerySet
@@ -123,13 +122,20 @@ def condition_event_to_domain(event: ConditionEvent) -> m.ConditionEvent:
     )
 
 
+# The thresholds are the assessment's settings (a layer above, which tasks never import): the
+# assessment hands them in when it starts (judge_with); the domain's defaults without it.
+_thresholds: Callable[[], Thresholds] = lambda: DEFAULT  # noqa: E731
+
+
+def judge_with(source: Callable[[], Thresholds]) -> None:
+    """Take the assessment's thresholds in force (``AssessmentSettings.current``, from its ``ready``)."""
+    global _thresholds
+    _thresholds = source
+
+
 def thresholds() -> Thresholds:
     """The thresholds in force: the assessment settings' when that app is installed, else the defaults."""
-    if django_apps.is_installed("kehoach.apps.assessment"):
-        from kehoach.apps.assessment.models import AssessmentSettings
-
-        return AssessmentSettings.current()
-    return DEFAULT
+    return _thresholds()
 
 
 def counted_progress(progress: QuerySet[TaskProgress] | None = None) -> QuerySet[TaskProgress]:
