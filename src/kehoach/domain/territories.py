@@ -8,6 +8,7 @@ as it was when its document was issued.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from kehoach.domain.text import fold
@@ -46,12 +47,36 @@ MERGERS_2025: dict[str, tuple[str, ...]] = {
 _BY_FOLDED = {fold(k): k for k in MERGERS_2025}
 
 
-def compositions_2025() -> dict[str, tuple[str, ...]]:
-    """Each merged territory's label and the labels of the territories it was formed from (the shape the
-    ``indicators.Territory`` rows seed: Hải Phòng from 01/07/2025 = Hải Phòng and Hải Dương to 30/06/2025)."""
+@dataclass(frozen=True)
+class Territory:
+    """A territory as plans and figures name it (its scope label), the days it existed and the territories
+    it was formed from: the domain's view of an ``indicators.Territory`` row, which the application reads
+    and hands to the assessment (an administrator edits them; this module only writes the seed)."""
+
+    name: str
+    members: tuple[str, ...] = ()
+    valid_from: date | None = None
+    valid_to: date | None = None
+
+    def exists_during(self, start: date, end: date) -> bool:
+        """Whether the territory existed on some day of [start, end]."""
+        return (self.valid_from is None or end >= self.valid_from) and (self.valid_to is None or start <= self.valid_to)
+
+
+def territories_2025() -> list[Territory]:
+    """The seed: each merged territory of 01/07/2025 and the territories it was formed from, valid to
+    30/06/2025 (Hải Phòng from 01/07/2025 = Hải Phòng and Hải Dương to 30/06/2025), as migration
+    ``indicators.0004`` writes them."""
     before = f"(trước {REORGANISATION_2025:%d/%m/%Y})"
-    return {f"{k} (từ {REORGANISATION_2025:%d/%m/%Y})": (f"{k} {before}", *(f"{a} {before}" for a in merged))
-            for k, merged in MERGERS_2025.items()}
+    last_day = date(2025, 6, 30)
+    out = []
+    for k, merged in MERGERS_2025.items():
+        parts = tuple(Territory(f"{p} {before}", valid_to=last_day) for p in (k, *merged))
+        out += [*parts, Territory(f"{k} (từ {REORGANISATION_2025:%d/%m/%Y})", tuple(p.name for p in parts),
+                                  valid_from=REORGANISATION_2025)]
+    return out
+
+
 _ABSORBED = {fold(a): k for k, merged in MERGERS_2025.items() for a in merged}
 _ABSORBED_NAMES = {fold(a): a for merged in MERGERS_2025.values() for a in merged}
 

@@ -200,6 +200,7 @@ WEB_RULES: dict[str, Rule] = {
     "organisations:leader-home": Rule(STAFF, NO_ONE),
     "organisations:leader": Rule(STAFF, NO_ONE, args=lambda o: {"pk": o.leader.pk}),
     "documents:list": Rule(FINANCE_ROLES, NO_ONE),
+    "documents:detail": Rule(FINANCE_ROLES, NO_ONE, args=lambda o: {"pk": o.task_a.document_id}),
     "documents:upload": Rule(FINANCE_ROLES, FINANCE_ROLES, form=_plan_upload),
     "documents:preview": Rule(frozenset({FINANCE}), frozenset({FINANCE}), args=lambda o: {"pk": o.staged_upload.pk},
                               form=lambda o: {"cancel": "1"},

@@ -2,9 +2,12 @@
 writes them: the letterhead's rule, national bodies, a "kèm theo" reference inside a sentence, a
 subject in capitals running into the opening sentence, an appendix of a document not yet numbered."""
 
+from datetime import date
+
 import pytest
 
 from kehoach.domain.importer import inspect_files, to_json
+from kehoach.domain.importer.metadata import reference
 
 TABLE = ["", "STT\tNhiệm vụ\tCơ quan chủ trì\tThời hạn", "1\tXây dựng đề án\tSở Tài chính\tQuý IV/2025", ""]
 
@@ -61,3 +64,19 @@ def test_the_parent_is_in_inspect_json(tmp_path):
     out = to_json(inspect_files([path]))
     assert out["documents"][0]["parent"] == "Quyết định số /QĐ-TTg của Thủ tướng Chính phủ"
     assert [t["content"] for t in out["tasks"]] == ["Xây dựng đề án"]
+
+
+@pytest.mark.parametrize(("written", "expected"), [
+    ("Nghị quyết số /NQ-CP ngày tháng 11 năm 2025 của Chính phủ", ("Nghị quyết", "/NQ-CP", True, None, 2025)),
+    ("Quyết định số /QĐ-TTg của Thủ tướng Chính phủ", ("Quyết định", "/QĐ-TTg", True, None, None)),
+    ("Báo cáo số 619-BC/TU, ngày 03/12/2024 của Thành uỷ Hải Phòng",
+     ("Báo cáo", "619-BC/TU", False, date(2024, 12, 3), 2024)),
+    ("Kế hoạch số 86/KH-UBND ngày 31 tháng 3 năm 2025", ("Kế hoạch", "86/KH-UBND", False, date(2025, 3, 31), 2025)),
+])
+def test_the_parent_as_written_names_a_kind_a_number_or_symbol_and_a_date_or_year(written, expected):
+    ref = reference(written)
+    assert (ref.kind, ref.number, ref.blank, ref.date, ref.year) == expected
+
+
+def test_a_parent_text_naming_no_document_is_no_reference():
+    assert reference("văn bản này") is None

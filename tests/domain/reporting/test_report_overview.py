@@ -176,3 +176,20 @@ def test_the_year_report_counts_verdicts_and_gives_each_row_its_verdict_with_the
         "Không đạt kế hoạch năm (ước): thấp hơn 0,54 điểm % so với chỉ tiêu phấn đấu (12,35%)",
         "Chưa có số liệu cả năm để kết luận"]  # IIP: rated on the trajectory, no full-year figure
     assert report.sections[0].paragraphs[3].endswith("Đánh giá: Chưa có số liệu cả năm để kết luận.")
+
+
+def test_the_overview_and_the_next_period_do_not_repeat_section_one():
+    """Section I says the whole reason; "Tồn tại, hạn chế" the shortfall only; the next period's indicators
+    to push what the rest of the year needs: no paragraph of section I said again."""
+    reason = ("Lũy kế 3 tháng đạt hơn 372 triệu USD, bằng 82,5% kịch bản (451 triệu USD); 9 tháng cuối năm cần "
+              "4.128 triệu USD, cao hơn 2,0% so với kịch bản (4.049 triệu USD); số liệu 9 tháng năm 2025 của "
+              "Hải Phòng (từ 01/07/2025): 2.450 triệu USD (chưa có kế hoạch của phạm vi đó nên không so sánh).")
+    fdi = indicator("fdi", "Thu hút vốn FDI", Rating.NGUY_CO, reason)
+    report = content(indicators=(fdi,))
+    assert parts(report, "ĐÁNH GIÁ CHUNG")["2. Tồn tại, hạn chế"][0] == (
+        "- Thu hút vốn FDI (nguy cơ không đạt kế hoạch năm): Lũy kế 3 tháng đạt hơn 372 triệu USD, "
+        "bằng 82,5% kịch bản (451 triệu USD).")
+    assert parts(report, "NHIỆM VỤ, GIẢI PHÁP")["2. Các chỉ tiêu cần tập trung chỉ đạo, thúc đẩy"] == (
+        "- Thu hút vốn FDI: 9 tháng cuối năm cần 4.128 triệu USD, cao hơn 2,0% so với kịch bản (4.049 triệu USD).",)
+    text = " ".join(p for s in report.sections for p in s.paragraphs + tuple(x for g in s.parts for x in g.lines))
+    assert text.count("2.450 triệu USD") == 1

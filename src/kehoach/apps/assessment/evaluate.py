@@ -104,7 +104,8 @@ def assess_all(as_of: date, thresholds: Thresholds | None = None, snapshot: Snap
     for i in snap.indicators:
         scenarios, targets, figures = by_indicator.get(i.key, ([], [], []))
         if scenarios or figures:
-            indicators.append(assess_indicator(i, scenarios, targets, figures, as_of, thresholds))
+            indicators.append(assess_indicator(i, scenarios, targets, figures, as_of, thresholds,
+                                               snap.territories))
     tasks = assess_tasks(snap.tasks, snap.updates, as_of, snap.events, thresholds)
     disbursements, milestones = defaultdict(list), defaultdict(list)
     for d in snap.disbursements:

@@ -22,13 +22,14 @@ from django.utils import timezone
 
 from kehoach.apps.documents.models import Document
 from kehoach.apps.figures.models import ActualFigure
-from kehoach.apps.indicators.models import Indicator, ScenarioValue, Target
+from kehoach.apps.indicators.models import Indicator, ScenarioValue, Target, Territory
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.apps.projects.models import GROUP_CHOICES, CapitalPlan, Disbursement, Project, ProjectMilestone
 from kehoach.apps.tasks.models import ConditionEvent, Task, TaskGroup, TaskMilestone
 from kehoach.apps.tasks.services import counted_progress, occurrence_period
 from kehoach.domain import entities as e
 from kehoach.domain.assessment import model as m
+from kehoach.domain.territories import Territory as TerritoryData
 
 # Plain rows of what pages and reports show next to an assessment: no model instances, so the whole
 # assessment can be kept in a cache shared by every server process (assessment.shared).
@@ -133,6 +134,7 @@ class Snapshot:
     indicators: list[e.Indicator] = field(default_factory=list)
     targets: list[e.Target] = field(default_factory=list)
     scenarios: list[e.ScenarioValue] = field(default_factory=list)
+    territories: list[TerritoryData] = field(default_factory=list)
     figures: list[m.ActualFigure] = field(default_factory=list)
     tasks: list[e.Task] = field(default_factory=list)
     task_rows: dict[int, TaskRow] = field(default_factory=dict)  # domain number (= id) -> row
@@ -196,6 +198,16 @@ def indicator_plan(indicator: Indicator) -> tuple[e.Indicator, list[e.Target], l
     )
 
 
+def territories() -> list[TerritoryData]:
+    """The territories as an administrator left them (names, validity dates, members), in two queries:
+    the compositions the assessment plans composed territories on."""
+    names = dict(Territory.objects.values_list("pk", "name"))
+    members = _grouped(Territory.members.through.objects.order_by("pk").values_list("from_territory_id",
+                                                                                      "to_territory_id"))
+    return [TerritoryData(name, tuple(names[m] for m in members.get(pk, ())), valid_from, valid_to)
+            for pk, name, valid_from, valid_to in Territory.objects.values_list("pk", "name", "valid_from", "valid_to")]
+
+
 def _grouped(pairs) -> dict:
     """{key: [value, ...]} of (key, value) pairs, in their order."""
     out: dict = defaultdict(list)
@@ -257,6 +269,7 @@ def load(year: int | None = None) -> Snapshot:
                               e.Target)
     snap.scenarios = _plan_rows(ScenarioValue.objects.values_list(*_PLAN_ROW, "period"), keys, documents,
                                 e.ScenarioValue)
+    snap.territories = territories()
     snap.figures = [
         m.ActualFigure(indicator=keys[indicator_id], period=m.FigurePeriod.parse(period),
                  value=e.Value(text=text, comparator=e.Comparator(comparator), low=low, high=high), scope=scope,

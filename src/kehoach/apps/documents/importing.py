@@ -38,6 +38,8 @@ from kehoach.apps.projects.models import Project
 from kehoach.apps.tasks.models import Task, TaskGroup, TaskMilestone
 from kehoach.apps.tasks.services import refresh_search_text
 from kehoach.domain import entities as e
+from kehoach.domain.importer.metadata import reference
+from kehoach.domain.text import fold
 
 MODELS: tuple[type[models.Model], ...] = (
     Document,
@@ -109,6 +111,7 @@ class _Store(Upsert):
         self.store_agencies()
         self.store_leaders()
         self.store_documents()
+        self.link_appendices()
         self.store_indicators()
         for key, document in self.documents.items():
             self.store_targets(key, document)
@@ -181,6 +184,7 @@ class _Store(Upsert):
                 "parent_id": parent.pk if parent else None,
                 "publication": list(indicator.publication) or (old.publication if old else []),
                 "publication_text": indicator.publication_text or (old.publication_text if old else ""),
+                "lead_text": indicator.lead_text or (old.lead_text if old else ""),
                 "aliases": union(old.aliases if old else [], indicator.aliases),
             }
             monitoring = {self.agencies[name].pk for name in indicator.monitoring_agencies}
@@ -214,6 +218,7 @@ class _Store(Upsert):
                 "place": doc.place,
                 "scope": doc.scope,
                 "file_name": doc.file,
+                "parent_text": doc.parent,
                 "sha256": sha256(content) if content is not None else (old.sha256 if old else ""),
             }
             # imported_at says when this version arrived: it moves only when something changed.
@@ -221,6 +226,44 @@ class _Store(Upsert):
                 values["imported_at"] = self.now
             existing = {doc.key: old} if old else {}
             self.documents[doc.key] = self.put(Document, existing, doc.key, {}, values)
+
+    def link_appendices(self) -> None:
+        """Link each appendix to the stored document its "Kèm theo" line names (:func:`parent_candidates`),
+        when exactly one does; several: the text is kept, unlinked, with a warning. An appendix stored
+        before its parent is linked when the parent arrives (here, when it is one of this import's)."""
+        imported = {document.pk: key for key, document in self.documents.items()}
+        waiting = Document.objects.filter(parent__isnull=True).exclude(parent_text="").exclude(pk__in=imported)
+        appendices = [(k, d) for k, d in self.documents.items() if d.parent_text] + [(None, d) for d in waiting]
+        for key, appendix in appendices:
+            candidates = parent_candidates(appendix)
+            if len(candidates) == 1:
+                if appendix.parent_id != candidates[0].pk:
+                    appendix.parent = candidates[0]
+                    appendix.save(update_fields=["parent"])
+                    if key is None:  # an appendix stored earlier, linked now that its parent arrived
+                        self.summary.updated["Document"] += 1
+                continue
+            if key is None:
+                # an appendix stored earlier: warn on the newly arrived documents it could belong to
+                targets = [imported[c.pk] for c in candidates if c.pk in imported] if len(candidates) > 1 else []
+                if not targets:
+                    continue
+            else:
+                if appendix.parent_id is not None:  # its line names no single stored document (any more)
+                    appendix.parent = None
+                    appendix.save(update_fields=["parent"])
+                if not candidates:
+                    continue
+                targets = [key]
+            names = ", ".join(str(c) for c in candidates)
+            finding = e.Finding(
+                "parent-ambiguous",
+                f"appendix {appendix.file_name} is attached to “{appendix.parent_text}”, which may be any of "
+                f"{len(candidates)} stored documents ({names}); it is not linked",
+            )
+            for target in targets:
+                self.extra_warnings[target].append(finding)
+            self.summary.findings.append(finding)
 
     def document_of(self, item: Any) -> str:
         if item.document not in self.documents:
@@ -398,6 +441,24 @@ class _Store(Upsert):
         for row in stale:
             row.delete()
         self.summary.deleted["ImportWarning"] += len(stale)
+
+
+def parent_candidates(appendix: Document) -> list[Document]:
+    """The stored documents an appendix's "Kèm theo" line may name: of its kind, with its number and, when
+    written, of its year; when the number is left blank ("Nghị quyết số  /NQ-CP"), those whose number ends
+    with the symbol and, when written, of its date (else of its year)."""
+    ref = reference(appendix.parent_text)
+    if ref is None:
+        return []
+    found = Document.objects.exclude(pk=appendix.pk)
+    if ref.blank:
+        found = found.filter(number__endswith=ref.number)
+        found = found.filter(date=ref.date) if ref.date else found
+    else:
+        found = found.filter(number=ref.number)
+    if ref.year:
+        found = found.filter(date__year=ref.year)
+    return [d for d in found.order_by("pk") if fold(d.kind) == fold(ref.kind)]
 
 
 def update_supersession() -> int:

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -22,6 +23,10 @@ class Document(models.Model):
     place = models.CharField(_("place"), max_length=200, blank=True)
     scope = models.CharField(_("territorial scope"), max_length=200, blank=True)
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
+    # a stand-alone appendix: the "Kèm theo …" line as written, and the document it names once it is stored
+    parent_text = models.TextField(_("attached to (as written)"), blank=True)
+    parent = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True,
+                               related_name="appendices", verbose_name=_("attached to"))
     sha256 = models.CharField(_("SHA-256 of the file"), max_length=64, blank=True)
     imported_at = models.DateTimeField(_("imported at"))
     search_text = models.TextField(_("search text"), blank=True, editable=False,
@@ -50,6 +55,9 @@ class Document(models.Model):
         if update_fields is not None and "search_text" not in update_fields:
             kwargs["update_fields"] = [*update_fields, "search_text"]
         super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:detail", args=[self.pk])
 
     @property
     def key(self) -> str:

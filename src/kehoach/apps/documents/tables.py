@@ -5,6 +5,7 @@ from kehoach.apps.documents.models import Document
 
 
 class DocumentTable(tables.Table):
+    kind = tables.Column(linkify=True)  # to the document's page
     number = tables.Column(verbose_name=_("number and symbol"), linkify=False)
     date = tables.DateColumn(format="d/m/Y")
     task_count = tables.Column(verbose_name=_("tasks"), orderable=False)

@@ -18,9 +18,10 @@ from kehoach.apps.documents.forms import UploadForm
 from kehoach.apps.documents.models import Document, StagedUpload
 from kehoach.apps.documents.tables import DocumentTable
 from kehoach.apps.indicators.models import BASIS_CHOICES, Indicator
+from kehoach.domain.entities import Finding
 from kehoach.domain.importer.corrections import COLUMN_ROLES, CorrectionError
 from kehoach.domain.importer.wording import vietnamese
-from kehoach.web.views.generic import ObjectListView, StaffMixin
+from kehoach.web.views.generic import ObjectListView, ObjectView, StaffMixin
 
 
 class FinanceMixin(StaffMixin):
@@ -45,6 +46,26 @@ class DocumentListView(FinanceMixin, ObjectListView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(active="documents", **kwargs)
+
+
+class DocumentView(FinanceMixin, ObjectView):
+    """One document: what it is, the document it is attached to ("Kèm theo …" as written, linked when
+    stored), its appendices, and the warnings of its last import in Vietnamese."""
+
+    model = Document
+    template_name = "documents/document_detail.html"
+
+    def get_queryset(self):
+        return Document.objects.select_related("parent").annotate(
+            task_count=Count("tasks", distinct=True), target_count=Count("targets", distinct=True))
+
+    def extra_context_for(self, document) -> dict:
+        return {
+            "active": "documents",
+            "title": str(document),
+            "appendices": list(document.appendices.order_by("date", "file_name")),
+            "warnings": [vietnamese(Finding(w.code, w.message)) for w in document.import_warnings.all()],
+        }
 
 
 class UploadView(FinanceMixin, FormView):

@@ -205,12 +205,13 @@ def ratings_if_counted(figures, as_of: date | None = None, snapshot=None) -> dic
     # A wrong-way import listed in pyproject's ignore_imports (the assessment sits above figures): the
     # judgement belongs in the assessment and moves there with its callers (issue 11, not yet done).
     from kehoach.apps.assessment.models import AssessmentSettings
-    from kehoach.apps.assessment.snapshot import indicator_plan
+    from kehoach.apps.assessment.snapshot import indicator_plan, territories
     from kehoach.domain.assessment import assess_indicator
 
     as_of = as_of or timezone.localdate()
     thresholds = AssessmentSettings.current()
     out: dict[int, Rating] = {}
+    places = snapshot.territories if snapshot is not None else territories()
     for figure in figures:
         counted = to_domain(figure)
         counted = replace(counted, status=m.FigureStatus.APPROVED, published=min(counted.published, as_of))
@@ -224,7 +225,8 @@ def ratings_if_counted(figures, as_of: date | None = None, snapshot=None) -> dic
         others = [f for f in stored if f.indicator == counted.indicator and f.identity != counted.identity
                   and f.period.end <= counted.period.end]
         day = min(as_of, date(counted.period.year, 12, 31))
-        out[figure.pk] = assess_indicator(indicator, scenarios, targets, [*others, counted], day, thresholds).rating
+        out[figure.pk] = assess_indicator(indicator, scenarios, targets, [*others, counted], day, thresholds,
+                                          places).rating
     return out
 
 

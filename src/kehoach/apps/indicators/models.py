@@ -62,6 +62,8 @@ class Indicator(models.Model):
     )
     publication = models.JSONField(_("publication periods"), default=list, blank=True)
     publication_text = models.CharField(_("publication (as written)"), max_length=300, blank=True)
+    lead_text = models.TextField(_("agency cell (as written)"), blank=True,
+                                 help_text=_("The agency cell exactly as the document writes it."))
     aliases = models.JSONField(_("aliases"), default=list, blank=True)
     search_text = models.TextField(_("search text"), blank=True, editable=False,
                                    help_text=_("Folded text the indicator list searches (kept up to date)."))

@@ -61,12 +61,12 @@ The ratings themselves are decided in ``rules``.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import date
 
 from kehoach.domain.entities import Indicator, MeasureKind, ScenarioValue, Target
-from kehoach.domain.territories import compositions_2025
+from kehoach.domain.territories import Territory
 
 from .indicator_flows import FLOW_PROJECTION, FLOW_REST, NO_SCENARIO_PROJECTION, assess_flow
 from .indicator_growth import GROWTH_PROJECTION, GROWTH_REST, assess_growth
@@ -93,17 +93,17 @@ def assess_indicator(
     figures: Iterable[ActualFigure],
     as_of: date,
     thresholds: Thresholds = DEFAULT,
-    compositions: Mapping[str, tuple[str, ...]] | None = None,
+    territories: Iterable[Territory] = (),
 ) -> IndicatorAssessment:
-    """Assess one indicator as of a date (see the module docstring for every rule). ``compositions``:
-    each composed territory and its parts (default: the 2025 mergers, ``territories.compositions_2025``)."""
+    """Assess one indicator as of a date (see the module docstring for every rule). ``territories``: the
+    stored territories with their members and validity dates (the application reads them, e.g.
+    ``assessment.snapshot``); a composed one without a target of its own is planned on its parts'."""
     figures = [f for f in figures if f.indicator == indicator.key]
     scenario = scenario_in_force([s for s in scenario if s.indicator == indicator.key], as_of)
     targets = targets_in_force([t for t in targets if t.indicator == indicator.key], as_of)
     if indicator.kind == MeasureKind.FLOW:
         # A merged territory without a target of its own is planned as the sum of its parts' targets.
-        targets = [*targets, *composed_targets(
-            targets, compositions if compositions is not None else compositions_2025())]
+        targets = [*targets, *composed_targets(targets, territories)]
     year = plan_year(scenario, targets, figures, indicator.key, as_of)
     plans = {scope: plan_for(indicator, scenario, targets, year, scope) for scope in plan_scopes(scenario, targets, year)}
     default = default_scope(scenario, targets, year)
@@ -256,6 +256,8 @@ def _beside(indicator: Indicator, best: IndicatorAssessment, valid: list[ActualF
         else:
             shown = amount(value, indicator.unit, f.qualifier)
         if scope == best.scope:
+            if f"số liệu {f.period.words} ({shown})" in best.reason:
+                continue  # the reason already says this figure and why it is not compared: not twice
             why = "không trùng kỳ với kế hoạch nên chưa so sánh"
         elif scope in plans:
             why = "so sánh được với kế hoạch của phạm vi đó nhưng không phải số liệu đánh giá"

@@ -12,12 +12,13 @@ for its whole year.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import date
 from decimal import Decimal
 
 from kehoach.domain.entities import Comparator, ScenarioValue, Target, TargetBasis, Value
 from kehoach.domain.numbers import format_number
+from kehoach.domain.territories import Territory
 
 BASIS_LABELS = {
     TargetBasis.CENTRAL: "dự toán/chỉ tiêu Trung ương giao",
@@ -65,10 +66,11 @@ def targets_in_force(targets: Iterable[Target], as_of: date) -> list[Target]:
 COMPOSED = "tổng chỉ tiêu của các địa bàn hợp thành"
 
 
-def composed_targets(targets: Iterable[Target], compositions: Mapping[str, tuple[str, ...]]) -> list[Target]:
+def composed_targets(targets: Iterable[Target], territories: Iterable[Territory]) -> list[Target]:
     """Year targets of a composed territory that has none of its own, as the sum of its parts' (additive
-    indicators only; the caller decides): for (indicator, year, basis), when every part has a target of
-    that basis and the whole has no target at all for the year. Investment 2025 of Hải Phòng from
+    indicators only; the caller decides): for (indicator, year, basis), when the territory existed in the
+    year, every part has a target of that basis and the whole has no target at all for the year.
+    ``territories``: the stored territories (their members and validity dates), handed in by the caller. Investment 2025 of Hải Phòng from
     01/07/2025 = 240.000 (old city) + 80.850 (old Hải Dương) = 320.850 tỷ đồng. The document names the
     parts' documents; the value is in force from the latest of them (``issued``)."""
     targets = list(targets)
@@ -79,9 +81,12 @@ def composed_targets(targets: Iterable[Target], compositions: Mapping[str, tuple
         if t.value.is_number and (key not in by_part or _issued(t) > _issued(by_part[key])):
             by_part[key] = t
     out = []
-    for whole, parts in compositions.items():
+    for territory in territories:
+        whole, parts = territory.name, territory.members
+        if not parts:
+            continue
         for indicator, year, basis in {(t.indicator, t.year, t.basis) for t in targets if t.scope in parts}:
-            if (indicator, year, whole) in own:
+            if (indicator, year, whole) in own or not territory.exists_during(date(year, 1, 1), date(year, 12, 31)):
                 continue
             pieces = [by_part.get((indicator, year, basis, part)) for part in parts]
             if not pieces or any(p is None or p.value.comparator != Comparator.EQ for p in pieces):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import re
+from dataclasses import dataclass
 from datetime import date
 
 from kehoach.domain.entities import Document, TargetBasis
@@ -230,6 +231,40 @@ def _attached(lines: list[str], own_number: str = "") -> dict | None:
     if m.group("issuer"):
         out["issuer"] = m.group("issuer").strip(" .)")
     return out
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The document a "Kèm theo …" line names, as far as it says: its kind, its number (the symbol alone,
+    "/NQ-CP", when the number is left blank), its date and year when written."""
+
+    kind: str
+    number: str
+    blank: bool  # the number is left blank: only the symbol is known
+    date: date | None = None
+    year: int | None = None
+
+
+_YEAR = re.compile(r"n[ăa]m\s+(\d{4})", re.IGNORECASE)
+_DAY_IN_WORDS = re.compile(r"ng[àa]y\s*(\d{1,2})\s*th[áa]ng\s*(\d{1,2})\s*n[ăa]m\s*(\d{4})", re.IGNORECASE)
+
+
+def reference(written: str) -> Reference | None:
+    """The document an appendix's parent text (``Document.parent``, the "Kèm theo" line as written without
+    "Kèm theo") names; None when it names no kind and number or symbol."""
+    m = _ATTACHED.search(f"Kèm theo {written}")
+    if m is None:
+        return None
+    when = None
+    if m.group("y"):
+        with contextlib.suppress(ValueError):
+            when = date(int(m.group("y")), int(m.group("m")), int(m.group("d")))
+    elif words := _DAY_IN_WORDS.search(written):
+        with contextlib.suppress(ValueError):
+            when = date(int(words.group(3)), int(words.group(2)), int(words.group(1)))
+    year = when.year if when else (int(y.group(1)) if (y := _YEAR.search(written)) else None)
+    return Reference(kind=clean(m.group("kind")).capitalize(), number=f"{m.group('num')}{m.group('sym')}",
+                     blank=not m.group("num"), date=when, year=year)
 
 
 def _kind_from_title(lines: list[str]) -> str:

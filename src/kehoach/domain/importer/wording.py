@@ -49,6 +49,7 @@ TITLES: dict[str, str] = {
     "project-funding-unknown": "Dự án không có nhóm nguồn vốn",
     "value-typo": "Giá trị có vẻ gõ nhầm dấu phân cách hàng nghìn",
     "profile-applied": "Đã áp dụng hồ sơ đọc",
+    "parent-ambiguous": "Không xác định được văn bản mà phụ lục kèm theo",
 }
 _DUPLICATE = "Văn bản ghi trùng"  # duplicate-<kind>, found when storing
 
@@ -76,6 +77,10 @@ _SAYINGS: list[tuple[str, str, Say | str]] = [
     ("agency-typo", r"task (?P<task>\S+): “(?P<word>.*?)” written twice: “(?P<name>.*?)” is read as one “.*?”; "
      r"the cell is kept as written", "nhiệm vụ {task}: chữ “{word}” viết hai lần: “{name}” được hiểu là một chữ "
      "“{word}”; ô giữ nguyên như văn bản"),
+    ("parent-ambiguous", r"appendix (?P<file>.*?) is attached to “(?P<parent>.*?)”, which may be any of (?P<n>\d+) "
+     r"stored documents \((?P<names>.*)\); it is not linked",
+     "phụ lục {file} kèm theo “{parent}”, có thể là một trong {n} văn bản đã lưu ({names}); chưa liên kết "
+     "với văn bản nào, giữ nguyên dòng “Kèm theo” như văn bản"),
     ("deadline-unknown", r"task (?P<task>\S+): deadline (?P<text>.*) is not understood; kept as text",
      lambda m: f"nhiệm vụ {m['task']}: chưa hiểu được thời hạn {_quoted(m['text'])}; giữ nguyên như văn bản"),
     ("deadline-missing", r"task (?P<task>\S+): no deadline written", "nhiệm vụ {task}: không ghi thời hạn"),

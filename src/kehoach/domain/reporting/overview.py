@@ -88,6 +88,24 @@ def _sentence(text: str) -> str:
     return text if text.endswith((".", "!", "?")) else text + "."
 
 
+def _clauses(reason: str) -> list[str]:
+    return [c.strip() for c in reason.rstrip(" .").split("; ") if c.strip()]
+
+
+def _gist(reason: str) -> str:
+    """The comparison that gives the rating (the reason's first clause): section I says the whole reason,
+    "Tồn tại, hạn chế" only the shortfall, so the report does not say the same paragraph twice."""
+    clauses = _clauses(reason)
+    return _sentence(clauses[0]) if clauses else ""
+
+
+def _need(reason: str) -> str:
+    """What the rest of the year needs ("6 tháng cuối năm cần ..."), the reason's clause for the next period's
+    "Các chỉ tiêu cần tập trung chỉ đạo"; the shortfall where the reason says nothing of it."""
+    clauses = _clauses(reason)
+    return _sentence(next((c for c in clauses if " cần " in f" {c} "), clauses[0])) if clauses else ""
+
+
 def _result_lines(indicators, tasks, projects) -> tuple[str, ...]:
     met = [i for i in indicators if i.assessment.rating == Rating.DAT]
     lines = [f"- {len(met)}/{len(indicators)} chỉ tiêu chủ yếu đạt và vượt kịch bản: {_names(met)}." if met
@@ -118,9 +136,9 @@ def _shortcoming_lines(indicators, tasks, projects) -> tuple[str, ...]:
     for i in indicators:
         a = i.assessment
         if a.verdict == VERDICT_MISSED:
-            lines.append(f"- {i.indicator.name}: {a.verdict_label.lower()}. {_sentence(a.reason)}")
+            lines.append(f"- {i.indicator.name}: {a.verdict_label.lower()}. {_gist(a.reason)}")
         elif a.rating in BEHIND and not a.verdict:
-            lines.append(f"- {i.indicator.name} ({a.rating.label.lower()}): {_sentence(a.reason)}")
+            lines.append(f"- {i.indicator.name} ({a.rating.label.lower()}): {_gist(a.reason)}")
     missing = [i for i in indicators if i.assessment.rating == Rating.CHUA_CO_SO_LIEU]
     if missing:
         lines.append(f"- {len(missing)} chỉ tiêu chưa có số liệu để đánh giá: {_names(missing)}.")
@@ -182,7 +200,7 @@ def next_parts(kind: str, period: Period, indicators: tuple[IndicatorInput, ...]
     if overdue:
         task_lines.append(f"- Khẩn trương hoàn thành {overdue} nhiệm vụ quá hạn chưa hoàn thành.")
     push = [i for i in indicators if (i.assessment.rating in BEHIND and not i.assessment.verdict)]
-    push_lines = [f"- {i.indicator.name}: {_sentence(i.assessment.reason)}" for i in push]
+    push_lines = [f"- {i.indicator.name}: {_need(i.assessment.reason)}" for i in push]
     return (
         NarrativeGroup(f"1. Các nhiệm vụ đến hạn trong {words}",
                        tuple(task_lines) or (f"- Không có nhiệm vụ nào đến hạn trong {words}.",)),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable
+from dataclasses import replace
 from decimal import Decimal
 
 from kehoach.domain.assessment.indicator_text import amount, compare_words, num, percent, unit_words
@@ -81,11 +82,13 @@ def indicator_paragraph(item: IndicatorInput, closing: bool = False) -> str:
     if figure and figure not in a.reason:
         parts.append(_sentence(f"số liệu {figure_clause(item)}"))
     parts.append(_sentence(a.reason))
-    if a.pct_of_year_target is not None:
+    groups = _same_values(a.targets) if len(a.targets) > 1 and not a.verdict else []
+    if a.pct_of_year_target is not None and not any(g[0].value == a.annual_target for g in groups):
         target = f" ({vn(a.annual_target)} {unit_label(item.indicator.unit)})" if a.annual_target is not None else ""
         parts.append(f"Lũy kế bằng {vn(a.pct_of_year_target)}% kế hoạch năm{target}.")
-    if len(a.targets) > 1 and not a.verdict:
-        parts.append(_sentence("So với từng căn cứ: " + "; ".join(_against(t, item.indicator) for t in a.targets)))
+    if groups:  # each value once, with every basis that sets it (the year's plan is among them)
+        lead = "So với từng căn cứ: " if len(groups) > 1 else "So với kế hoạch năm: "
+        parts.append(_sentence(lead + "; ".join(_against(g, item.indicator) for g in groups)))
     parts.append(f"Đánh giá: {a.verdict_label or rating_words(item, closing)}.")
     return " ".join(parts)
 
@@ -120,9 +123,29 @@ def rating_words(item: IndicatorInput, closing: bool = False) -> str:
     return NO_YEAR_FIGURE if closing else item.assessment.rating.label
 
 
-def _against(t, indicator: Indicator) -> str:
-    """One basis side by side, its value in the indicator's unit: "bằng 65,5% dự toán HĐND giao
-    (118.079,279 tỷ đồng)"; an index has no unit ("thấp hơn chỉ tiêu phấn đấu (117) 1,99 điểm")."""
+def _same_values(targets) -> list[list]:
+    """The bases in force grouped by the value they set, in their order: four bases all at 12,5% are one
+    value, said once with the four bases named, not four times."""
+    groups: dict[Decimal, list] = {}
+    for t in targets:
+        groups.setdefault(t.value, []).append(t)
+    return list(groups.values())
+
+
+def _basis_words(t) -> str:
+    """A basis as the report names it; the scenario's year value is "kịch bản cả năm", not to be taken for
+    the period's trajectory value the same paragraph calls "kịch bản"."""
+    return "kịch bản cả năm" if t.basis == "kich_ban" else t.basis_label
+
+
+def _against(group, indicator: Indicator) -> str:
+    """One value side by side with its bases, in the indicator's unit: "bằng 65,5% dự toán HĐND giao
+    (118.079,279 tỷ đồng)"; "thấp hơn chỉ tiêu phấn đấu và kịch bản cả năm (12,5%) 1,46 điểm %"; an index
+    has no unit ("thấp hơn chỉ tiêu phấn đấu (117) 1,99 điểm")."""
+    t = group[0]
+    names = [_basis_words(g) for g in group]
+    label = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " và " + names[-1]
+    t = replace(t, basis_label=label)
     unit = unit_label(indicator.unit)
     if t.pct is not None:
         return f"bằng {vn(t.pct.quantize(Decimal('0.1')))}% {t.basis_label} ({t.text} {unit})"
