@@ -61,7 +61,8 @@ def test_a_merged_city_figure_is_not_rated_against_the_old_city_trajectory(plan_
     # The old city's H1 figure rates; the merged city's 7 months is shown beside it, never compared.
     assert revenue["scope"] == "Hải Phòng (trước 01/07/2025)" and revenue["ytd_period"] == "2025-H1"
     assert "thuộc phạm vi" not in revenue["reason"]
-    assert "của Hải Phòng (từ 01/07/2025): 112.748 tỷ đồng (chưa có kế hoạch của phạm vi" in revenue["reason"]
+    assert "mới hơn: lũy kế 7 tháng năm 2025 của Hải Phòng (từ 01/07/2025): 112.748 tỷ đồng (không so sánh được" \
+        " với kế hoạch vì chưa có kế hoạch của phạm vi" in revenue["reason"]
 
 
 def test_nothing_published_after_the_date_counts(plan_with_figures):

@@ -49,5 +49,5 @@ def test_the_card_rates_the_comparable_figure_and_shows_the_newer_one_on_its_own
     rating, revenue = tile(overview, "budget_revenue")
     assert rating == "dat"  # the old city's comparable 6-month figure rates
     beside = re.search(r'<ul class="small beside">(.*?)</ul>', revenue, re.S).group(1)
-    assert re.search(r"<li>Số liệu lũy kế 7 tháng năm 2025 của Hải Phòng \(từ 01/07/2025\): 112\.748 tỷ đồng "
-                     r"\(chưa có kế hoạch của phạm vi Hải Phòng \(từ 01/07/2025\) nên không so sánh\)</li>", beside)
+    assert re.search(r"<li>Số liệu mới hơn: lũy kế 7 tháng năm 2025 của Hải Phòng \(từ 01/07/2025\): 112\.748 tỷ đồng "
+                     r"\(không so sánh được với kế hoạch vì chưa có kế hoạch của phạm vi Hải Phòng \(từ 01/07/2025\)\)</li>", beside)

@@ -71,7 +71,7 @@ def test_the_merged_city_figure_shows_its_scope(people, login):
     # The old city's comparable H1 figure rates; the merged city's 7 months is shown beside it.
     assert response.context["a"].rating.value == "dat"
     beside = html[html.index('id="beside"'):]
-    assert f"Số liệu lũy kế 7 tháng năm 2025 của {MERGED_CITY}: 112.748 tỷ đồng" in beside[:beside.index("</ul>")]
+    assert f"Số liệu mới hơn: lũy kế 7 tháng năm 2025 của {MERGED_CITY}: 112.748 tỷ đồng" in beside[:beside.index("</ul>")]
     ytd = html[html.index('data-period="2025-YTD-07"'):]
     ytd = ytd[:ytd.index("</tr>")]
     assert "<strong>112.748</strong>" in ytd and MERGED_CITY in ytd

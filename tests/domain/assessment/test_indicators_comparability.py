@@ -31,8 +31,8 @@ def test_a_newer_merged_city_figure_is_shown_beside_the_comparable_one_never_ins
     assert before.rating == after.rating == Rating.CHAM
     assert after.comparable and after.ytd_period.code == "2025-H1" and after.scope == OLD_CITY
     assert after.beside == (
-        "số liệu lũy kế 7 tháng năm 2025 của Hải Phòng (từ 01/07/2025): 112.748 tỷ đồng (chưa có kế hoạch của phạm vi "
-        "Hải Phòng (từ 01/07/2025) nên không so sánh)",
+        "số liệu mới hơn: lũy kế 7 tháng năm 2025 của Hải Phòng (từ 01/07/2025): 112.748 tỷ đồng (không so sánh được "
+        "với kế hoạch vì chưa có kế hoạch của phạm vi Hải Phòng (từ 01/07/2025))",
     )
     assert after.reason.endswith(after.beside[0] + ".")
 

@@ -264,6 +264,11 @@ def _beside(indicator: Indicator, best: IndicatorAssessment, valid: list[ActualF
         else:
             why = f"chưa có kế hoạch của phạm vi {scope} nên không so sánh"
         where = "" if scope == best.scope else f" của {scope}"
+        if f.period.end > end and not (scope != best.scope and scope in plans):
+            # newer than the rated figure and not comparable: said as such, never in its place
+            why = why.removesuffix(" nên chưa so sánh").removesuffix(" nên không so sánh")
+            out.append(f"số liệu mới hơn: {f.period.words}{where}: {shown} (không so sánh được với kế hoạch vì {why})")
+            continue
         out.append(f"số liệu {f.period.words}{where}: {shown} ({why})")
     return tuple(out)
 
