@@ -2,7 +2,7 @@
 
 The command needs no database and no Django at all, so ``kehoach.cli`` runs it here without
 ``django.setup()`` (the start-up of every app, the API, the tables and the database drivers). The
-Django command ``inspect`` (``apps/documents/management/commands/inspect.py``) prints the same
+Django command ``inspect`` (``apps/plan_import/management/commands/inspect.py``) prints the same
 lines through ``summary_lines``: one way to describe a parse result.
 """
 

@@ -61,7 +61,7 @@ def sample_documents(db):
 @pytest.fixture
 def stored_plan(db):
     """The hand-built plan of tests.apps.factories, stored."""
-    from kehoach.apps.documents.importing import store
+    from kehoach.apps.plan_import.importing import store
     from tests.apps.factories import files_for, plan
 
     result = plan()

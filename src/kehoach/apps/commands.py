@@ -1,7 +1,7 @@
 """What every ``kehoach`` command shares: opening the database with a one-line error, the exit
 status of a file that cannot be imported, and ``TableImportCommand`` (``kehoach actuals import``,
 ``kehoach progress import``). The document commands' own helpers are in
-``kehoach.apps.documents.document_commands``."""
+``kehoach.apps.plan_import.document_commands``."""
 
 from __future__ import annotations
 

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "kehoach.apps.workspace",
     "kehoach.apps.inbox",
     "kehoach.apps.documents",
+    "kehoach.apps.plan_import",  # storing a parsed document (the plan), its upload pages and commands
     "kehoach.apps.indicators",
     "kehoach.apps.tasks",
     "kehoach.apps.projects",

@@ -3,6 +3,8 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from kehoach.apps.documents import urls as document_urls
+from kehoach.apps.plan_import import urls as upload_urls
 from kehoach.site.api import api
 
 admin.site.site_header = admin.site.site_title = "kehoach"
@@ -15,7 +17,8 @@ urlpatterns = [
     path("agencies/", include("kehoach.apps.monitoring.leaders.urls")),
     path("agencies/", include("kehoach.apps.approvals.urls")),
     path("agencies/", include("kehoach.apps.workspace.urls")),
-    path("documents/", include("kehoach.apps.documents.urls")),
+    # the stored documents (documents) and their upload, which stores the plan (plan_import): one namespace
+    path("documents/", include(([*document_urls.urlpatterns, *upload_urls.urlpatterns], "documents"))),
     path("inbox/", include("kehoach.apps.inbox.urls")),
     path("history/", include("kehoach.apps.history.urls")),
     path("reports/", include("kehoach.apps.reports.urls")),

@@ -60,7 +60,7 @@ def test_the_column_meanings_and_row_marks_become_the_layouts_profile(people, lo
 
 
 def test_nothing_is_kept_when_the_import_fails(people, login, monkeypatch):
-    from kehoach.apps.documents import uploads
+    from kehoach.apps.plan_import import uploads
 
     client = login(people["finance"])
     preview, _key = corrected_upload(client)

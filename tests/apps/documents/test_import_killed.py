@@ -15,7 +15,7 @@ def test_a_document_import_killed_while_it_writes_changes_nothing(tmp_path):
         before = tables(env)
 
         seen = kill_in_the_middle(
-            ["import", str(KE_HOACH_86)], "kehoach.apps.documents.importing:_Store.store_tasks", 1, env, tmp_path
+            ["import", str(KE_HOACH_86)], "kehoach.apps.plan_import.importing:_Store.store_tasks", 1, env, tmp_path
         )
 
         assert seen["in_transaction"]

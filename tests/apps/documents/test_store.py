@@ -8,12 +8,13 @@ from decimal import Decimal
 
 import pytest
 
-from kehoach.apps.documents import importing, upsert
-from kehoach.apps.documents.importing import StoreError, store
+from kehoach.apps.documents import upsert
 from kehoach.apps.documents.models import Document, ImportWarning
 from kehoach.apps.documents.upsert import to_decimal
 from kehoach.apps.indicators.models import Indicator, ReportedFigure, ScenarioValue, Target
 from kehoach.apps.organisations.models import Agency, Leader
+from kehoach.apps.plan_import import importing
+from kehoach.apps.plan_import.importing import StoreError, store
 from kehoach.apps.projects.models import Project
 from kehoach.apps.tasks.models import Task, TaskGroup, TaskMilestone
 from kehoach.domain import entities as e

@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from kehoach.apps.documents.importing import store
 from kehoach.apps.indicators.models import Target
+from kehoach.apps.plan_import.importing import store
 from kehoach.domain.entities import TargetBasis
 from tests.apps.conftest import history_rows
 from tests.apps.factories import files_for, plan, resolution

@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 
-from kehoach.apps.documents.importing import store
 from kehoach.apps.organisations.models import Agency, Leader, Membership
+from kehoach.apps.plan_import.importing import store
 from tests.apps.admin_pages import check_changelist, check_object_pages, check_search_and_filters
 from tests.apps.factories import files_for, plan
 

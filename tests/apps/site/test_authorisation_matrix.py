@@ -229,11 +229,11 @@ def describe(response) -> str:
 def build_objects(people, for_api: bool = False) -> rules.Objects:
     """Agency A's objects; ``for_api``: its draft, submitted and approved figures and a draft update too."""
     from kehoach.apps.api import tokens
-    from kehoach.apps.documents import uploads
     from kehoach.apps.figures import services as figure_services
     from kehoach.apps.figures.models import ActualFigure
     from kehoach.apps.indicators.models import Indicator
     from kehoach.apps.organisations.models import Leader
+    from kehoach.apps.plan_import import uploads
     from kehoach.apps.projects.models import Project
     from kehoach.apps.tasks import services as task_services
     from kehoach.apps.tasks.models import Task

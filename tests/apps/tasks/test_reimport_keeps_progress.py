@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
-from kehoach.apps.documents.document_commands import parse_files
-from kehoach.apps.documents.importing import store
+from kehoach.apps.plan_import.document_commands import parse_files
+from kehoach.apps.plan_import.importing import store
 from kehoach.apps.projects.models import CapitalPlan, Disbursement, Project, ProjectMilestone
 from kehoach.apps.tasks.models import ConditionEvent, Task, TaskProgress
 from kehoach.apps.tasks.services import record_condition_event, record_progress, submit_progress

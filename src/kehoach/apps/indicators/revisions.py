@@ -29,6 +29,7 @@ from django.utils import timezone
 from kehoach.apps.documents.models import Document
 from kehoach.apps.indicators.matching import IndicatorMatcher, resolve_scope
 from kehoach.apps.indicators.models import Indicator, ScenarioValue, Target, Territory
+from kehoach.apps.indicators.supersession import update_supersession
 from kehoach.apps.indicators.values import canonical_value
 from kehoach.domain import entities as e
 from kehoach.domain import tabular
@@ -265,8 +266,6 @@ def read_rows(path: Path) -> list[tuple[int, dict[str, str]]]:
 
 def import_file(path: str | Path, *, skip_invalid: bool = False, dry_run: bool = False, **_) -> RevisionImport:
     """Check every row, then store the revisions in one transaction (see the module docstring)."""
-    from kehoach.apps.documents.importing import update_supersession
-
     name = str(path)
     report = RevisionImport(file=name, dry_run=dry_run)
     checker = _Checker(name)
@@ -384,8 +383,6 @@ def revise_one(indicator: Indicator, cells: dict[str, str]) -> tuple[str, list[s
 
     The same rules as a table row; nothing stored when there is a problem.
     """
-    from kehoach.apps.documents.importing import update_supersession
-
     row_cells = {column: (cells.get(column) or "").strip() for column in COLUMNS}
     row_cells["indicator"] = indicator.key
     if not row_cells["document"] and not row_cells["source"]:

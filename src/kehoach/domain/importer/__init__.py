@@ -2,7 +2,7 @@
 
     result = inspect_files([Path("ke-hoach-86-KH-UBND-2025.txt")])
 
-Nothing here touches a database; :mod:`kehoach.apps.documents.importing` stores a result.
+Nothing here touches a database; :mod:`kehoach.apps.plan_import.importing` stores a result.
 The steps, one module each: ``reader`` (lines and tables, page breaks repaired), ``metadata``
 (number, date, issuer, signer), ``columns`` (what each column means), then one parser per kind
 of table (``tasks``, ``scenarios``, ``targets``, ``projects``) and ``checks`` on the whole.

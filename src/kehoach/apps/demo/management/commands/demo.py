@@ -15,12 +15,12 @@ from kehoach.apps.assessment.evaluate import assess_all
 from kehoach.apps.assessment.management.commands.assess import write_summary as write_assessment
 from kehoach.apps.commands import open_database
 from kehoach.apps.demo.accounts import ensure_demo_accounts
-from kehoach.apps.documents.document_commands import parse_files, write_summary
-from kehoach.apps.documents.importing import store
 from kehoach.apps.figures.importing import import_file
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.figures.services import publish
 from kehoach.apps.obligations.services import ensure_plan_obligations
+from kehoach.apps.plan_import.document_commands import parse_files, write_summary
+from kehoach.apps.plan_import.importing import store
 
 SAMPLE_DIR = Path(kehoach.__file__).resolve().parent / "sample_data"
 SAMPLE_DOCUMENTS = ["bao-cao-619-BC-TU-2024.txt", "ke-hoach-86-KH-UBND-2025.txt"]

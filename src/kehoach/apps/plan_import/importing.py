@@ -24,7 +24,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 from django.db import models, transaction
@@ -33,6 +32,7 @@ from django.utils import timezone
 from kehoach.apps.documents.models import Document, ImportWarning
 from kehoach.apps.documents.upsert import Upsert, keep_known, sha256, to_decimal, union
 from kehoach.apps.indicators.models import Indicator, ReportedFigure, ScenarioValue, Target
+from kehoach.apps.indicators.supersession import update_supersession
 from kehoach.apps.organisations.models import Agency, Leader
 from kehoach.apps.projects.models import Project
 from kehoach.apps.tasks.models import Task, TaskGroup, TaskMilestone
@@ -459,28 +459,6 @@ def parent_candidates(appendix: Document) -> list[Document]:
     if ref.year:
         found = found.filter(date__year=ref.year)
     return [d for d in found.order_by("pk") if fold(d.kind) == fold(ref.kind)]
-
-
-def update_supersession() -> int:
-    """Mark, per (indicator, year, basis, scope), every target but the latest-dated document's as superseded.
-
-    The latest document is the one with the latest date; a document without a date counts as
-    the oldest, and between equal dates the one stored last wins. Saves only what changes;
-    returns how many targets changed.
-    """
-    groups: dict[tuple, list[Target]] = defaultdict(list)
-    for target in Target.objects.select_related("document").order_by("pk"):
-        groups[(target.indicator_id, target.year, target.basis, target.scope)].append(target)
-    changed = 0
-    for targets in groups.values():
-        latest = max(targets, key=lambda t: (t.document.date or date.min, t.document_id))
-        for target in targets:
-            wanted = None if target is latest else latest.pk
-            if target.superseded_by_id != wanted:
-                target.superseded_by_id = wanted
-                target.save()
-                changed += 1
-    return changed
 
 
 def _belongs(finding: e.Finding, key: str, files: dict[str, str]) -> bool:

@@ -8,7 +8,7 @@ from pathlib import Path
 from django.core.management.base import CommandError, OutputWrapper
 
 from kehoach.apps.commands import EXIT_NOT_IMPORTABLE
-from kehoach.apps.documents.importing import ImportSummary
+from kehoach.apps.plan_import.importing import ImportSummary
 from kehoach.domain.entities import Finding, ParseResult
 from kehoach.domain.importer.wording import vietnamese
 

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from kehoach.apps.documents.uploads import ALLOWED_SUFFIXES, MAX_BYTES
+from kehoach.apps.plan_import.uploads import ALLOWED_SUFFIXES, MAX_BYTES
 
 
 class UploadForm(forms.Form):

@@ -20,7 +20,6 @@ from pathlib import Path
 
 from django.db import transaction
 
-from kehoach.apps.documents.importing import ImportSummary, store
 from kehoach.apps.documents.models import StagedUpload
 from kehoach.apps.documents.profiles import (
     declined_profiles,
@@ -29,6 +28,7 @@ from kehoach.apps.documents.profiles import (
     updated_corrections,
 )
 from kehoach.apps.documents.upsert import sha256
+from kehoach.apps.plan_import.importing import ImportSummary, store
 from kehoach.domain.entities import ParseResult
 from kehoach.domain.importer import ImportFailure, inspect_files, require_understood
 from kehoach.domain.importer.corrections import CorrectionError, corrections_from_dict, corrections_to_dict

@@ -7,7 +7,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from kehoach.apps.documents.document_commands import parse_files
+from kehoach.apps.plan_import.document_commands import parse_files
 from kehoach.cli_inspect import summary_lines
 
 

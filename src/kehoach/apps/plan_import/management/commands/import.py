@@ -6,8 +6,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from kehoach.apps.attribution import attributed
 from kehoach.apps.commands import open_database
-from kehoach.apps.documents.document_commands import parse_files, write_profiles, write_summary, write_warnings
-from kehoach.apps.documents.importing import StoreError, store
+from kehoach.apps.plan_import.document_commands import parse_files, write_profiles, write_summary, write_warnings
+from kehoach.apps.plan_import.importing import StoreError, store
 
 
 class Command(BaseCommand):
