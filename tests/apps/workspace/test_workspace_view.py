@@ -22,7 +22,7 @@ def test_an_officer_sees_what_their_agency_owes(people, login, django_assert_max
     assert ReportingObligation.objects.get(agency=agency(), kind="tasks").period_kinds == ["month"]
     client = login(people["officer_a"])
 
-    with django_assert_max_num_queries(53):  # 45, and 8 for the header's count of unread notices
+    with django_assert_max_num_queries(56):  # 45, 8 for the header's count of unread notices, 3 for the territories the assessment reads
         response = client.get(url("workspace:agency", agency()))
 
     html = response.content.decode()

@@ -31,13 +31,12 @@ from kehoach.apps.workspace.views import (
     FIGURE_FIELDS,
     AgencyMixin,
     WorkspaceView,
-    explanation_errors,
     figure_initial,
     figure_label,
     figure_message,
     progress_initial,
 )
-from kehoach.web.views.edit import FormActionView
+from kehoach.web.views.edit import FormActionView, add_errors
 
 
 class AgencyAction(AgencyMixin):
@@ -107,12 +106,6 @@ class EnterFigureView(AgencyFormAction):
             figure = figure_entry.submit_figure(figure, self.request.user, self.as_of)
         return figure_message(figure, action)
 
-    def refuse(self, form, exc: ValidationError) -> None:
-        if isinstance(exc, ExplanationRequired):
-            explanation_errors(form, exc)
-        else:
-            form.add_error(None, exc)
-
 
 class EnterProgressView(AgencyFormAction):
     """Enter a progress update, or complete a draft or returned one (``action=progress-submit``: submitted)."""
@@ -133,11 +126,6 @@ class EnterProgressView(AgencyFormAction):
             return _("Submitted for approval: the update of task %(number)s.") % {"number": task.number}
         return _("Saved as a draft: the update of task %(number)s. Submit it when it is complete.") % {
             "number": task.number}
-
-    def refuse(self, form, exc: ValidationError) -> None:
-        if isinstance(exc, ExplanationRequired):
-            form.add_error(None, exc.messages[0])
-        form.show(exc)
 
 
 class RecordMilestoneView(AgencyFormAction):
@@ -198,7 +186,7 @@ class SubmitFigureView(AgencyAction, View):
             form = FigureForm(figure_initial(figure, prefix="fig"), prefix="fig", agency=self.agency,
                               as_of=self.as_of)
             form.is_valid()
-            explanation_errors(form, exc)
+            add_errors(form, exc)
             return self.page(figure_form=form)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages), extra_tags=self.message_place)
@@ -222,8 +210,7 @@ class SubmitProgressView(AgencyAction, View):
             form = ProgressForm(progress_initial(progress, prefix="prog"), prefix="prog", agency=self.agency,
                                 as_of=self.as_of)
             form.is_valid()
-            form.add_error(None, exc.messages[0])
-            form.show(exc)
+            add_errors(form, exc)
             return self.page(progress_form=form)
         except ValidationError as exc:
             messages.error(request, " ".join(exc.messages), extra_tags=self.message_place)

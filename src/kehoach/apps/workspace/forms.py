@@ -154,14 +154,6 @@ class ProgressForm(forms.Form):
             raise ValidationError(_("This draft is no longer a draft: enter a new update."))
         return draft  # submitted since it was opened: the service says so (a conflict with the version)
 
-    def show(self, error: ValidationError) -> None:
-        """Put a refusal of the services on the form's fields."""
-        if hasattr(error, "error_dict"):
-            for name, errors in error.error_dict.items():
-                self.add_error(name if name in self.fields else None, errors)
-        else:
-            self.add_error(None, error)
-
 
 class MilestoneForm(forms.Form):
     milestone = MilestoneChoiceField(label=_("Milestone"), queryset=None)

@@ -23,7 +23,6 @@ from django.views.generic import TemplateView
 
 from kehoach.apps.accounts import roles
 from kehoach.apps.figures import entry as figure_entry
-from kehoach.apps.figures import services as figure_services
 from kehoach.apps.figures.models import ActualFigure
 from kehoach.apps.organisations.models import Agency
 from kehoach.apps.review.services import entry_day
@@ -227,13 +226,6 @@ def progress_initial(progress: TaskProgress, prefix: str = "") -> dict:
     if prefix:
         data = {f"{prefix}-{k}": ("" if v is None else v) for k, v in data.items()}
     return data
-
-
-def explanation_errors(form, exc: figure_services.ExplanationRequired) -> None:
-    form.add_error(None, exc)
-    for name in exc.missing:
-        if name in form.fields:
-            form.add_error(name, _("Required for a figure rated “Chậm” or worse."))
 
 
 def figure_label(figure: ActualFigure) -> str:

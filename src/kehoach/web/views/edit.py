@@ -41,15 +41,20 @@ EXPLANATION_FIELDS = ("cause", "difficulties", "proposals")
 
 
 def add_errors(form: forms.Form, exc: ValidationError) -> None:
-    """A refusal on the form: on the fields it names (``ExplanationRequired``: each missing field,
-    and the rule above the form), else above the form."""
+    """A refusal on the form, said once, where it belongs: on the fields it names, else above the form.
+
+    ``ExplanationRequired``: the rule (why the entry needs its causes, difficulties and proposals) is
+    said once, at the first missing field the form shows; the other missing fields say only that
+    they are required. Above the form only when the form shows none of them.
+    """
     missing = getattr(exc, "missing", None)
     if missing is not None:
-        message = exc.messages[0] if exc.messages else ""
-        form.add_error(None, message)
-        for name in missing:
-            if name in form.fields:
-                form.add_error(name, _("Required: give the causes, difficulties and proposals."))
+        shown = [name for name in missing if name in form.fields]
+        message = exc.messages[0] if exc.messages else _("Required: give the causes, difficulties and proposals.")
+        if not shown:
+            form.add_error(None, message)
+        for number, name in enumerate(shown):
+            form.add_error(name, message if number == 0 else _("Required."))
         return
     if hasattr(exc, "error_dict"):
         for name, errors in exc.error_dict.items():
