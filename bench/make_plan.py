@@ -11,7 +11,7 @@ assessment has rows to read:
   quarterly schedule, a disbursement for every month of 2025, a groundbreaking and an inauguration
   milestone (the first planned 30/06/2025 and done, the second planned 30/11/2025, not done).
 
-Nx clones the two documents N-1 times through the importer (``documents.importing.store``, so
+Nx clones the two documents N-1 times through the importer (``plan_import.importing.store``, so
 history rows and every table are as an import makes them) under new keys: document numbers and
 file names get ``-bN``, indicator keys ``__bN``; then the monitoring rows above are added for the
 clones too.
@@ -177,8 +177,8 @@ def build(factor: int) -> dict[str, int]:
 
     from kehoach.apps.assessment import freshness
     from kehoach.apps.demo.management.commands.demo import SAMPLE_DIR, SAMPLE_DOCUMENTS
-    from kehoach.apps.documents.document_commands import parse_files
-    from kehoach.apps.documents.importing import store
+    from kehoach.apps.plan_import.document_commands import parse_files
+    from kehoach.apps.plan_import.importing import store
 
     call_command("migrate", verbosity=0)
     call_command("demo", "--no-serve", stdout=StringIO())
