@@ -117,4 +117,6 @@ def _of_agency(agency: Agency, as_of: date) -> list[Notice]:
 
 
 def _stamp(moment) -> str:
-    return f"{moment:%Y%m%d%H%M%S}" if moment else "0"
+    """The return's moment in the notice's key, to the microsecond: a second return of the same entry is a
+    new notice even when it comes within the same second as the first (as a quick test run does)."""
+    return f"{moment:%Y%m%d%H%M%S%f}" if moment else "0"
